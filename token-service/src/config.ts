@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/** Thrown by loadConfig with one readable line per problem, so a bad `.env` is fixed in one go. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v !== undefined && ['1', 'true', 'yes', 'on'].includes(v.trim().toLowerCase()));
+
+const intWithDefault = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v)))
+    .pipe(z.number().int().min(min).max(max));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const urlWithProtocols = (protocols: string[], fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? fallback : v.trim()))
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: intWithDefault(8000, 0, 65535),
+  HOST: z.string().default('127.0.0.1'),
+  LIVEKIT_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:7880'),
+  LIVEKIT_PUBLIC_URL: urlWithProtocols(['ws:', 'wss:'], 'ws://127.0.0.1:7880'),
+  LIVEKIT_API_KEY: z.string({ error: 'is required' }).trim().min(1, 'is required'),
+  LIVEKIT_API_SECRET: z.string({ error: 'is required' }).trim().min(1, 'is required'),
+  AUTH_JWT_SECRET: optionalText,
+  AUTH_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  AUTH_ISSUER: optionalText,
+  AUTH_AUDIENCE: optionalText,
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? 'http://127.0.0.1:3000,http://localhost:3000')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  MONGODB_URI: optionalText.refine(
+    (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
+    'must start with mongodb:// or mongodb+srv://',
+  ),
+  MONGODB_DB: z.string().default('urbania'),
+  TOKEN_TTL_SECONDS: intWithDefault(600, 30, 86_400),
+  RATE_LIMIT_PER_MINUTE: intWithDefault(120, 0, 1_000_000),
+  DEMO_LOGIN: flag,
+  ROOM_EMPTY_TIMEOUT_SECONDS: intWithDefault(300, 1, 86_400),
+  ROOM_MAX_PARTICIPANTS: intWithDefault(100, 0, 10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  livekit: { url: string; publicUrl: string; apiKey: string; apiSecret: string };
+  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  corsOrigins: string[];
+  mongodb?: { uri: string; dbName: string };
+  tokenTtlSeconds: number;
+  rateLimitPerMinute: number;
+  demoLogin: boolean;
+  room: { emptyTimeoutSeconds: number; maxParticipants: number };
+  logLevel: string;
+}
+
+const MIN_SECRET_LENGTH = 32;
+
+/** The environment as one validated, typed object. Reads nothing itself: main.ts passes process.env. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const strict = e.NODE_ENV !== 'development';
+  if (strict && e.LIVEKIT_API_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push(
+      `LIVEKIT_API_SECRET: must be at least ${MIN_SECRET_LENGTH} characters (set NODE_ENV=development to allow a short dev secret)`,
+    );
+  }
+  if (!e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
+    problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL: one is required to verify Urbania user tokens');
+  }
+  if (e.AUTH_JWT_SECRET && e.AUTH_JWKS_URL) {
+    problems.push('AUTH_JWT_SECRET and AUTH_JWKS_URL: set only one of them');
+  }
+  if (strict && e.AUTH_JWT_SECRET && e.AUTH_JWT_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push(`AUTH_JWT_SECRET: must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  if (e.DEMO_LOGIN && e.NODE_ENV === 'production') {
+    problems.push('DEMO_LOGIN: the demo login cannot be enabled when NODE_ENV=production');
+  }
+  if (e.DEMO_LOGIN && !e.AUTH_JWT_SECRET) {
+    problems.push('DEMO_LOGIN: the demo login signs tokens with AUTH_JWT_SECRET, which is not set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    livekit: {
+      url: e.LIVEKIT_URL,
+      publicUrl: e.LIVEKIT_PUBLIC_URL,
+      apiKey: e.LIVEKIT_API_KEY,
+      apiSecret: e.LIVEKIT_API_SECRET,
+    },
+    auth: {
+      ...(e.AUTH_JWT_SECRET && { jwtSecret: e.AUTH_JWT_SECRET }),
+      ...(e.AUTH_JWKS_URL && { jwksUrl: e.AUTH_JWKS_URL }),
+      ...(e.AUTH_ISSUER && { issuer: e.AUTH_ISSUER }),
+      ...(e.AUTH_AUDIENCE && { audience: e.AUTH_AUDIENCE }),
+    },
+    corsOrigins: e.CORS_ORIGINS,
+    ...(e.MONGODB_URI && { mongodb: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB } }),
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    demoLogin: e.DEMO_LOGIN,
+    room: { emptyTimeoutSeconds: e.ROOM_EMPTY_TIMEOUT_SECONDS, maxParticipants: e.ROOM_MAX_PARTICIPANTS },
+    logLevel: e.LOG_LEVEL,
+  };
+}

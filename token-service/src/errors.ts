@@ -1,0 +1,48 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'room_not_found'
+  | 'room_exists'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal_error';
+
+/** An error meant for the client: onError turns it into `{error: {code, message}}` with its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** A dependency (MongoDB, LiveKit) cannot answer right now; the client should retry later (503). */
+export class DependencyUnavailableError extends Error {
+  constructor(
+    readonly dependency: 'store' | 'livekit',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DependencyUnavailableError';
+  }
+}
+
+export const RETRY_AFTER_SECONDS = 5;
+
+export const errors = {
+  badRequest: (message: string) => new ApiError(400, 'invalid_request', message),
+  unauthorized: (message = 'A valid Urbania bearer token is required') => new ApiError(401, 'unauthorized', message),
+  forbidden: (message: string) => new ApiError(403, 'forbidden', message),
+  roomNotFound: (name: string) => new ApiError(404, 'room_not_found', `Room "${name}" does not exist`),
+  roomExists: (name: string) => new ApiError(409, 'room_exists', `Room "${name}" already exists`),
+};

@@ -1,0 +1,27 @@
+export type CallType = 'audio' | 'video';
+
+/** A room as the service remembers it (store shape, camelCase; the API shape is snake_case). */
+export interface RoomRecord {
+  roomName: string;
+  callType: CallType;
+  /** Non-empty makes the room a webinar: only these users (and the creator) publish. */
+  speakers: string[];
+  /** Invited user ids, creator included. */
+  participants: string[];
+  createdBy: string;
+  createdByName: string;
+  /** Anyone signed in who has the link may join. */
+  openToLink: boolean;
+  createdAt: Date;
+}
+
+export interface PresenceEntry {
+  identity: string;
+  name: string;
+}
+
+/** The verified Urbania user behind a request. */
+export interface User {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,91 @@
+import type { PresenceEntry, RoomRecord } from '../model.js';
+import { RoomExistsError, type RoomStore } from './types.js';
+
+interface PresenceState extends PresenceEntry {
+  present: boolean;
+  at: number;
+}
+
+const MAX_REMEMBERED_EVENTS = 10_000;
+
+/** The default store: nothing to install, everything is lost when the process stops. */
+export class MemoryRoomStore implements RoomStore {
+  private readonly rooms = new Map<string, RoomRecord>();
+  private readonly presence = new Map<string, Map<string, PresenceState>>();
+  // Insertion-ordered, so the oldest ids are dropped first once the cap is reached.
+  private readonly processedEvents = new Set<string>();
+
+  async createRoom(room: RoomRecord): Promise<void> {
+    if (this.rooms.has(room.roomName)) throw new RoomExistsError(room.roomName);
+    this.rooms.set(room.roomName, clone(room));
+  }
+
+  async getRoom(roomName: string): Promise<RoomRecord | null> {
+    const room = this.rooms.get(roomName);
+    return room ? clone(room) : null;
+  }
+
+  async listRoomsForUser(userId: string): Promise<RoomRecord[]> {
+    return [...this.rooms.values()]
+      .filter((r) => r.createdBy === userId || r.participants.includes(userId))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map(clone);
+  }
+
+  async addParticipant(roomName: string, userId: string): Promise<RoomRecord | null> {
+    const room = this.rooms.get(roomName);
+    if (!room) return null;
+    if (!room.participants.includes(userId)) room.participants.push(userId);
+    return clone(room);
+  }
+
+  async setPresence(roomName: string, entry: PresenceEntry, present: boolean, at: number): Promise<void> {
+    let byIdentity = this.presence.get(roomName);
+    if (!byIdentity) {
+      byIdentity = new Map();
+      this.presence.set(roomName, byIdentity);
+    }
+    const current = byIdentity.get(entry.identity);
+    if (current && current.at > at) return;
+    byIdentity.set(entry.identity, { identity: entry.identity, name: entry.name, present, at });
+  }
+
+  async clearPresence(roomName: string, at: number): Promise<void> {
+    for (const state of this.presence.get(roomName)?.values() ?? []) {
+      if (state.at <= at) {
+        state.present = false;
+        state.at = at;
+      }
+    }
+  }
+
+  async listPresence(roomName: string): Promise<PresenceEntry[]> {
+    return [...(this.presence.get(roomName)?.values() ?? [])]
+      .filter((s) => s.present)
+      .sort((a, b) => a.at - b.at)
+      .map(({ identity, name }) => ({ identity, name }));
+  }
+
+  async markEventProcessed(eventId: string): Promise<boolean> {
+    if (this.processedEvents.has(eventId)) return false;
+    this.processedEvents.add(eventId);
+    if (this.processedEvents.size > MAX_REMEMBERED_EVENTS) {
+      const oldest = this.processedEvents.values().next().value;
+      if (oldest !== undefined) this.processedEvents.delete(oldest);
+    }
+    return true;
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
+
+function clone(room: RoomRecord): RoomRecord {
+  return {
+    ...room,
+    speakers: [...room.speakers],
+    participants: [...room.participants],
+    createdAt: new Date(room.createdAt),
+  };
+}

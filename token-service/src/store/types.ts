@@ -1,0 +1,38 @@
+import type { PresenceEntry, RoomRecord } from '../model.js';
+
+export class RoomExistsError extends Error {
+  constructor(readonly roomName: string) {
+    super(`Room "${roomName}" already exists`);
+    this.name = 'RoomExistsError';
+  }
+}
+
+/**
+ * Where rooms, presence and processed webhook ids live. Memory by default; MongoDB when configured,
+ * in which case the service keeps no room state in process memory (replicas share the database).
+ * Implementations throw DependencyUnavailableError when the backing database cannot answer.
+ */
+export interface RoomStore {
+  /** Inserts a room; throws RoomExistsError when the name is taken. */
+  createRoom(room: RoomRecord): Promise<void>;
+  getRoom(roomName: string): Promise<RoomRecord | null>;
+  /** Rooms the user created or was invited to, newest first. */
+  listRoomsForUser(userId: string): Promise<RoomRecord[]>;
+  /** Adds an invited participant (open rooms record who came by link); returns the updated room. */
+  addParticipant(roomName: string, userId: string): Promise<RoomRecord | null>;
+
+  /**
+   * Records that `identity` joined (present=true) or left (present=false) at `at` (ms since epoch).
+   * An update older than what is stored is ignored, so out-of-order webhooks cannot resurrect a participant.
+   */
+  setPresence(roomName: string, entry: PresenceEntry, present: boolean, at: number): Promise<void>;
+  /** Everyone marked absent in the room (the SFU closed it). */
+  clearPresence(roomName: string, at: number): Promise<void>;
+  listPresence(roomName: string): Promise<PresenceEntry[]>;
+
+  /** Returns true the first time an event id is seen, false for a replay. */
+  markEventProcessed(eventId: string): Promise<boolean>;
+
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
