@@ -1,0 +1,170 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { rateLimiter } from 'hono-rate-limiter';
+import type { ZodError } from 'zod';
+import { bearerToken, createUserVerifier, type UserVerifier } from './auth.js';
+import type { Config } from './config.js';
+import type { AppEnv } from './env.js';
+import { ApiError, DependencyUnavailableError, RETRY_AFTER_SECONDS, errors } from './errors.js';
+import type { SfuGateway } from './livekit.js';
+import { createLogger, type Logger } from './logger.js';
+import { Meetings } from './meetings.js';
+import { demoAuthRouter } from './routes/demo-auth.js';
+import { healthRouter } from './routes/health.js';
+import { roomsRouter } from './routes/rooms.js';
+import { tokenRouter } from './routes/token.js';
+import { webhooksRouter } from './routes/webhooks.js';
+import type { RoomStore } from './store/types.js';
+
+export interface AppDeps {
+  config: Config;
+  store: RoomStore;
+  sfu: SfuGateway;
+  logger?: Logger;
+  /** Defaults to the verifier the config describes (HS256 secret or JWKS). */
+  verifyUser?: UserVerifier;
+}
+
+export const MAX_BODY_BYTES = 16 * 1024;
+const WEBHOOK_PATH = '/api/livekit/webhooks';
+
+/** Builds the whole service from its dependencies; opens no port (main.ts does). */
+export function createApp(deps: AppDeps) {
+  const { config, store, sfu } = deps;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const verifyUser = deps.verifyUser ?? createUserVerifier(config.auth);
+  const meetings = new Meetings(store, sfu);
+
+  const app = new OpenAPIHono<AppEnv>({
+    // Validation failures become our 400 shape, naming every field at fault.
+    defaultHook: (result) => {
+      if (!result.success) throw errors.badRequest(describeZodError(result.error as ZodError));
+    },
+  });
+
+  app.use('*', requestId());
+  app.use('*', requestLogging(logger));
+  app.use('*', cors({ origin: config.corsOrigins, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `The request body must not exceed ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.set('meetings', meetings);
+    await next();
+  });
+  app.use('/api/livekit/*', exceptWebhooks(authenticate(verifyUser)));
+  if (config.rateLimitPerMinute > 0) {
+    app.use('/api/livekit/*', exceptWebhooks(perUserRateLimit(config.rateLimitPerMinute)));
+  }
+
+  app.route('/', healthRouter(store, sfu));
+  app.route('/api/livekit', roomsRouter);
+  app.route('/api/livekit', tokenRouter);
+  app.route('/api/livekit', webhooksRouter(store, sfu));
+  if (config.demoLogin) app.route('/api/auth', demoAuthRouter(config.auth));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'The Urbania user JWT',
+  });
+  app.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'Urbania Meet token service',
+      version: '0.1.0',
+      description: 'Turns a signed-in Urbania user into a LiveKit participant and manages rooms.',
+    },
+  });
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Urbania Meet token service' }));
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.onError((err, c) => errorResponse(err, c, logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+function errorResponse(err: Error, c: Context<AppEnv>, fallbackLogger: Logger): Response {
+  const log = c.get('logger') ?? fallbackLogger;
+  if (err instanceof ApiError) {
+    for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+    return c.json({ error: { code: err.code, message: err.message } }, err.status);
+  }
+  if (err instanceof DependencyUnavailableError) {
+    log.warn({ dependency: err.dependency, cause: String(err.cause ?? '') }, 'dependency unavailable');
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    const what = err.dependency === 'store' ? 'The room database' : 'The LiveKit server';
+    return c.json({ error: { code: 'unavailable', message: `${what} is unavailable; retry shortly` } }, 503);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    // Hono's own 4xx, e.g. a body that is not valid JSON.
+    return c.json({ error: { code: 'invalid_request', message: err.message || 'Invalid request' } }, err.status);
+  }
+  log.error({ err }, 'unhandled error');
+  return c.json({ error: { code: 'internal_error', message: 'Internal error' } }, 500);
+}
+
+function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const field = issue.path.join('.') || 'body';
+      return `${field}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+function exceptWebhooks(middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return (c, next) => (c.req.path === WEBHOOK_PATH ? next() : middleware(c, next));
+}
+
+function authenticate(verifyUser: UserVerifier): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw errors.unauthorized('Send the Urbania token as "Authorization: Bearer <token>"');
+    const user = await verifyUser(token);
+    c.set('user', user);
+    c.set('logger', c.get('logger').child({ user: user.id }));
+    await next();
+  };
+}
+
+function perUserRateLimit(perMinute: number): MiddlewareHandler<AppEnv> {
+  return rateLimiter<AppEnv>({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-6',
+    keyGenerator: (c) => c.get('user').id,
+    handler: (c) => {
+      const resetTime = (c.get('rateLimit' as never) as { resetTime?: Date } | undefined)?.resetTime;
+      const retryAfter = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : 60;
+      throw new ApiError(429, 'rate_limited', `Too many requests; retry in ${retryAfter} s`, {
+        'Retry-After': String(retryAfter),
+      });
+    },
+  });
+}
+
+function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    c.set('logger', logger.child({ requestId: c.get('requestId') }));
+    await next();
+    c.get('logger').info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  };
+}

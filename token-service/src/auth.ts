@@ -1,0 +1,63 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import type { Config } from './config.js';
+import { errors } from './errors.js';
+import type { User } from './model.js';
+
+/** Turns the Urbania bearer token into a verified user, or throws a 401 ApiError. */
+export type UserVerifier = (bearerToken: string) => Promise<User>;
+
+// A user id must be usable as a LiveKit identity and as a plain string value in a query.
+export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@:|+-]{0,127}$/;
+
+/**
+ * HS256 with a shared secret, or RS256/ES256 from a JWKS URL. Algorithms are pinned so a token
+ * cannot choose its own (no `none`, no HS/RS confusion).
+ */
+export function createUserVerifier(auth: Config['auth']): UserVerifier {
+  const options: JWTVerifyOptions = {
+    algorithms: auth.jwtSecret ? ['HS256'] : ['RS256', 'ES256'],
+    ...(auth.issuer && { issuer: auth.issuer }),
+    ...(auth.audience && { audience: auth.audience }),
+    requiredClaims: ['sub', 'exp'],
+  };
+  const verify: (token: string) => Promise<JWTPayload> = auth.jwtSecret
+    ? ((secret) => async (token) => (await jwtVerify(token, secret, options)).payload)(
+        new TextEncoder().encode(auth.jwtSecret),
+      )
+    : ((jwks) => async (token) => (await jwtVerify(token, jwks, options)).payload)(
+        createRemoteJWKSet(new URL(auth.jwksUrl!), { timeoutDuration: 3000, cooldownDuration: 30_000 }),
+      );
+
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      payload = await verify(token);
+    } catch (err) {
+      throw errors.unauthorized(describeJoseError(err));
+    }
+    const id = payload.sub;
+    if (typeof id !== 'string' || !USER_ID_PATTERN.test(id)) {
+      throw errors.unauthorized('The token subject is not a valid user id');
+    }
+    const nameClaim = payload['name'] ?? payload['preferred_username'];
+    const name = typeof nameClaim === 'string' && nameClaim.trim() !== '' ? nameClaim.trim().slice(0, 128) : id;
+    return { id, name };
+  };
+}
+
+function describeJoseError(err: unknown): string {
+  if (err instanceof joseErrors.JWTExpired) return 'The Urbania token has expired';
+  if (err instanceof joseErrors.JWTClaimValidationFailed) return `The Urbania token is not accepted: ${err.message}`;
+  if (err instanceof joseErrors.JOSEAlgNotAllowed) return 'The Urbania token uses an algorithm that is not allowed';
+  if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSNoMatchingKey) {
+    return 'The Urbania token could not be verified against the identity provider keys';
+  }
+  return 'The Urbania token is invalid';
+}
+
+/** Extracts the token from `Authorization: Bearer <token>`; undefined when absent or malformed. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*)\s*$/i.exec(header);
+  return match?.[1];
+}

@@ -1,0 +1,13 @@
+import type { Logger } from './logger.js';
+import type { Meetings } from './meetings.js';
+import type { User } from './model.js';
+
+/** Hono's context variables, shared by every router. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    user: User;
+    logger: Logger;
+    meetings: Meetings;
+  };
+}

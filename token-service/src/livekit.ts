@@ -1,0 +1,148 @@
+import {
+  AccessToken,
+  RoomServiceClient,
+  TrackSource,
+  WebhookReceiver,
+  type VideoGrant,
+  type WebhookEvent,
+} from 'livekit-server-sdk';
+import type { Config } from './config.js';
+import { DependencyUnavailableError } from './errors.js';
+import type { MediaSource, RoomPermissions } from './grants.js';
+import type { PresenceEntry } from './model.js';
+
+/** The SFU as the service sees it. The real one is LiveKitGateway; tests may inject a fake for one failure path. */
+export interface SfuGateway {
+  /** Makes sure the room exists on the SFU (idempotent). */
+  ensureRoom(roomName: string): Promise<void>;
+  /** Forgets that a room was ensured (the SFU closed it). */
+  forgetRoom(roomName: string): void;
+  removeParticipant(roomName: string, identity: string): Promise<void>;
+  listParticipants(roomName: string): Promise<PresenceEntry[]>;
+  mintToken(params: { roomName: string; identity: string; name: string; permissions: RoomPermissions }): Promise<string>;
+  /** Verifies a webhook's signature against the raw body; throws on a bad one. */
+  receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
+  ping(): Promise<void>;
+  /** Where browsers connect. */
+  readonly publicUrl: string;
+}
+
+const SOURCE_TO_LIVEKIT: Record<MediaSource, TrackSource> = {
+  camera: TrackSource.CAMERA,
+  microphone: TrackSource.MICROPHONE,
+  screen_share: TrackSource.SCREEN_SHARE,
+  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+};
+
+/** The grant a user token carries. Never roomCreate, roomAdmin, roomList or roomRecord. */
+export function videoGrantFor(roomName: string, permissions: RoomPermissions): VideoGrant {
+  return {
+    room: roomName,
+    roomJoin: true,
+    canPublish: permissions.canPublish,
+    canSubscribe: permissions.canSubscribe,
+    canPublishData: permissions.canPublishData,
+    canPublishSources: permissions.sources.map((s) => SOURCE_TO_LIVEKIT[s]),
+    canUpdateOwnMetadata: false,
+  };
+}
+
+export class LiveKitGateway implements SfuGateway {
+  readonly publicUrl: string;
+  private readonly rooms: RoomServiceClient;
+  private readonly webhooks: WebhookReceiver;
+  // Rooms recently created on the SFU: an optimisation only (the SFU's CreateRoom is idempotent), so
+  // minting a token does not cost a round trip every time. Entries live well under the empty timeout.
+  private readonly ensuredAt = new Map<string, number>();
+  private readonly ensureTtlMs: number;
+
+  constructor(private readonly config: Config) {
+    this.publicUrl = config.livekit.publicUrl;
+    this.rooms = new RoomServiceClient(config.livekit.url, config.livekit.apiKey, config.livekit.apiSecret, {
+      requestTimeout: 5,
+    });
+    this.webhooks = new WebhookReceiver(config.livekit.apiKey, config.livekit.apiSecret);
+    this.ensureTtlMs = Math.min(60, Math.floor(config.room.emptyTimeoutSeconds / 2)) * 1000;
+  }
+
+  async ensureRoom(roomName: string): Promise<void> {
+    const at = this.ensuredAt.get(roomName);
+    if (at !== undefined && Date.now() - at < this.ensureTtlMs) return;
+    await this.call(() =>
+      this.rooms.createRoom({
+        name: roomName,
+        emptyTimeout: this.config.room.emptyTimeoutSeconds,
+        departureTimeout: 20,
+        maxParticipants: this.config.room.maxParticipants,
+      }),
+    );
+    this.ensuredAt.set(roomName, Date.now());
+    if (this.ensuredAt.size > 10_000) this.ensuredAt.clear();
+  }
+
+  forgetRoom(roomName: string): void {
+    this.ensuredAt.delete(roomName);
+  }
+
+  async removeParticipant(roomName: string, identity: string): Promise<void> {
+    try {
+      await this.call(() => this.rooms.removeParticipant(roomName, identity));
+    } catch (err) {
+      // Not in the room (or the room is gone): leaving is already done.
+      if (err instanceof DependencyUnavailableError) throw err;
+    }
+  }
+
+  async listParticipants(roomName: string): Promise<PresenceEntry[]> {
+    try {
+      const participants = await this.call(() => this.rooms.listParticipants(roomName));
+      return participants.map((p) => ({ identity: p.identity, name: p.name }));
+    } catch (err) {
+      if (err instanceof DependencyUnavailableError) throw err;
+      return [];
+    }
+  }
+
+  async mintToken(params: {
+    roomName: string;
+    identity: string;
+    name: string;
+    permissions: RoomPermissions;
+  }): Promise<string> {
+    const token = new AccessToken(this.config.livekit.apiKey, this.config.livekit.apiSecret, {
+      identity: params.identity,
+      name: params.name,
+      ttl: this.config.tokenTtlSeconds,
+    });
+    token.addGrant(videoGrantFor(params.roomName, params.permissions));
+    return token.toJwt();
+  }
+
+  receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent> {
+    return this.webhooks.receive(rawBody, authorization);
+  }
+
+  async ping(): Promise<void> {
+    await this.call(() => this.rooms.listRooms(['__urbania_ping__']));
+  }
+
+  /** Network failures become DependencyUnavailableError (503); answers from the SFU propagate. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isNetworkError(err)) {
+        throw new DependencyUnavailableError('livekit', 'The LiveKit server cannot be reached', { cause: err });
+      }
+      throw err;
+    }
+  }
+}
+
+function isNetworkError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return true;
+  if (err instanceof TypeError && /fetch failed/i.test(err.message)) return true;
+  const code = (err as { code?: unknown; cause?: { code?: unknown } }).cause?.code ?? (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|UND_ERR_)/.test(code);
+}

@@ -1,0 +1,81 @@
+// The only file that reads the environment and opens a port.
+import { serve } from '@hono/node-server';
+import { config as loadDotenv } from 'dotenv';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { LiveKitGateway } from './livekit.js';
+import { createLogger } from './logger.js';
+import { MemoryRoomStore } from './store/memory.js';
+import type { RoomStore } from './store/types.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+// The environment wins over .env; .env is looked up in the current folder, then at the repo root.
+loadDotenv({ path: ['.env', fileURLToPath(new URL('../../.env', import.meta.url))], quiet: true });
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`[token-service] ${err.message}\nSee .env.example for every variable.`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const logger = createLogger(config.logLevel);
+
+async function openStore(): Promise<RoomStore> {
+  if (!config.mongodb) return new MemoryRoomStore();
+  const { MongoRoomStore } = await import('./store/mongo.js');
+  return MongoRoomStore.connect({ uri: config.mongodb.uri, dbName: config.mongodb.dbName });
+}
+
+const store = await openStore();
+const app = createApp({ config, store, sfu: new LiveKitGateway(config), logger });
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info(
+    {
+      address: `http://${info.address}:${info.port}`,
+      store: config.mongodb ? 'mongodb' : 'memory',
+      livekit: config.livekit.url,
+      livekitPublic: config.livekit.publicUrl,
+      demoLogin: config.demoLogin,
+    },
+    'token service listening',
+  );
+});
+
+server.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EADDRINUSE') {
+    console.error(`[token-service] port ${config.port} is already in use (run "npm run doctor" to see by whom)`);
+  } else {
+    console.error('[token-service] server error:', err);
+  }
+  process.exit(1);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  const force = setTimeout(() => {
+    logger.warn('in-flight requests did not finish in time; exiting');
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  force.unref();
+  // close() stops accepting connections and calls back once in-flight requests have finished.
+  server.close(async () => {
+    await store.close().catch((err: unknown) => logger.error({ err }, 'closing the store failed'));
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  });
+  if ('closeIdleConnections' in server) (server as { closeIdleConnections(): void }).closeIdleConnections();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,126 @@
+import { errors } from './errors.js';
+import { permissionsFor, type RoomPermissions } from './grants.js';
+import type { SfuGateway } from './livekit.js';
+import type { CallType, PresenceEntry, RoomRecord, User } from './model.js';
+import { RoomExistsError, type RoomStore } from './store/types.js';
+
+export interface RoomView {
+  room_name: string;
+  call_type: CallType;
+  webinar: boolean;
+  speakers: string[];
+  participants: string[];
+  created_by: string;
+  created_by_name: string;
+  open_to_link: boolean;
+  created_at: string;
+  connected: PresenceEntry[];
+}
+
+export interface CreateRoomInput {
+  roomName: string;
+  participants: string[];
+  callType: CallType;
+  speakers?: string[] | undefined;
+  openToLink: boolean;
+}
+
+export interface Admission {
+  room: RoomRecord;
+  token: string;
+  url: string;
+  permissions: RoomPermissions;
+}
+
+/** Rooms and admissions: what the routers call. Routers never decide permissions or talk to the SFU. */
+export class Meetings {
+  constructor(
+    private readonly store: RoomStore,
+    private readonly sfu: SfuGateway,
+  ) {}
+
+  async create(user: User, input: CreateRoomInput): Promise<RoomRecord> {
+    if (await this.store.getRoom(input.roomName)) throw errors.roomExists(input.roomName);
+    const participants = unique([user.id, ...input.participants]);
+    const speakers = input.speakers ? unique([user.id, ...input.speakers]) : [];
+    const room: RoomRecord = {
+      roomName: input.roomName,
+      callType: input.callType,
+      speakers,
+      // Speakers are invited too, or they could not join.
+      participants: unique([...participants, ...speakers]),
+      createdBy: user.id,
+      createdByName: user.name,
+      openToLink: input.openToLink,
+      createdAt: new Date(),
+    };
+    // SFU first: when it is down nothing is stored, so a 503 leaves no half-created room behind.
+    await this.sfu.ensureRoom(room.roomName);
+    try {
+      await this.store.createRoom(room);
+    } catch (err) {
+      if (err instanceof RoomExistsError) throw errors.roomExists(room.roomName);
+      throw err;
+    }
+    return room;
+  }
+
+  /** The room if the user may see it: 404 when unknown, 403 when not invited. */
+  async get(user: User, roomName: string): Promise<RoomRecord> {
+    const room = await this.store.getRoom(roomName);
+    if (!room) throw errors.roomNotFound(roomName);
+    if (!permissionsFor(room, user.id)) throw errors.forbidden(`You are not invited to room "${roomName}"`);
+    return room;
+  }
+
+  listFor(user: User): Promise<RoomRecord[]> {
+    return this.store.listRoomsForUser(user.id);
+  }
+
+  /** A token for `user` in the room, with the grants `grants.ts` decides. */
+  async admit(user: User, roomName: string, displayName: string = user.name): Promise<Admission> {
+    let room = await this.get(user, roomName);
+    const permissions = permissionsFor(room, user.id)!;
+    if (!room.participants.includes(user.id) && room.createdBy !== user.id) {
+      // Came through an open link: remember it so the room shows up in their list.
+      room = (await this.store.addParticipant(roomName, user.id)) ?? room;
+    }
+    // The SFU closes rooms nobody joined within the empty timeout; recreating is idempotent.
+    await this.sfu.ensureRoom(roomName);
+    const token = await this.sfu.mintToken({ roomName, identity: user.id, name: displayName, permissions });
+    return { room, token, url: this.sfu.publicUrl, permissions };
+  }
+
+  async leave(user: User, roomName: string): Promise<void> {
+    await this.get(user, roomName);
+    await this.store.setPresence(roomName, { identity: user.id, name: user.name }, false, Date.now());
+    await this.sfu.removeParticipant(roomName, user.id);
+  }
+
+  async view(room: RoomRecord): Promise<RoomView> {
+    return toView(room, await this.store.listPresence(room.roomName));
+  }
+
+  async views(rooms: RoomRecord[]): Promise<RoomView[]> {
+    return Promise.all(rooms.map((r) => this.view(r)));
+  }
+}
+
+export function toView(room: RoomRecord, connected: PresenceEntry[]): RoomView {
+  return {
+    room_name: room.roomName,
+    call_type: room.callType,
+    webinar: room.speakers.length > 0,
+    speakers: room.speakers,
+    participants: room.participants,
+    created_by: room.createdBy,
+    created_by_name: room.createdByName,
+    open_to_link: room.openToLink,
+    created_at: room.createdAt.toISOString(),
+    connected,
+  };
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}

@@ -1,0 +1,112 @@
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.js';
+import {
+  CreateRoomBody,
+  JoinResponse,
+  LeaveResponse,
+  Room,
+  RoomList,
+  RoomNameParam,
+  errorResponses,
+} from '../schemas.js';
+
+const security = [{ bearerAuth: [] }];
+const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+const createRoomRoute = createRoute({
+  method: 'post',
+  path: '/rooms',
+  tags: ['rooms'],
+  summary: 'Create a room (the creator is always a participant)',
+  security,
+  request: { body: { required: true, content: { 'application/json': { schema: CreateRoomBody } } } },
+  responses: { 201: json(Room, 'The room'), ...errorResponses(400, 401, 409, 413, 429, 503) },
+});
+
+const listRoomsRoute = createRoute({
+  method: 'get',
+  path: '/rooms',
+  tags: ['rooms'],
+  summary: 'My rooms: created by me or invited',
+  security,
+  responses: { 200: json(RoomList, 'My rooms, newest first'), ...errorResponses(401, 429, 503) },
+});
+
+const getRoomRoute = createRoute({
+  method: 'get',
+  path: '/rooms/{room_name}',
+  tags: ['rooms'],
+  summary: 'A room, with who is connected now',
+  security,
+  request: { params: RoomNameParam },
+  responses: { 200: json(Room, 'The room'), ...errorResponses(400, 401, 403, 404, 429, 503) },
+});
+
+const joinRoomRoute = createRoute({
+  method: 'post',
+  path: '/rooms/{room_name}/join',
+  tags: ['rooms'],
+  summary: 'Join a room: the room and a LiveKit token with this user’s grants',
+  security,
+  request: { params: RoomNameParam },
+  responses: { 200: json(JoinResponse, 'Admission'), ...errorResponses(400, 401, 403, 404, 429, 503) },
+});
+
+const leaveRoomRoute = createRoute({
+  method: 'post',
+  path: '/rooms/{room_name}/leave',
+  tags: ['rooms'],
+  summary: 'Leave a room (removes the participant from the SFU)',
+  security,
+  request: { params: RoomNameParam },
+  responses: { 200: json(LeaveResponse, 'Left'), ...errorResponses(400, 401, 403, 404, 429, 503) },
+});
+
+export const roomsRouter = new OpenAPIHono<AppEnv>()
+  .openapi(createRoomRoute, async (c) => {
+    const body = c.req.valid('json');
+    const meetings = c.get('meetings');
+    const room = await meetings.create(c.get('user'), {
+      roomName: body.room_name,
+      participants: body.participants,
+      callType: body.call_type,
+      speakers: body.speakers,
+      openToLink: body.open_to_link,
+    });
+    c.get('logger').info({ room: room.roomName, callType: room.callType }, 'room created');
+    return c.json(await meetings.view(room), 201);
+  })
+  .openapi(listRoomsRoute, async (c) => {
+    const meetings = c.get('meetings');
+    return c.json({ rooms: await meetings.views(await meetings.listFor(c.get('user'))) }, 200);
+  })
+  .openapi(getRoomRoute, async (c) => {
+    const meetings = c.get('meetings');
+    const room = await meetings.get(c.get('user'), c.req.valid('param').room_name);
+    return c.json(await meetings.view(room), 200);
+  })
+  .openapi(joinRoomRoute, async (c) => {
+    const meetings = c.get('meetings');
+    const admission = await meetings.admit(c.get('user'), c.req.valid('param').room_name);
+    const { permissions } = admission;
+    return c.json(
+      {
+        room: await meetings.view(admission.room),
+        token: admission.token,
+        url: admission.url,
+        room_name: admission.room.roomName,
+        permissions: {
+          role: permissions.role,
+          can_publish: permissions.canPublish,
+          can_subscribe: permissions.canSubscribe,
+          sources: permissions.sources,
+        },
+      },
+      200,
+    );
+  })
+  .openapi(leaveRoomRoute, async (c) => {
+    const roomName = c.req.valid('param').room_name;
+    await c.get('meetings').leave(c.get('user'), roomName);
+    return c.json({ room_name: roomName, left: true as const }, 200);
+  });

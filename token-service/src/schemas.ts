@@ -1,0 +1,144 @@
+import { z } from '@hono/zod-openapi';
+import { USER_ID_PATTERN } from './auth.js';
+
+/** One set of schemas validates requests and writes /openapi.json. */
+
+export const ROOM_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export const RoomName = z
+  .string()
+  .regex(ROOM_NAME_PATTERN, 'must be 1-64 characters: letters, digits, "-" or "_", starting with a letter or digit')
+  .openapi({ example: 'team-meeting' });
+
+export const UserId = z
+  .string()
+  .regex(USER_ID_PATTERN, 'must be 1-128 characters: letters, digits and . _ @ : | + -')
+  .openapi({ example: 'bob' });
+
+const DisplayName = z.string().trim().min(1).max(128);
+
+export const CallType = z.enum(['audio', 'video']).openapi({ description: 'Audio rooms never publish a camera' });
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'room_not_found' }),
+      message: z.string().openapi({ example: 'Room "team-meeting" does not exist' }),
+    }),
+  })
+  .openapi('Error');
+
+export const Presence = z.object({ identity: z.string(), name: z.string() }).openapi('Presence');
+
+export const Room = z
+  .object({
+    room_name: RoomName,
+    call_type: CallType,
+    webinar: z.boolean(),
+    speakers: z.array(z.string()),
+    participants: z.array(z.string()),
+    created_by: z.string(),
+    created_by_name: z.string(),
+    open_to_link: z.boolean(),
+    created_at: z.string().openapi({ format: 'date-time' }),
+    connected: z.array(Presence),
+  })
+  .openapi('Room');
+
+export const CreateRoomBody = z
+  .object({
+    room_name: RoomName,
+    participants: z.array(UserId).max(500).default([]),
+    call_type: CallType.default('video'),
+    speakers: z.array(UserId).max(100).optional().openapi({
+      description: 'Makes the room a webinar: only these users and the creator publish; everyone else subscribes only',
+    }),
+    open_to_link: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'Anyone signed in who has the invite link may join' }),
+  })
+  .strict()
+  .openapi('CreateRoomRequest');
+
+export const RoomNameParam = z.object({
+  room_name: RoomName.openapi({ param: { name: 'room_name', in: 'path' } }),
+});
+
+export const TokenBody = z
+  .object({
+    room_name: RoomName,
+    user_id: UserId.optional().openapi({ description: "Must equal the Urbania token's subject when given" }),
+    username: DisplayName.optional(),
+  })
+  .strict()
+  .openapi('TokenRequest');
+
+export const TokenResponse = z
+  .object({ token: z.string(), url: z.string(), room_name: RoomName })
+  .openapi('TokenResponse');
+
+export const Permissions = z
+  .object({
+    role: z.enum(['host', 'participant', 'speaker', 'audience']),
+    can_publish: z.boolean(),
+    can_subscribe: z.boolean(),
+    sources: z.array(z.enum(['camera', 'microphone', 'screen_share', 'screen_share_audio'])),
+  })
+  .openapi('Permissions');
+
+export const JoinResponse = z
+  .object({ room: Room, token: z.string(), url: z.string(), room_name: RoomName, permissions: Permissions })
+  .openapi('JoinResponse');
+
+export const LeaveResponse = z.object({ room_name: RoomName, left: z.literal(true) }).openapi('LeaveResponse');
+
+export const RoomList = z.object({ rooms: z.array(Room) }).openapi('RoomList');
+
+/** LiveKit's standard token endpoint request (livekit-client's TokenSource.endpoint sends this). */
+export const TokenSourceBody = z
+  .object({
+    room_name: RoomName,
+    participant_identity: UserId.optional(),
+    participant_name: DisplayName.optional(),
+    participant_metadata: z.string().max(4096).optional(),
+    participant_attributes: z.record(z.string(), z.string()).optional(),
+    room_config: z.unknown().optional(),
+  })
+  .openapi('TokenSourceRequest');
+
+export const TokenSourceResponse = z
+  .object({ server_url: z.string(), participant_token: z.string() })
+  .openapi('TokenSourceResponse');
+
+export const DemoLoginBody = z.object({ user_id: z.string().min(1).max(128) }).strict().openapi('DemoLoginRequest');
+
+export const DemoUser = z.object({ id: z.string(), name: z.string() }).openapi('DemoUser');
+
+export const DemoLoginResponse = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int(),
+    user: DemoUser,
+  })
+  .openapi('DemoLoginResponse');
+
+export const errorResponses = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 429 | 503>) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: ERROR_DESCRIPTIONS[s], content: { 'application/json': { schema: ErrorBody } } },
+    ]),
+  );
+
+const ERROR_DESCRIPTIONS = {
+  400: 'Invalid request (the message names the fields at fault)',
+  401: 'Missing, invalid or expired Urbania token',
+  403: 'Not allowed for this user',
+  404: 'Room not found',
+  409: 'A room with this name already exists',
+  413: 'Body larger than 16 KB',
+  429: 'Too many requests for this user (see Retry-After)',
+  503: 'MongoDB or LiveKit unavailable (see Retry-After)',
+} as const;
