@@ -1,0 +1,397 @@
+import { TokenVerifier } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../src/config.js';
+import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { startLiveKit, type LiveKitServer } from './helpers/livekit-server.js';
+
+// Every endpoint and error path through app.request(): no port is opened for the service.
+// The SFU behind it is the real LiveKit server on loopback.
+let livekit: LiveKitServer;
+let config: Config;
+let app: ReturnType<typeof buildApp>['app'];
+let alice: string, bob: string, carol: string, mallory: string;
+
+beforeAll(async () => {
+  livekit = await startLiveKit();
+  config = testConfig({
+    LIVEKIT_URL: livekit.httpUrl,
+    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+    DEMO_LOGIN: '1',
+  });
+  ({ app } = buildApp(config));
+  [alice, bob, carol, mallory] = await Promise.all([
+    userToken('alice', 'Alice Martin'),
+    userToken('bob', 'Bob Dupont'),
+    userToken('carol', 'Carole Lefèvre'),
+    userToken('mallory', 'Mallory'),
+  ]);
+});
+afterAll(async () => livekit?.stop());
+
+const verifier = () => new TokenVerifier(livekit.apiKey, livekit.apiSecret);
+let seq = 0;
+const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${seq++}`;
+
+async function createRoom(token: string, body: Record<string, unknown>) {
+  return call(app, 'POST', '/api/livekit/rooms', { token, body });
+}
+
+describe('POST /api/livekit/rooms', () => {
+  it('creates a room (201) with the seed shape, creator included', async () => {
+    const name = uniqueName('team-meeting');
+    const res = await createRoom(alice, { room_name: name, participants: ['bob', 'carol'], call_type: 'video' });
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({
+      room_name: name,
+      call_type: 'video',
+      webinar: false,
+      speakers: [],
+      participants: ['alice', 'bob', 'carol'],
+      created_by: 'alice',
+      created_by_name: 'Alice Martin',
+      open_to_link: false,
+      connected: [],
+    });
+    expect(new Date(res.json.created_at).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('refuses a duplicate name with 409 room_exists', async () => {
+    const name = uniqueName('dup');
+    expect((await createRoom(alice, { room_name: name, participants: [], call_type: 'audio' })).status).toBe(201);
+    const again = await createRoom(bob, { room_name: name, participants: [], call_type: 'video' });
+    expect(again.status).toBe(409);
+    expect(again.json.error.code).toBe('room_exists');
+    // The first room is untouched.
+    const room = await call(app, 'GET', `/api/livekit/rooms/${name}`, { token: alice });
+    expect(room.json).toMatchObject({ created_by: 'alice', call_type: 'audio' });
+  });
+
+  it.each([
+    [{ participants: [], call_type: 'video' }, 'room_name'],
+    [{ room_name: 'bad name!', participants: [], call_type: 'video' }, 'room_name'],
+    [{ room_name: '$where', participants: [], call_type: 'video' }, 'room_name'],
+    [{ room_name: 'x'.repeat(65), participants: [], call_type: 'video' }, 'room_name'],
+    [{ room_name: 'ok-name', participants: [{ $ne: null }], call_type: 'video' }, 'participants.0'],
+    [{ room_name: 'ok-name', participants: 'bob', call_type: 'video' }, 'participants'],
+    [{ room_name: 'ok-name', participants: [], call_type: 'screen' }, 'call_type'],
+    [{ room_name: 'ok-name', participants: [], call_type: 'video', speakers: ['$gt'] }, 'speakers.0'],
+    [{ room_name: 'ok-name', participants: [], call_type: 'video', admin: true }, 'admin'],
+  ])('400 naming the field for %j', async (body, field) => {
+    const res = await createRoom(alice, body);
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe('invalid_request');
+    expect(res.json.error.message).toContain(field);
+  });
+
+  it('400 for a body that is not JSON, 415 for another content type', async () => {
+    const notJson = await call(app, 'POST', '/api/livekit/rooms', {
+      token: alice,
+      rawBody: '{"room_name":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(notJson.status).toBe(400);
+    expect(notJson.json.error.code).toBe('invalid_request');
+    const form = await call(app, 'POST', '/api/livekit/rooms', {
+      token: alice,
+      rawBody: 'room_name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(form.status).toBe(415);
+    expect(form.json.error.code).toBe('invalid_request');
+  });
+
+  it('413 for a body over 16 KB, and nothing is created', async () => {
+    const name = uniqueName('big');
+    const participants = Array.from({ length: 2000 }, (_, i) => `user-${i}`);
+    const res = await createRoom(alice, { room_name: name, participants, call_type: 'video' });
+    expect(res.status).toBe(413);
+    expect(res.json.error.code).toBe('payload_too_large');
+    expect((await call(app, 'GET', `/api/livekit/rooms/${name}`, { token: alice })).status).toBe(404);
+  });
+});
+
+describe('authentication', () => {
+  it('401 without a token, with a malformed header, a bad signature, an expired token or alg none', async () => {
+    const expired = await userToken('alice', 'Alice', { expiresIn: Math.floor(Date.now() / 1000) - 10 });
+    const wrongSecret = await userToken('alice', 'Alice', { secret: 'another-secret-another-secret-0123456789' });
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: 'alice', exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url');
+    const algNone = `${header}.${payload}.`;
+    for (const headers of [
+      {},
+      { authorization: 'Basic YWxpY2U6cHc=' },
+      { authorization: `Bearer ${wrongSecret}` },
+      { authorization: `Bearer ${expired}` },
+      { authorization: `Bearer ${algNone}` },
+    ]) {
+      const res = await call(app, 'GET', '/api/livekit/rooms', { headers });
+      expect(res.status, JSON.stringify(headers)).toBe(401);
+      expect(res.json.error.code).toBe('unauthorized');
+    }
+    const res = await call(app, 'GET', '/api/livekit/rooms', { headers: { authorization: `Bearer ${expired}` } });
+    expect(res.json.error.message).toMatch(/expired/);
+  });
+
+  it('checks issuer and audience when configured', async () => {
+    const strict = buildApp(testConfig({ ...envOf(config), AUTH_ISSUER: 'https://urbania.fr', AUTH_AUDIENCE: 'meet' })).app;
+    const good = await userToken('alice', 'Alice', { issuer: 'https://urbania.fr', audience: 'meet' });
+    const wrongAudience = await userToken('alice', 'Alice', { issuer: 'https://urbania.fr', audience: 'other' });
+    expect((await call(strict, 'GET', '/api/livekit/rooms', { token: good })).status).toBe(200);
+    expect((await call(strict, 'GET', '/api/livekit/rooms', { token: wrongAudience })).status).toBe(401);
+    expect((await call(strict, 'GET', '/api/livekit/rooms', { token: alice })).status).toBe(401);
+  });
+});
+
+describe('GET /api/livekit/rooms and /rooms/{room_name}', () => {
+  it('lists the rooms I created or was invited to, newest first', async () => {
+    const mine = uniqueName('mine');
+    const invited = uniqueName('invited');
+    const other = uniqueName('other');
+    await createRoom(carol, { room_name: mine, participants: [], call_type: 'video' });
+    await createRoom(bob, { room_name: invited, participants: ['carol'], call_type: 'audio' });
+    await createRoom(bob, { room_name: other, participants: [], call_type: 'audio' });
+    const res = await call(app, 'GET', '/api/livekit/rooms', { token: carol });
+    expect(res.status).toBe(200);
+    const names = res.json.rooms.map((r: { room_name: string }) => r.room_name);
+    expect(names).toContain(mine);
+    expect(names).toContain(invited);
+    expect(names).not.toContain(other);
+    expect(names.indexOf(invited)).toBeLessThan(names.indexOf(mine));
+  });
+
+  it('404 room_not_found, 403 for someone not invited, 400 for a bad name', async () => {
+    expect((await call(app, 'GET', '/api/livekit/rooms/nope-never', { token: alice })).json.error.code).toBe('room_not_found');
+    const name = uniqueName('private');
+    await createRoom(alice, { room_name: name, participants: ['bob'], call_type: 'video' });
+    const res = await call(app, 'GET', `/api/livekit/rooms/${name}`, { token: mallory });
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('forbidden');
+    expect((await call(app, 'GET', `/api/livekit/rooms/${name}`, { token: bob })).status).toBe(200);
+    expect((await call(app, 'GET', '/api/livekit/rooms/bad%20name', { token: alice })).status).toBe(400);
+  });
+});
+
+describe('POST /api/livekit/rooms/{room_name}/join and /leave', () => {
+  it('admits an invited user with a LiveKit token for that room and their grants', async () => {
+    const name = uniqueName('join');
+    await createRoom(alice, { room_name: name, participants: ['bob'], call_type: 'video' });
+    const res = await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: bob });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      room_name: name,
+      url: livekit.wsUrl,
+      room: { room_name: name, created_by: 'alice' },
+      permissions: { role: 'participant', can_publish: true, can_subscribe: true },
+    });
+    const claims = await verifier().verify(res.json.token);
+    expect(claims.sub).toBe('bob');
+    expect(claims.name).toBe('Bob Dupont');
+    expect(claims.video).toMatchObject({ room: name, roomJoin: true, canPublish: true, canSubscribe: true });
+    expect(claims.video?.canPublishSources).toEqual(['camera', 'microphone', 'screen_share', 'screen_share_audio']);
+    for (const admin of ['roomCreate', 'roomAdmin', 'roomList', 'roomRecord'] as const) {
+      expect(claims.video?.[admin]).toBeFalsy();
+    }
+    expect(claims.exp! - claims.nbf!).toBe(config.tokenTtlSeconds);
+  });
+
+  it('audio rooms grant the microphone only; webinar audience subscribes only', async () => {
+    const audio = uniqueName('audio');
+    await createRoom(alice, { room_name: audio, participants: ['bob'], call_type: 'audio' });
+    const audioJoin = await call(app, 'POST', `/api/livekit/rooms/${audio}/join`, { token: bob });
+    expect(audioJoin.json.permissions.sources).toEqual(['microphone']);
+    expect((await verifier().verify(audioJoin.json.token)).video?.canPublishSources).toEqual(['microphone']);
+
+    const webinar = uniqueName('webinar');
+    const created = await createRoom(alice, { room_name: webinar, participants: ['bob', 'carol'], call_type: 'video', speakers: ['carol'] });
+    expect(created.json).toMatchObject({ webinar: true, speakers: ['alice', 'carol'] });
+    const audience = await call(app, 'POST', `/api/livekit/rooms/${webinar}/join`, { token: bob });
+    expect(audience.json.permissions).toEqual({ role: 'audience', can_publish: false, can_subscribe: true, sources: [] });
+    const audienceGrant = (await verifier().verify(audience.json.token)).video;
+    expect(audienceGrant).toMatchObject({ canPublish: false, canSubscribe: true, canPublishData: false });
+    const speaker = await call(app, 'POST', `/api/livekit/rooms/${webinar}/join`, { token: carol });
+    expect(speaker.json.permissions).toMatchObject({ role: 'speaker', can_publish: true });
+    const host = await call(app, 'POST', `/api/livekit/rooms/${webinar}/join`, { token: alice });
+    expect(host.json.permissions).toMatchObject({ role: 'host', can_publish: true });
+  });
+
+  it('403 for a user who is not invited; an open room admits anyone signed in and remembers them', async () => {
+    const closed = uniqueName('closed');
+    await createRoom(alice, { room_name: closed, participants: [], call_type: 'video' });
+    const refused = await call(app, 'POST', `/api/livekit/rooms/${closed}/join`, { token: mallory });
+    expect(refused.status).toBe(403);
+
+    const open = uniqueName('open');
+    await createRoom(alice, { room_name: open, participants: [], call_type: 'video', open_to_link: true });
+    const admitted = await call(app, 'POST', `/api/livekit/rooms/${open}/join`, { token: mallory });
+    expect(admitted.status).toBe(200);
+    expect(admitted.json.room.participants).toContain('mallory');
+    const list = await call(app, 'GET', '/api/livekit/rooms', { token: mallory });
+    expect(list.json.rooms.map((r: { room_name: string }) => r.room_name)).toContain(open);
+  });
+
+  it('404 when joining or leaving a room that does not exist', async () => {
+    for (const action of ['join', 'leave']) {
+      const res = await call(app, 'POST', `/api/livekit/rooms/ghost-room/${action}`, { token: alice });
+      expect(res.status).toBe(404);
+      expect(res.json.error.code).toBe('room_not_found');
+    }
+  });
+
+  it('leave answers {room_name, left: true}', async () => {
+    const name = uniqueName('leave');
+    await createRoom(alice, { room_name: name, participants: [], call_type: 'video' });
+    const res = await call(app, 'POST', `/api/livekit/rooms/${name}/leave`, { token: alice });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ room_name: name, left: true });
+  });
+});
+
+describe('POST /api/livekit/token (the seed endpoint)', () => {
+  it('mints {token, url, room_name} for the signed-in user, display name from username', async () => {
+    const name = uniqueName('token');
+    await createRoom(alice, { room_name: name, participants: ['bob'], call_type: 'video' });
+    const res = await call(app, 'POST', '/api/livekit/token', {
+      token: bob,
+      body: { room_name: name, user_id: 'bob', username: 'Bobby' },
+    });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.json).sort()).toEqual(['room_name', 'token', 'url']);
+    expect(res.json.url).toBe(livekit.wsUrl);
+    const claims = await verifier().verify(res.json.token);
+    expect(claims).toMatchObject({ sub: 'bob', name: 'Bobby' });
+    const withoutName = await call(app, 'POST', '/api/livekit/token', { token: bob, body: { room_name: name } });
+    expect((await verifier().verify(withoutName.json.token)).name).toBe('Bob Dupont');
+  });
+
+  it('refuses a user_id that is not the signed-in user (403), a room not allowed (403) or unknown (404)', async () => {
+    const name = uniqueName('token-refuse');
+    await createRoom(alice, { room_name: name, participants: ['bob'], call_type: 'video' });
+    const spoof = await call(app, 'POST', '/api/livekit/token', { token: bob, body: { room_name: name, user_id: 'alice' } });
+    expect(spoof.status).toBe(403);
+    expect(spoof.json.error.message).toMatch(/user_id/);
+    expect((await call(app, 'POST', '/api/livekit/token', { token: mallory, body: { room_name: name } })).status).toBe(403);
+    expect((await call(app, 'POST', '/api/livekit/token', { token: bob, body: { room_name: 'never-made' } })).status).toBe(404);
+    expect((await call(app, 'POST', '/api/livekit/token', { token: bob, body: { user_id: 'bob' } })).status).toBe(400);
+  });
+});
+
+describe('POST /api/livekit/token-source (LiveKit standard shape)', () => {
+  it('answers {server_url, participant_token}', async () => {
+    const name = uniqueName('source');
+    await createRoom(alice, { room_name: name, participants: ['bob'], call_type: 'video' });
+    const res = await call(app, 'POST', '/api/livekit/token-source', {
+      token: bob,
+      body: { room_name: name, participant_identity: 'bob', participant_name: 'B.' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.server_url).toBe(livekit.wsUrl);
+    expect(await verifier().verify(res.json.participant_token)).toMatchObject({ sub: 'bob', name: 'B.' });
+    const spoof = await call(app, 'POST', '/api/livekit/token-source', {
+      token: bob,
+      body: { room_name: name, participant_identity: 'alice' },
+    });
+    expect(spoof.status).toBe(403);
+  });
+});
+
+describe('demo login', () => {
+  it('lists demo users and issues a token the service accepts', async () => {
+    const users = await call(app, 'GET', '/api/auth/demo-users');
+    expect(users.json.users.map((u: { id: string }) => u.id)).toEqual(['alice', 'bob', 'carol', 'david', 'emma']);
+    const login = await call(app, 'POST', '/api/auth/login', { body: { user_id: 'emma' } });
+    expect(login.status).toBe(200);
+    expect(login.json).toMatchObject({ token_type: 'Bearer', user: { id: 'emma', name: 'Emma Petit' } });
+    const rooms = await call(app, 'GET', '/api/livekit/rooms', { token: login.json.access_token });
+    expect(rooms.status).toBe(200);
+    const unknown = await call(app, 'POST', '/api/auth/login', { body: { user_id: 'zoe' } });
+    expect(unknown.status).toBe(401);
+  });
+
+  it('is absent unless DEMO_LOGIN=1', async () => {
+    const off = buildApp(testConfig({ ...envOf(config), DEMO_LOGIN: undefined })).app;
+    expect((await call(off, 'POST', '/api/auth/login', { body: { user_id: 'alice' } })).status).toBe(404);
+  });
+});
+
+describe('service endpoints', () => {
+  it('healthz, readyz (store + LiveKit), openapi.json, docs', async () => {
+    expect((await call(app, 'GET', '/healthz')).json).toEqual({ status: 'ok' });
+    expect((await call(app, 'GET', '/readyz')).json).toMatchObject({ status: 'ready', checks: { store: 'ok', livekit: 'ok' } });
+    const spec = await call(app, 'GET', '/openapi.json');
+    expect(spec.status).toBe(200);
+    expect(Object.keys(spec.json.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/livekit/rooms',
+        '/api/livekit/rooms/{room_name}',
+        '/api/livekit/rooms/{room_name}/join',
+        '/api/livekit/rooms/{room_name}/leave',
+        '/api/livekit/token',
+        '/api/livekit/token-source',
+        '/api/livekit/webhooks',
+      ]),
+    );
+    // The same schema that validates the request documents it.
+    expect(spec.json.components.schemas.CreateRoomRequest.properties.room_name.pattern).toBe('^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$');
+    const docs = await call(app, 'GET', '/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.text).toContain('/openapi.json');
+  });
+
+  it('unknown routes answer 404 JSON; every response carries a request id', async () => {
+    const res = await call(app, 'GET', '/nope');
+    expect(res.status).toBe(404);
+    expect(res.json.error.code).toBe('not_found');
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('CORS allows the configured origins only', async () => {
+    const allowed = await call(app, 'OPTIONS', '/api/livekit/rooms', {
+      headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'POST' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+    const denied = await call(app, 'OPTIONS', '/api/livekit/rooms', {
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(denied.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('503 with Retry-After when LiveKit is down, and nothing is stored', async () => {
+    const down = buildApp(testConfig({ ...envOf(config), LIVEKIT_URL: 'http://127.0.0.1:9' })).app;
+    const res = await call(down, 'POST', '/api/livekit/rooms', {
+      token: alice,
+      body: { room_name: 'while-down', participants: [], call_type: 'video' },
+    });
+    expect(res.status).toBe(503);
+    expect(res.json.error.code).toBe('unavailable');
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect((await call(down, 'GET', '/api/livekit/rooms/while-down', { token: alice })).status).toBe(404);
+    const ready = await call(down, 'GET', '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.json.checks.livekit).toBe('unavailable');
+  });
+});
+
+describe('rate limit', () => {
+  it('429 with Retry-After past the per-user limit; other users are unaffected', async () => {
+    const limited = buildApp(testConfig({ ...envOf(config), RATE_LIMIT_PER_MINUTE: '3' })).app;
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await call(limited, 'GET', '/api/livekit/rooms', { token: alice })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const res = await call(limited, 'GET', '/api/livekit/rooms', { token: alice });
+    expect(res.json.error.code).toBe('rate_limited');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await call(limited, 'GET', '/api/livekit/rooms', { token: bob })).status).toBe(200);
+  });
+});
+
+function envOf(c: Config): Record<string, string> {
+  return {
+    LIVEKIT_URL: c.livekit.url,
+    LIVEKIT_PUBLIC_URL: c.livekit.publicUrl,
+    LIVEKIT_API_KEY: c.livekit.apiKey,
+    LIVEKIT_API_SECRET: c.livekit.apiSecret,
+    DEMO_LOGIN: c.demoLogin ? '1' : '',
+  };
+}
