@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsFor } from './grants.js';
+import { videoGrantFor } from './livekit.js';
+import type { RoomRecord } from './model.js';
+
+const room = (over: Partial<RoomRecord> = {}): RoomRecord => ({
+  roomName: 'r',
+  callType: 'video',
+  speakers: [],
+  participants: ['alice', 'bob'],
+  createdBy: 'alice',
+  createdByName: 'Alice',
+  openToLink: false,
+  createdAt: new Date(0),
+  ...over,
+});
+
+describe('permissionsFor', () => {
+  it('video rooms: creator and invitees publish camera, microphone and screen', () => {
+    expect(permissionsFor(room(), 'alice')).toMatchObject({ role: 'host', canPublish: true, sources: ['camera', 'microphone', 'screen_share', 'screen_share_audio'] });
+    expect(permissionsFor(room(), 'bob')).toMatchObject({ role: 'participant', canPublish: true });
+  });
+
+  it('audio rooms: the microphone only', () => {
+    expect(permissionsFor(room({ callType: 'audio' }), 'bob')?.sources).toEqual(['microphone']);
+  });
+
+  it('webinars: speakers and the creator publish, the audience only subscribes', () => {
+    const webinar = room({ speakers: ['alice', 'carol'], participants: ['alice', 'bob', 'carol'] });
+    expect(permissionsFor(webinar, 'carol')).toMatchObject({ role: 'speaker', canPublish: true });
+    expect(permissionsFor(webinar, 'bob')).toEqual({ role: 'audience', canPublish: false, canSubscribe: true, canPublishData: false, sources: [] });
+  });
+
+  it('strangers get nothing unless the room is open to its link', () => {
+    expect(permissionsFor(room(), 'mallory')).toBeNull();
+    expect(permissionsFor(room({ openToLink: true }), 'mallory')).toMatchObject({ role: 'participant' });
+  });
+});
+
+describe('videoGrantFor', () => {
+  it('never grants room administration', () => {
+    const grant = videoGrantFor('r', permissionsFor(room(), 'alice')!);
+    expect(grant).toMatchObject({ room: 'r', roomJoin: true, canPublish: true, canSubscribe: true });
+    for (const key of ['roomCreate', 'roomAdmin', 'roomList', 'roomRecord', 'hidden', 'recorder'] as const) {
+      expect(grant[key]).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import {
+  AddTrackRequest,
+  SignalRequest,
+  SignalResponse,
+  TrackSource,
+  TrackType,
+  type JoinResponse,
+} from '@livekit/protocol';
+import WebSocket from 'ws';
+
+/**
+ * A signalling-only LiveKit participant: it joins over the real SFU's WebSocket and asks to publish,
+ * without any media. Enough to see what the SFU itself allows a token to do.
+ */
+export class SignalClient {
+  private readonly messages: SignalResponse[] = [];
+  private waiters: Array<() => void> = [];
+
+  private constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer) => {
+      this.messages.push(SignalResponse.fromBinary(new Uint8Array(data)));
+      for (const w of this.waiters.splice(0)) w();
+    });
+  }
+
+  static async connect(wsUrl: string, token: string): Promise<{ client: SignalClient; join: JoinResponse }> {
+    const ws = new WebSocket(`${wsUrl}/rtc?access_token=${encodeURIComponent(token)}&auto_subscribe=1&sdk=js&version=2.23.0&protocol=16`);
+    const client = new SignalClient(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`SFU refused the connection: HTTP ${res.statusCode}`)));
+    });
+    const join = await client.next(0, (m) => (m.message.case === 'join' ? m.message.value : undefined), 5000);
+    return { client, join };
+  }
+
+  /** Asks to publish a track of the given source; resolves with what the SFU answered. */
+  async requestPublish(source: 'microphone' | 'camera' = 'microphone'): Promise<'published' | 'refused' | 'no answer'> {
+    const cid = `${source}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const track =
+      source === 'camera'
+        ? { cid, name: 'camera', type: TrackType.VIDEO, source: TrackSource.CAMERA, width: 640, height: 480 }
+        : { cid, name: 'microphone', type: TrackType.AUDIO, source: TrackSource.MICROPHONE };
+    const request = new SignalRequest({ message: { case: 'addTrack', value: new AddTrackRequest(track) } });
+    const from = this.messages.length;
+    this.ws.send(request.toBinary());
+    try {
+      return await this.next(from, (m) => {
+        if (m.message.case === 'trackPublished' && m.message.value.cid === cid) return 'published' as const;
+        if (m.message.case === 'requestResponse' && m.message.value.reason !== 0) return 'refused' as const;
+        if (m.message.case === 'leave') return 'refused' as const;
+        return undefined;
+      }, 3000);
+    } catch {
+      return 'no answer';
+    }
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+
+  /** The first message from index `seen` on that `pick` recognises. */
+  private async next<T>(seen: number, pick: (m: SignalResponse) => T | undefined, timeoutMs: number): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (; seen < this.messages.length; seen++) {
+        const found = pick(this.messages[seen]!);
+        if (found !== undefined) return found;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('timed out waiting for a signal message');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+}

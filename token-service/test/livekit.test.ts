@@ -1,0 +1,174 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../src/config.js';
+import { LiveKitGateway } from '../src/livekit.js';
+import { MemoryRoomStore } from '../src/store/memory.js';
+import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { startLiveKit, type LiveKitServer } from './helpers/livekit-server.js';
+import { freeTcpPort } from './helpers/ports.js';
+import { SignalClient } from './helpers/signal-client.js';
+
+// What the real SFU accepts and refuses, and its real webhooks reaching a running service.
+let livekit: LiveKitServer;
+let server: ServerType;
+let config: Config;
+let app: ReturnType<typeof buildApp>['app'];
+let store: MemoryRoomStore;
+let roomService: RoomServiceClient;
+let alice: string, bob: string, carol: string;
+
+beforeAll(async () => {
+  const servicePort = await freeTcpPort();
+  livekit = await startLiveKit({ webhookUrl: `http://127.0.0.1:${servicePort}/api/livekit/webhooks` });
+  config = testConfig({
+    LIVEKIT_URL: livekit.httpUrl,
+    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+  });
+  store = new MemoryRoomStore();
+  ({ app } = buildApp(config, { store }));
+  server = serve({ fetch: app.fetch, port: servicePort, hostname: '127.0.0.1' });
+  roomService = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
+  [alice, bob, carol] = await Promise.all([userToken('alice', 'Alice'), userToken('bob', 'Bob'), userToken('carol', 'Carole')]);
+});
+afterAll(async () => {
+  await new Promise((r) => server?.close(r));
+  await livekit?.stop();
+});
+
+let seq = 0;
+const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${seq++}`;
+
+async function validate(token: string) {
+  const res = await fetch(`${livekit.httpUrl}/rtc/validate?access_token=${encodeURIComponent(token)}`);
+  return { status: res.status, body: (await res.text()).trim() };
+}
+
+async function rawToken(room: string, identity: string, ttl: number | string = 600) {
+  const at = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity, ttl });
+  at.addGrant({ room, roomJoin: true, canPublish: true, canSubscribe: true });
+  return at.toJwt();
+}
+
+async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the real LiveKit server', () => {
+  it('has the room the service created, with the configured limits', async () => {
+    const name = uniqueName('sfu-room');
+    expect((await call(app, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name: name, participants: ['bob'], call_type: 'video' } })).status).toBe(201);
+    const [room] = await roomService.listRooms([name]);
+    expect(room?.name).toBe(name);
+    expect(room?.emptyTimeout).toBe(config.room.emptyTimeoutSeconds);
+    expect(room?.maxParticipants).toBe(config.room.maxParticipants);
+  });
+
+  it('accepts a token the service minted (/rtc/validate)', async () => {
+    const name = uniqueName('sfu-accept');
+    await call(app, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name: name, participants: ['bob'], call_type: 'video' } });
+    const join = await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: bob });
+    expect(await validate(join.json.token)).toEqual({ status: 200, body: 'success' });
+  });
+
+  it('refuses a token for a room that was never created (auto_create is off)', async () => {
+    const res = await validate(await rawToken(uniqueName('never-created'), 'bob'));
+    expect(res.status).toBe(404);
+  });
+
+  it('refuses a token expired more than a minute ago, and allows ~60 s of leeway', async () => {
+    const name = uniqueName('sfu-expiry');
+    await roomService.createRoom({ name });
+    // A token that expired 10 s ago still passes (leeway); one expired 90 s ago does not.
+    const recentlyExpired = await signedExpiredToken(name, 10);
+    const longExpired = await signedExpiredToken(name, 90);
+    expect((await validate(recentlyExpired)).status).toBe(200);
+    expect((await validate(longExpired)).status).toBe(401);
+  });
+
+  it('lets a webinar speaker publish and refuses a publish from the audience', async () => {
+    const name = uniqueName('sfu-webinar');
+    await call(app, 'POST', '/api/livekit/rooms', {
+      token: alice,
+      body: { room_name: name, participants: ['bob', 'carol'], call_type: 'video', speakers: ['carol'] },
+    });
+    const audience = await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: bob });
+    const speaker = await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: carol });
+    const a = await SignalClient.connect(livekit.wsUrl, audience.json.token);
+    const s = await SignalClient.connect(livekit.wsUrl, speaker.json.token);
+    try {
+      expect(a.join.participant?.permission?.canPublish).toBe(false);
+      expect(await a.client.requestPublish('microphone')).toBe('refused');
+      expect(await s.client.requestPublish('microphone')).toBe('published');
+    } finally {
+      a.client.close();
+      s.client.close();
+    }
+  });
+
+  it('refuses a camera in an audio room', async () => {
+    const name = uniqueName('sfu-audio');
+    await call(app, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name: name, participants: ['bob'], call_type: 'audio' } });
+    const join = await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: bob });
+    const { client } = await SignalClient.connect(livekit.wsUrl, join.json.token);
+    try {
+      expect(await client.requestPublish('camera')).toBe('refused');
+      expect(await client.requestPublish('microphone')).toBe('published');
+    } finally {
+      client.close();
+    }
+  });
+
+  it('sends webhooks the service verifies: room_finished clears the room’s presence', async () => {
+    // participant_joined needs media (ICE) to fire, which the browser suite covers; room_finished needs none.
+    const name = uniqueName('sfu-finished');
+    await call(app, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name: name, participants: ['bob'], call_type: 'video' } });
+    await store.setPresence(name, { identity: 'bob', name: 'Bob' }, true, Date.now() - 60_000);
+    expect((await call(app, 'GET', `/api/livekit/rooms/${name}`, { token: alice })).json.connected).toHaveLength(1);
+    await roomService.deleteRoom(name);
+    const after = await until(
+      async () => (await call(app, 'GET', `/api/livekit/rooms/${name}`, { token: alice })).json.connected,
+      (c: unknown[]) => c.length === 0,
+    );
+    expect(after).toEqual([]);
+  });
+
+  it('leave removes the participant from the SFU', async () => {
+    const name = uniqueName('sfu-leave');
+    await call(app, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name: name, participants: ['bob'], call_type: 'video' } });
+    const join = await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: bob });
+    const { client } = await SignalClient.connect(livekit.wsUrl, join.json.token);
+    try {
+      expect((await roomService.listParticipants(name)).map((p) => p.identity)).toEqual(['bob']);
+      expect((await call(app, 'POST', `/api/livekit/rooms/${name}/leave`, { token: bob })).status).toBe(200);
+      const left = await until(() => roomService.listParticipants(name), (p) => p.length === 0);
+      expect(left).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('the gateway reports LiveKit reachable', async () => {
+    await expect(new LiveKitGateway(config).ping()).resolves.toBeUndefined();
+  });
+});
+
+/** A token whose exp is `secondsAgo` in the past, signed with the server's key. */
+async function signedExpiredToken(room: string, secondsAgo: number): Promise<string> {
+  const { SignJWT } = await import('jose');
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ video: { room, roomJoin: true }, name: 'late' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(livekit.apiKey)
+    .setSubject('late')
+    .setNotBefore(now - 600)
+    .setExpirationTime(now - secondsAgo)
+    .sign(new TextEncoder().encode(livekit.apiSecret));
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { AccessToken } from 'livekit-server-sdk';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RoomStore } from '../src/store/types.js';
+import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+
+// Webhooks signed exactly as LiveKit signs them: a JWT whose sha256 claim is the hash of the raw body.
+const config = testConfig({ LIVEKIT_URL: 'http://127.0.0.1:9' });
+let app: ReturnType<typeof buildApp>['app'];
+let store: RoomStore;
+let alice: string;
+
+beforeAll(async () => {
+  ({ app, store } = buildApp(config));
+  alice = await userToken('alice', 'Alice');
+  await store.createRoom({
+    roomName: 'standup',
+    callType: 'video',
+    speakers: [],
+    participants: ['alice', 'bob'],
+    createdBy: 'alice',
+    createdByName: 'Alice',
+    openToLink: false,
+    createdAt: new Date(),
+  });
+});
+
+let eventSeq = 0;
+function event(kind: string, identity: string | null, createdAtSeconds: number, id = `EV_${++eventSeq}`) {
+  return JSON.stringify({
+    event: kind,
+    id,
+    createdAt: String(createdAtSeconds),
+    room: { sid: 'RM_standup', name: 'standup' },
+    ...(identity && { participant: { sid: `PA_${identity}`, identity, name: identity.toUpperCase() } }),
+  });
+}
+
+async function sign(body: string, secret = config.livekit.apiSecret): Promise<string> {
+  const token = new AccessToken(config.livekit.apiKey, secret);
+  token.sha256 = createHash('sha256').update(body).digest('base64');
+  return token.toJwt();
+}
+
+async function deliver(body: string, authorization?: string) {
+  return call(app, 'POST', '/api/livekit/webhooks', {
+    rawBody: body,
+    headers: { 'content-type': 'application/webhook+json', ...(authorization !== undefined && { authorization }) },
+  });
+}
+
+const connected = async () => (await call(app, 'GET', '/api/livekit/rooms/standup', { token: alice })).json.connected;
+
+describe('POST /api/livekit/webhooks', () => {
+  const t0 = Math.floor(Date.now() / 1000);
+
+  it('a signed participant_joined adds presence; participant_left removes it', async () => {
+    const joined = event('participant_joined', 'bob', t0);
+    const res = await deliver(joined, await sign(joined));
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ received: true, duplicate: false });
+    expect(await connected()).toEqual([{ identity: 'bob', name: 'BOB' }]);
+
+    const left = event('participant_left', 'bob', t0 + 5);
+    await deliver(left, await sign(left));
+    expect(await connected()).toEqual([]);
+  });
+
+  it('a replayed event changes nothing', async () => {
+    const joined = event('participant_joined', 'carol', t0 + 10, 'EV_replay_join');
+    await deliver(joined, await sign(joined));
+    const left = event('participant_left', 'carol', t0 + 10, 'EV_replay_left');
+    await deliver(left, await sign(left));
+    expect(await connected()).toEqual([]);
+    // Same id, same second as the leave: without deduplication it would bring carol back.
+    const replay = await deliver(joined, await sign(joined));
+    expect(replay.status).toBe(200);
+    expect(replay.json.duplicate).toBe(true);
+    expect(await connected()).toEqual([]);
+  });
+
+  it('an older event arriving late cannot resurrect a participant', async () => {
+    const left = event('participant_left', 'dave', t0 + 30);
+    const lateJoin = event('participant_joined', 'dave', t0 + 20);
+    await deliver(left, await sign(left));
+    await deliver(lateJoin, await sign(lateJoin));
+    expect(await connected()).toEqual([]);
+  });
+
+  it('401 for a bad signature, a missing one, or a body that does not match its hash', async () => {
+    const joined = event('participant_joined', 'mallory', t0 + 40);
+    const wrongKey = await deliver(joined, await sign(joined, 'not-the-livekit-secret-not-the-livekit-secret'));
+    expect(wrongKey.status).toBe(401);
+    expect(wrongKey.json.error.code).toBe('unauthorized');
+    expect((await deliver(joined)).status).toBe(401);
+    const tampered = event('participant_joined', 'eve', t0 + 40);
+    expect((await deliver(tampered, await sign(joined))).status).toBe(401);
+    expect(await connected()).toEqual([]);
+  });
+
+  it('does not need a user token (LiveKit signs it instead)', async () => {
+    const joined = event('participant_joined', 'erin', t0 + 50);
+    expect((await deliver(joined, await sign(joined))).status).toBe(200);
+    const finished = event('room_finished', null, t0 + 60);
+    expect((await deliver(finished, await sign(finished))).status).toBe(200);
+    expect(await connected()).toEqual([]);
+  });
+});
