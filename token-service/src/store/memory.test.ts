@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { describeRoomStoreContract } from './contract.js';
+import { MemoryRoomStore } from './memory.js';
+
+describeRoomStoreContract('MemoryRoomStore', () => new MemoryRoomStore());
+
+describe('MemoryRoomStore', () => {
+  it('remembers the last 10,000 webhook ids and forgets the oldest beyond that', async () => {
+    const store = new MemoryRoomStore();
+    for (let i = 0; i <= 10_000; i++) expect(await store.markEventProcessed(`EV_${i}`)).toBe(true);
+    expect(await store.markEventProcessed('EV_10000')).toBe(false);
+    expect(await store.markEventProcessed('EV_1')).toBe(false);
+    expect(await store.markEventProcessed('EV_0')).toBe(true);
+  });
+});
