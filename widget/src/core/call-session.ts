@@ -1,0 +1,336 @@
+/**
+ * The call session: the ONLY owner of the livekit-client Room and the only module that imports
+ * livekit-client, always lazily (`import('livekit-client')`), so nothing before the room view pays for it.
+ * It turns Room events into one plain, immutable state object that UI code subscribes to.
+ */
+import type { Room, Participant, RoomOptions, TrackPublication } from 'livekit-client';
+import type { CallType } from './service-client.js';
+import { classifyMediaError, type MediaErrorCode } from './media-errors.js';
+
+export type LiveKitModule = typeof import('livekit-client');
+export type ConnectionStateName = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+/** The part of a livekit Track the UI needs: attach to / detach from a media element. */
+export interface AttachableTrack {
+  attach(element: HTMLMediaElement): HTMLMediaElement;
+  detach(element: HTMLMediaElement): HTMLMediaElement;
+}
+
+export interface TrackRef {
+  sid: string;
+  track: AttachableTrack;
+}
+
+export interface ParticipantView {
+  identity: string;
+  name: string;
+  isLocal: boolean;
+  isSpeaking: boolean;
+  /** A microphone track is published (muted or not). */
+  hasMic: boolean;
+  micMuted: boolean;
+  cameraOn: boolean;
+  video?: TrackRef | undefined;
+  /** Remote audio tracks to play (never the local one). */
+  audio: TrackRef[];
+  canPublish: boolean;
+}
+
+export interface CallState {
+  connection: ConnectionStateName;
+  /** Why the session is disconnected (livekit DisconnectReason name, lower case) when not client initiated. */
+  reason?: string | undefined;
+  roomName?: string | undefined;
+  callType: CallType;
+  canPublish: boolean;
+  micEnabled: boolean;
+  cameraEnabled: boolean;
+  /** Whether the browser can play audio without a gesture. */
+  canPlayAudio: boolean;
+  localIdentity?: string | undefined;
+  participants: ParticipantView[];
+  speaking: string[];
+}
+
+export type SessionEvent =
+  | { type: 'participant-joined'; identity: string; name: string }
+  | { type: 'participant-left'; identity: string; name: string }
+  | { type: 'disconnected'; reason: string }
+  | { type: 'media-error'; kind: 'camera' | 'microphone'; code: MediaErrorCode; message: string };
+
+export interface ConnectOptions {
+  url: string;
+  token: string;
+  roomName: string;
+  callType: CallType;
+  canPublish: boolean;
+  audio: boolean;
+  video: boolean;
+  audioDeviceId?: string | undefined;
+  videoDeviceId?: string | undefined;
+  audioOutputId?: string | undefined;
+  displayName?: string | undefined;
+}
+
+export const INITIAL_CALL_STATE: Readonly<CallState> = Object.freeze({
+  connection: 'idle',
+  callType: 'video',
+  canPublish: true,
+  micEnabled: false,
+  cameraEnabled: false,
+  canPlayAudio: true,
+  participants: [],
+  speaking: [],
+});
+
+let livekitPromise: Promise<LiveKitModule> | undefined;
+
+/** Start downloading livekit-client (e.g. when the pointer reaches a join button). Safe to call often. */
+export function preloadLiveKit(): Promise<LiveKitModule> {
+  livekitPromise ??= import('livekit-client');
+  livekitPromise.catch(() => { livekitPromise = undefined; });
+  return livekitPromise;
+}
+
+export interface CallSessionOptions {
+  /** Injected module loader (tests). */
+  loadLiveKit?: () => Promise<LiveKitModule>;
+}
+
+export class CallSession {
+  private _state: CallState = { ...INITIAL_CALL_STATE };
+  private readonly listeners = new Set<(s: CallState) => void>();
+  private readonly eventListeners = new Set<(e: SessionEvent) => void>();
+  private _room: Room | undefined;
+  private lk: LiveKitModule | undefined;
+  private refreshQueued = false;
+  private generation = 0;
+  private clientDisconnect = false;
+
+  constructor(private readonly options: CallSessionOptions = {}) {}
+
+  get state(): CallState { return this._state; }
+  /** The livekit-client Room while connected or connecting; undefined otherwise. */
+  get room(): Room | undefined { return this._room; }
+
+  subscribe(fn: (s: CallState) => void): () => void {
+    this.listeners.add(fn);
+    fn(this._state);
+    return () => this.listeners.delete(fn);
+  }
+
+  onEvent(fn: (e: SessionEvent) => void): () => void {
+    this.eventListeners.add(fn);
+    return () => this.eventListeners.delete(fn);
+  }
+
+  private setState(patch: Partial<CallState>): void {
+    this._state = { ...this._state, ...patch };
+    for (const fn of [...this.listeners]) { try { fn(this._state); } catch (e) { console.error(e); } }
+  }
+
+  private fire(e: SessionEvent): void {
+    for (const fn of [...this.eventListeners]) { try { fn(e); } catch (err) { console.error(err); } }
+  }
+
+  async connect(opts: ConnectOptions): Promise<void> {
+    if (this._room) await this.disconnect();
+    const gen = ++this.generation;
+    this.clientDisconnect = false;
+    this.setState({
+      ...INITIAL_CALL_STATE,
+      connection: 'connecting',
+      roomName: opts.roomName,
+      callType: opts.callType,
+      canPublish: opts.canPublish,
+    });
+    let lk: LiveKitModule;
+    try {
+      lk = await (this.options.loadLiveKit ?? preloadLiveKit)();
+    } catch (err) {
+      if (gen === this.generation) this.setState({ connection: 'disconnected', reason: 'load_failed' });
+      throw err;
+    }
+    if (gen !== this.generation) return;
+    this.lk = lk;
+    const roomOptions: RoomOptions = {
+      adaptiveStream: true,
+      dynacast: true,
+      audioCaptureDefaults: opts.audioDeviceId ? { deviceId: opts.audioDeviceId } : {},
+      videoCaptureDefaults: opts.videoDeviceId ? { deviceId: opts.videoDeviceId } : {},
+      audioOutput: opts.audioOutputId ? { deviceId: opts.audioOutputId } : {},
+    };
+    const room = new lk.Room(roomOptions);
+    this._room = room;
+    this.listen(room, lk);
+    try {
+      await room.connect(opts.url, opts.token, { autoSubscribe: true });
+    } catch (err) {
+      if (gen === this.generation) {
+        this._room = undefined;
+        this.setState({ connection: 'disconnected', reason: 'join_failure' });
+        room.disconnect().catch(() => {});
+      }
+      throw err;
+    }
+    if (gen !== this.generation) return;
+    this.setState({ connection: 'connected', localIdentity: room.localParticipant.identity });
+    this.refresh();
+
+    if (opts.displayName && opts.displayName !== room.localParticipant.name) {
+      room.localParticipant.setName(opts.displayName).catch(() => { /* not allowed by the grant: keep the token's name */ });
+    }
+    if (opts.canPublish) {
+      const jobs: Promise<unknown>[] = [];
+      if (opts.audio) jobs.push(this.setMicrophoneEnabled(true));
+      if (opts.video && opts.callType === 'video') jobs.push(this.setCameraEnabled(true));
+      await Promise.all(jobs);
+    }
+  }
+
+  async setMicrophoneEnabled(on: boolean): Promise<boolean> {
+    const room = this._room;
+    if (!room || !this._state.canPublish) return false;
+    try {
+      await room.localParticipant.setMicrophoneEnabled(on);
+      return true;
+    } catch (err) {
+      this.mediaError('microphone', err);
+      return false;
+    } finally {
+      this.refresh();
+    }
+  }
+
+  async setCameraEnabled(on: boolean): Promise<boolean> {
+    const room = this._room;
+    // Audio calls never request a camera.
+    if (!room || !this._state.canPublish || (on && this._state.callType === 'audio')) return false;
+    try {
+      await room.localParticipant.setCameraEnabled(on);
+      return true;
+    } catch (err) {
+      this.mediaError('camera', err);
+      return false;
+    } finally {
+      this.refresh();
+    }
+  }
+
+  /** Resume audio playback after a user gesture when autoplay was blocked. */
+  async startAudio(): Promise<void> {
+    try { await this._room?.startAudio(); } catch { /* ignore */ }
+    this.refresh();
+  }
+
+  async disconnect(): Promise<void> {
+    this.generation++;
+    const room = this._room;
+    this._room = undefined;
+    this.clientDisconnect = true;
+    if (room) {
+      const tracks = [...room.localParticipant.trackPublications.values()].map((p) => p.track).filter(Boolean);
+      try { await room.disconnect(true); } catch { /* ignore */ }
+      for (const t of tracks) { try { t!.stop(); } catch { /* ignore */ } }
+    }
+    this.setState({ ...INITIAL_CALL_STATE, callType: this._state.callType, connection: room ? 'disconnected' : 'idle', reason: undefined });
+  }
+
+  private mediaError(kind: 'camera' | 'microphone', err: unknown): void {
+    const code = classifyMediaError(err, [kind]);
+    this.fire({ type: 'media-error', kind, code, message: String((err as Error)?.message ?? err) });
+  }
+
+  private listen(room: Room, lk: LiveKitModule): void {
+    const E = lk.RoomEvent;
+    const refresh = () => { if (this._room === room) this.refresh(); };
+    for (const ev of [
+      E.TrackSubscribed, E.TrackUnsubscribed, E.TrackMuted, E.TrackUnmuted, E.TrackPublished, E.TrackUnpublished,
+      E.LocalTrackPublished, E.LocalTrackUnpublished, E.ActiveSpeakersChanged, E.ParticipantNameChanged,
+      E.ParticipantPermissionsChanged, E.AudioPlaybackStatusChanged, E.TrackStreamStateChanged,
+    ]) room.on(ev, refresh);
+    room.on(E.ParticipantConnected, (p: Participant) => {
+      if (this._room !== room) return;
+      this.refresh();
+      this.fire({ type: 'participant-joined', identity: p.identity, name: p.name || p.identity });
+    });
+    room.on(E.ParticipantDisconnected, (p: Participant) => {
+      if (this._room !== room) return;
+      this.refresh();
+      this.fire({ type: 'participant-left', identity: p.identity, name: p.name || p.identity });
+    });
+    room.on(E.Reconnecting, () => { if (this._room === room) this.setState({ connection: 'reconnecting' }); });
+    room.on(E.SignalReconnecting, () => { if (this._room === room) this.setState({ connection: 'reconnecting' }); });
+    room.on(E.Reconnected, () => { if (this._room === room) { this.setState({ connection: 'connected' }); this.refresh(); } });
+    room.on(E.Disconnected, (reason?: number) => {
+      if (this._room !== room || this.clientDisconnect) return;
+      const name = reason === undefined ? 'unknown' : String((lk.DisconnectReason as unknown as Record<number, string>)[reason] ?? reason).toLowerCase();
+      this._room = undefined;
+      this.generation++;
+      // Stop our camera/microphone: the call is over.
+      for (const p of room.localParticipant.trackPublications.values()) { try { p.track?.stop(); } catch { /* ignore */ } }
+      this.setState({ connection: 'disconnected', reason: name, participants: [], speaking: [], micEnabled: false, cameraEnabled: false });
+      this.fire({ type: 'disconnected', reason: name });
+    });
+  }
+
+  private refresh(): void {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    queueMicrotask(() => {
+      this.refreshQueued = false;
+      const room = this._room;
+      const lk = this.lk;
+      if (!room || !lk) return;
+      this.setState(snapshot(room, lk));
+    });
+  }
+}
+
+function trackRef(pub: TrackPublication | undefined): TrackRef | undefined {
+  const track = pub?.track;
+  if (!pub || !track || pub.isMuted) return undefined;
+  return { sid: pub.trackSid || (track as { sid?: string }).sid || `${pub.source}`, track };
+}
+
+function snapshot(room: Room, lk: LiveKitModule): Partial<CallState> {
+  const S = lk.Track.Source;
+  const view = (p: Participant, isLocal: boolean): ParticipantView => {
+    const mic = p.getTrackPublication(S.Microphone);
+    const cam = p.getTrackPublication(S.Camera);
+    const audio: TrackRef[] = [];
+    if (!isLocal) {
+      for (const pub of p.trackPublications.values()) {
+        if (pub.kind === lk.Track.Kind.Audio) {
+          const ref = pub.track ? { sid: pub.trackSid, track: pub.track } : undefined;
+          if (ref) audio.push(ref);
+        }
+      }
+    }
+    return {
+      identity: p.identity,
+      name: p.name || p.identity,
+      isLocal,
+      isSpeaking: p.isSpeaking,
+      hasMic: Boolean(mic),
+      micMuted: !mic || mic.isMuted,
+      cameraOn: Boolean(cam && !cam.isMuted && cam.track),
+      video: trackRef(cam),
+      audio,
+      canPublish: p.permissions?.canPublish ?? true,
+    };
+  };
+  const local = room.localParticipant;
+  const participants = [view(local, true), ...[...room.remoteParticipants.values()].map((p) => view(p, false))];
+  return {
+    participants,
+    speaking: room.activeSpeakers.map((p) => p.identity),
+    micEnabled: local.isMicrophoneEnabled,
+    cameraEnabled: local.isCameraEnabled,
+    canPlayAudio: room.canPlaybackAudio,
+    localIdentity: local.identity,
+  };
+}
+
+/** What the room view needs from a session (lets tests pass a fake). */
+export type CallSessionLike = Pick<CallSession, 'state' | 'subscribe' | 'setMicrophoneEnabled' | 'setCameraEnabled' | 'startAudio'>;

@@ -1,0 +1,82 @@
+import { expect } from '@open-wc/testing';
+import { ServiceClient, ServiceError } from './service-client.js';
+
+type Call = { url: string; init: RequestInit };
+
+function fakeFetch(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const calls: Call[] = [];
+  const fn = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  }) as unknown as typeof fetch;
+  return { fn, calls };
+}
+
+const room = {
+  room_name: 'r1', call_type: 'video', webinar: false, speakers: [], participants: ['alice'], created_by: 'alice',
+  created_by_name: 'Alice Martin', open_to_link: false, created_at: '2026-01-01T00:00:00Z', connected: [],
+};
+
+async function rejects(p: Promise<unknown>): Promise<ServiceError> {
+  try { await p; } catch (e) { expect(e).to.be.instanceOf(ServiceError); return e as ServiceError; }
+  throw new Error('expected a rejection');
+}
+
+describe('service-client', () => {
+  it('POST /rooms with bearer token and JSON body', async () => {
+    const f = fakeFetch(201, room);
+    const c = new ServiceClient({ baseUrl: 'http://127.0.0.1:8000/', authToken: 'jwt1', fetch: f.fn });
+    const r = await c.createRoom({ room_name: 'r1', participants: ['bob'], call_type: 'video' });
+    expect(r.room_name).to.equal('r1');
+    expect(f.calls[0]!.url).to.equal('http://127.0.0.1:8000/api/livekit/rooms');
+    expect(f.calls[0]!.init.method).to.equal('POST');
+    const h = f.calls[0]!.init.headers as Record<string, string>;
+    expect(h['Authorization']).to.equal('Bearer jwt1');
+    expect(h['Content-Type']).to.equal('application/json');
+    expect(JSON.parse(f.calls[0]!.init.body as string)).to.deep.equal({ room_name: 'r1', participants: ['bob'], call_type: 'video' });
+  });
+
+  it('getAuthToken is called per request and wins over authToken', async () => {
+    const f = fakeFetch(200, room);
+    let n = 0;
+    const c = new ServiceClient({ baseUrl: 'http://x', authToken: 'old', getAuthToken: async () => `fresh${++n}`, fetch: f.fn });
+    await c.getRoom('a b');
+    await c.getRoom('r1');
+    expect(f.calls[0]!.url).to.equal('http://x/api/livekit/rooms/a%20b');
+    expect((f.calls[1]!.init.headers as Record<string, string>)['Authorization']).to.equal('Bearer fresh2');
+  });
+
+  it('maps {error:{code,message}} to a typed error', async () => {
+    const f = fakeFetch(403, { error: { code: 'forbidden', message: 'not invited' } });
+    const e = await rejects(new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: f.fn }).join('r1'));
+    expect(e.code).to.equal('forbidden');
+    expect(e.message).to.equal('not invited');
+    expect(e.status).to.equal(403);
+  });
+
+  it('keeps room_not_found, reads Retry-After', async () => {
+    let e = await rejects(new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: fakeFetch(404, { error: { code: 'room_not_found', message: 'no' } }).fn }).getRoom('r'));
+    expect(e.code).to.equal('room_not_found');
+    e = await rejects(new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: fakeFetch(429, { error: { code: 'rate_limited', message: 'slow' } }, { 'Retry-After': '7' }).fn }).getRoom('r'));
+    expect(e.code).to.equal('rate_limited');
+    expect(e.retryAfter).to.equal(7);
+  });
+
+  it('falls back to the status when the body is not the contract', async () => {
+    const e = await rejects(new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: fakeFetch(503, 'oops').fn }).getRoom('r'));
+    expect(e.code).to.equal('unavailable');
+  });
+
+  it('network failure, missing auth, missing URL', async () => {
+    const failing = (async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch;
+    expect((await rejects(new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: failing }).getRoom('r'))).code).to.equal('network_error');
+    expect((await rejects(new ServiceClient({ baseUrl: 'http://x' }).getRoom('r'))).code).to.equal('no_auth');
+    expect((await rejects(new ServiceClient({ baseUrl: 'http://x', getAuthToken: () => Promise.reject(new Error('x')) }).getRoom('r'))).code).to.equal('no_auth');
+    expect((await rejects(new ServiceClient({ baseUrl: '', authToken: 't' }).getRoom('r'))).code).to.equal('no_service_url');
+  });
+
+  it('rejects a non-JSON success body', async () => {
+    const f = (async () => new Response('<html>', { status: 200 })) as unknown as typeof fetch;
+    expect((await rejects(new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: f }).getRoom('r'))).code).to.equal('bad_response');
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Public events of <urbania-meeting>: one typed map, one emit() helper (bubbles + composed, `urbania-` prefix).
+ */
+import type { RoomInfo } from './core/service-client.js';
+
+export interface UrbaniaErrorDetail {
+  /** Stable machine code: a service code (`forbidden`, `room_not_found`…), a media code (`permission_denied`…) or `connection_failed`. */
+  code: string;
+  /** Human readable, in the element's language. */
+  message: string;
+}
+
+export interface UrbaniaEventDetails {
+  'urbania-joined': { room: string; identity: string; canPublish: boolean };
+  'urbania-left': { room: string; reason: string };
+  'urbania-participant-joined': { identity: string; name: string };
+  'urbania-participant-left': { identity: string; name: string };
+  'urbania-room-created': { room: RoomInfo };
+  'urbania-error': UrbaniaErrorDetail;
+}
+
+export type UrbaniaEventName = keyof UrbaniaEventDetails;
+export type UrbaniaEvent<K extends UrbaniaEventName> = CustomEvent<UrbaniaEventDetails[K]>;
+
+export function emit<K extends UrbaniaEventName>(target: EventTarget, name: K, detail: UrbaniaEventDetails[K]): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'urbania-joined': UrbaniaEvent<'urbania-joined'>;
+    'urbania-left': UrbaniaEvent<'urbania-left'>;
+    'urbania-participant-joined': UrbaniaEvent<'urbania-participant-joined'>;
+    'urbania-participant-left': UrbaniaEvent<'urbania-participant-left'>;
+    'urbania-room-created': UrbaniaEvent<'urbania-room-created'>;
+    'urbania-error': UrbaniaEvent<'urbania-error'>;
+  }
+}

@@ -1,0 +1,70 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    position: relative;
+    container-type: inline-size;
+    --_u-background: var(--urbania-background, #ffffff);
+    --_u-surface: var(--urbania-surface, #f3f4f6);
+    --_u-text: var(--urbania-text, #111827);
+    --_u-text-muted: var(--urbania-text-muted, #4b5563);
+    --_u-border: var(--urbania-border, #6b7280);
+    --_u-accent: var(--urbania-accent, #1d4ed8);
+    --_u-accent-text: var(--urbania-accent-text, #ffffff);
+    --_u-danger: var(--urbania-danger, #b91c1c);
+    --_u-danger-text: var(--urbania-danger-text, #991b1b);
+    --_u-danger-surface: var(--urbania-danger-surface, #fef2f2);
+    --_u-focus: var(--urbania-focus-ring, #c2410c);
+    --_u-tile: var(--urbania-tile-background, #1f2937);
+    --_u-avatar: var(--urbania-avatar-background, #4b5563);
+    --_u-speaking: var(--urbania-speaking, #22c55e);
+    --_u-off: var(--urbania-toggle-off, #fee2e2);
+    --_u-radius: var(--urbania-radius, 8px);
+    --_u-font: var(--urbania-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    background: var(--_u-background);
+    color: var(--_u-text);
+    font-family: var(--_u-font);
+    border-radius: var(--_u-radius);
+  }
+  :host([theme='dark']) {
+    --_u-background: var(--urbania-background, #111827);
+    --_u-surface: var(--urbania-surface, #1f2937);
+    --_u-text: var(--urbania-text, #f9fafb);
+    --_u-text-muted: var(--urbania-text-muted, #d1d5db);
+    --_u-border: var(--urbania-border, #9ca3af);
+    --_u-accent: var(--urbania-accent, #2563eb);
+    --_u-danger-text: var(--urbania-danger-text, #fecaca);
+    --_u-danger-surface: var(--urbania-danger-surface, #450a0a);
+    --_u-focus: var(--urbania-focus-ring, #fb923c);
+    --_u-tile: var(--urbania-tile-background, #374151);
+    --_u-avatar: var(--urbania-avatar-background, #6b7280);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_u-background: var(--urbania-background, #111827);
+      --_u-surface: var(--urbania-surface, #1f2937);
+      --_u-text: var(--urbania-text, #f9fafb);
+      --_u-text-muted: var(--urbania-text-muted, #d1d5db);
+      --_u-border: var(--urbania-border, #9ca3af);
+      --_u-accent: var(--urbania-accent, #2563eb);
+      --_u-danger-text: var(--urbania-danger-text, #fecaca);
+      --_u-danger-surface: var(--urbania-danger-surface, #450a0a);
+      --_u-focus: var(--urbania-focus-ring, #fb923c);
+      --_u-tile: var(--urbania-tile-background, #374151);
+      --_u-avatar: var(--urbania-avatar-background, #6b7280);
+      color-scheme: dark;
+    }
+  }
+  .error {
+    display: flex; gap: 0.5rem; align-items: flex-start; justify-content: space-between;
+    margin: 0.5rem; padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_u-danger); border-radius: var(--_u-radius);
+    background: var(--_u-danger-surface); color: var(--_u-danger-text);
+  }
+  .error p { margin: 0; }
+  .error button { min-height: 2rem; padding: 0.1rem 0.6rem; }
+  .left { display: grid; gap: 1rem; padding: 1rem; justify-items: start; }
+  .loading { padding: 1rem; }
+`;

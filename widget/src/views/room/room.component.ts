@@ -1,0 +1,195 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import styles from './room.styles.js';
+import { translator, type Locale } from '../../i18n/index.js';
+import { CallStateController } from '../../controllers/call-state-controller.js';
+import { ResizeController } from '../../controllers/resize-controller.js';
+import { computeGrid, paginate } from '../../core/grid-layout.js';
+import { updateTileOrder } from '../../core/tile-order.js';
+import type { AttachableTrack, CallSessionLike, ParticipantView } from '../../core/call-session.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    'room-leave': CustomEvent<void>;
+    'room-rejoin': CustomEvent<void>;
+  }
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/[\s._-]+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0], parts[0]?.[1]];
+  return letters.filter(Boolean).join('').toUpperCase() || '?';
+}
+
+/**
+ * Internal room view: tiles laid out from the element's own size, pagination, mic/camera toggles,
+ * the list of who is connected, leave. Renders the call session's state; never imports livekit-client.
+ * Loaded lazily by <urbania-meeting>.
+ *
+ * @csspart room - The view container.
+ * @csspart tile - One per participant (`data-identity`, `data-local`, `data-speaking`).
+ * @csspart mic-toggle - Microphone toggle button.
+ * @csspart camera-toggle - Camera toggle button (video calls, publishers only).
+ * @csspart leave-button - Leave button.
+ * @csspart participant-list - List of connected participants.
+ */
+export class UrbaniaRoom extends LitElement {
+  static override styles = [sharedStyles, styles];
+
+  @property() locale: Locale = 'fr';
+  @property({ attribute: false }) roomName = '';
+  @property({ attribute: false }) session: CallSessionLike | undefined;
+  @state() private page = 0;
+
+  private readonly call = new CallStateController(this);
+  private readonly size = new ResizeController(this);
+  private order: string[] = [];
+  /** Which track each media element currently shows. */
+  private readonly attached = new WeakMap<HTMLMediaElement, AttachableTrack>();
+  private readonly mediaEls = new Set<HTMLMediaElement>();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session')) this.call.setSession(this.session);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const el of this.mediaEls) this.detach(el);
+    this.mediaEls.clear();
+  }
+
+  private detach(el: HTMLMediaElement): void {
+    const prev = this.attached.get(el);
+    if (prev) {
+      try { prev.detach(el); } catch { /* ignore */ }
+      this.attached.delete(el);
+    }
+  }
+
+  protected override updated(): void {
+    this.size.observe(this.renderRoot.querySelector('.grid'));
+    // Attach tracks to media elements (keyed by track sid), detach from removed ones.
+    const byId = new Map<string, AttachableTrack>();
+    for (const p of this.call.state.participants) {
+      if (p.video) byId.set(p.video.sid, p.video.track);
+      for (const a of p.audio) byId.set(a.sid, a.track);
+    }
+    const live = new Set<HTMLMediaElement>();
+    for (const el of this.renderRoot.querySelectorAll<HTMLMediaElement>('video[data-track-sid], audio[data-track-sid]')) {
+      live.add(el);
+      const track = byId.get(el.dataset['trackSid'] ?? '');
+      if (this.attached.get(el) === track) continue;
+      this.detach(el);
+      if (track) {
+        try {
+          track.attach(el);
+          this.attached.set(el, track);
+          this.mediaEls.add(el);
+        } catch (err) {
+          console.warn('[urbania-meeting] attach failed', err);
+        }
+      }
+    }
+    for (const el of this.mediaEls) {
+      if (!live.has(el)) { this.detach(el); this.mediaEls.delete(el); }
+    }
+  }
+
+  private fire(name: 'room-leave' | 'room-rejoin'): void {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true }));
+  }
+
+  private tile(p: ParticipantView, t: ReturnType<typeof translator>) {
+    const label = p.isLocal ? t('room.you', { name: p.name }) : p.name;
+    return html`<div part="tile" role="listitem" aria-label=${label}
+        data-identity=${p.identity} data-local=${p.isLocal ? 'true' : 'false'} data-speaking=${p.isSpeaking ? 'true' : 'false'}>
+      ${p.video
+        ? html`<video data-identity=${p.identity} data-track-sid=${p.video.sid} autoplay playsinline .muted=${true} aria-hidden="true"></video>`
+        : html`<div class="avatar" part="avatar" aria-hidden="true">${initials(p.name)}</div>`}
+      <div class="name" part="tile-name" aria-hidden="true">
+        <span class="label">${label}</span>
+        ${p.hasMic && p.micMuted || (!p.hasMic && p.canPublish) ? html`<span class="icon" part="muted-indicator" title=${t('room.muted')}>🔇</span>` : nothing}
+        ${p.isSpeaking ? html`<span class="icon" part="speaking-indicator" title=${t('room.speaking')}>🔊</span>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  protected override render() {
+    const t = translator(this.locale);
+    const s = this.call.state;
+    const local = s.participants.find((p) => p.isLocal);
+    const byId = new Map(s.participants.map((p) => [p.identity, p]));
+    const layout = computeGrid({ count: s.participants.length, width: this.size.width || 640, height: this.size.height || 360 });
+    this.order = updateTileOrder(this.order, s.participants.map((p) => p.identity), {
+      first: local?.identity, speaking: s.speaking, pageSize: layout.pageSize,
+    });
+    const ordered = this.order.map((id) => byId.get(id)!).filter(Boolean);
+    const pageView = paginate(ordered, this.page, layout.pageSize);
+    const visible = pageView.items;
+    const cols = Math.min(layout.columns, Math.max(1, visible.length));
+    const showControls = s.canPublish && (s.connection === 'connected' || s.connection === 'reconnecting');
+    const statusText = s.connection === 'disconnected' && s.reason
+      ? t('state.disconnectedReason', { reason: t(`reason.${s.reason}` in reasonKeys ? (`reason.${s.reason}` as 'reason.unknown') : 'reason.unknown') })
+      : t(`state.${s.connection}`);
+    return html`
+      <section part="room" lang=${this.locale} aria-label=${t('room.label', { room: this.roomName })} data-connection=${s.connection}>
+        <div class="status">
+          <span class="badge" part="connection-status" role="status">${statusText}</span>
+          ${!s.canPublish && s.connection !== 'idle' ? html`<span class="badge" part="audience-badge">${t('room.listener')}</span>` : nothing}
+          ${s.connection === 'disconnected' ? html`<button part="rejoin-button" class="primary" type="button" @click=${() => this.fire('room-rejoin')}>${t('left.rejoin')}</button>` : nothing}
+        </div>
+        <div class="stage">
+          <div class="grid" part="grid" role="list" aria-label=${t('room.tiles')} style="--_cols:${cols}">
+            ${repeat(visible, (p) => p.identity, (p) => this.tile(p, t))}
+          </div>
+          ${pageView.pages > 1
+            ? html`<div class="pager" part="pager">
+                <button type="button" part="prev-page" aria-label=${t('room.prevPage')} ?disabled=${pageView.page === 0}
+                  @click=${() => { this.page = pageView.page - 1; }}>‹</button>
+                <span>${t('room.page', { page: pageView.page + 1, pages: pageView.pages })}</span>
+                <button type="button" part="next-page" aria-label=${t('room.nextPage')} ?disabled=${pageView.page >= pageView.pages - 1}
+                  @click=${() => { this.page = pageView.page + 1; }}>›</button>
+              </div>`
+            : nothing}
+        </div>
+        <div class="controls" part="controls">
+          ${showControls
+            ? html`
+              <button part="mic-toggle" type="button" aria-pressed=${s.micEnabled ? 'true' : 'false'}
+                @click=${() => this.session?.setMicrophoneEnabled(!s.micEnabled)}>${s.micEnabled ? t('room.micOn') : t('room.micOff')}</button>
+              ${s.callType === 'video'
+                ? html`<button part="camera-toggle" type="button" aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
+                    @click=${() => this.session?.setCameraEnabled(!s.cameraEnabled)}>${s.cameraEnabled ? t('room.cameraOn') : t('room.cameraOff')}</button>`
+                : nothing}`
+            : nothing}
+          ${!s.canPublish && s.connection === 'connected' ? html`<p class="muted-text" part="audience-notice">${t('room.audienceNotice')}</p>` : nothing}
+          ${!s.canPlayAudio ? html`<button part="start-audio" type="button" @click=${() => this.session?.startAudio()}>${t('room.startAudio')}</button>` : nothing}
+          ${s.connection !== 'disconnected'
+            ? html`<button part="leave-button" class="danger" type="button" @click=${() => this.fire('room-leave')}>${t('room.leave')}</button>`
+            : nothing}
+        </div>
+        <div class="people">
+          <h3 id="people-title">${t('room.participants', { count: s.participants.length })}</h3>
+          <ul part="participant-list" aria-labelledby="people-title">
+            ${repeat(s.participants, (p) => p.identity, (p) => html`<li data-identity=${p.identity}>
+              <span>${p.isLocal ? t('room.you', { name: p.name }) : p.name}</span>
+              ${p.hasMic && p.micMuted ? html`<span class="muted-text">(${t('room.muted')})</span>` : nothing}
+              ${p.isSpeaking ? html`<span class="muted-text">(${t('room.speaking')})</span>` : nothing}
+            </li>`)}
+          </ul>
+        </div>
+        <div class="audio-sink" aria-hidden="true">
+          ${repeat(s.participants.flatMap((p) => p.audio.map((a) => ({ p, a }))), ({ a }) => a.sid, ({ p, a }) =>
+            html`<audio data-identity=${p.identity} data-track-sid=${a.sid} autoplay></audio>`)}
+        </div>
+      </section>
+    `;
+  }
+}
+
+const reasonKeys: Record<string, true> = {
+  'reason.client_initiated': true, 'reason.duplicate_identity': true, 'reason.server_shutdown': true,
+  'reason.participant_removed': true, 'reason.room_deleted': true, 'reason.join_failure': true, 'reason.unknown': true,
+};
