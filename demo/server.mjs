@@ -111,11 +111,15 @@ async function meetingPage(res, url, spec) {
     res.writeHead(302, { ...SECURITY_HEADERS, location: '/dashboard' });
     return res.end();
   }
+  // /meeting/pre-join?type=audio opens the pre-join view on an audio call (no camera preview).
+  const type = url.searchParams.get('type');
+  const callType = spec.view === 'pre-join' && (type === 'audio' || type === 'video') ? type : '';
   const html = meetingTemplate
     .replaceAll('{{TITLE}}', escapeHtml(room ? `${spec.title} ${room}` : spec.title))
     .replaceAll('{{HEADING}}', escapeHtml(spec.heading))
     .replaceAll('{{VIEW}}', escapeHtml(spec.view))
     .replaceAll('{{ROOM}}', escapeHtml(room))
+    .replaceAll('{{EXTRA_ATTRS}}', callType ? ` call-type="${callType}"` : '')
     .replaceAll('{{SERVICE_URL}}', escapeHtml(SERVICE_URL));
   send(res, 200, html, { 'content-type': 'text/html; charset=utf-8' });
 }
