@@ -82,9 +82,8 @@ function definitions(env) {
         ...env,
         PORT: String(DEMO_PORT),
         DEMO_PORT: String(DEMO_PORT),
-        HOST: process.env.DEMO_HOST ?? '127.0.0.1',
+        DEMO_HOST: process.env.DEMO_HOST ?? '127.0.0.1',
         SERVICE_URL: serviceUrl,
-        TOKEN_SERVICE_URL: serviceUrl,
       }),
     },
   };

@@ -213,8 +213,10 @@ async function main() {
     },
     {
       name: 'widget (web-test-runner)',
-      present: () => ['web-test-runner.config.mjs', 'web-test-runner.config.js', 'web-test-runner.config.cjs', 'wtr.config.mjs'].some((f) => exists('widget', f)),
-      missing: 'widget/web-test-runner.config.* does not exist yet',
+      present: () =>
+        ['web-test-runner.config.mjs', 'web-test-runner.config.js', 'web-test-runner.config.cjs', 'wtr.config.mjs'].some((f) => exists('widget', f)) &&
+        anyFile('widget/src', /\.test\.(ts|js|mjs)$/),
+      missing: 'widget/web-test-runner.config.* or widget/src/**/*.test.ts does not exist yet',
       timeoutMs: 15 * MIN,
       async go() {
         const res = await run('npm', ['run', 'test', '-w', 'widget'], { timeoutMs: this.timeoutMs, env: { CI: process.env.CI ?? 'true' } });
