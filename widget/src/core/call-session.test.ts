@@ -1,0 +1,191 @@
+import { expect } from '@open-wc/testing';
+import * as realLiveKit from 'livekit-client';
+import { CallSession, type LiveKitModule, type SessionEvent } from './call-session.js';
+
+const { RoomEvent, Track, DisconnectReason } = realLiveKit;
+
+type Handler = (...args: unknown[]) => void;
+
+class FakePublication {
+  isMuted = false;
+  track: { attach: () => HTMLMediaElement; detach: () => HTMLMediaElement; stop: () => void; stopped?: boolean };
+  constructor(public source: string, public kind: string, public trackSid: string) {
+    const t = { attach: () => document.createElement('video'), detach: () => document.createElement('video'), stop: () => { t.stopped = true; }, stopped: false };
+    this.track = t;
+  }
+}
+
+class FakeParticipant {
+  isSpeaking = false;
+  permissions = { canPublish: true };
+  trackPublications = new Map<string, FakePublication>();
+  constructor(public identity: string, public name: string) {}
+  getTrackPublication(source: string) {
+    return [...this.trackPublications.values()].find((p) => p.source === source);
+  }
+}
+
+class FakeLocal extends FakeParticipant {
+  calls: string[] = [];
+  failMic: Error | undefined;
+  get isMicrophoneEnabled() { return Boolean(this.getTrackPublication(Track.Source.Microphone)); }
+  get isCameraEnabled() { return Boolean(this.getTrackPublication(Track.Source.Camera)); }
+  async setMicrophoneEnabled(on: boolean) {
+    this.calls.push(`mic:${on}`);
+    if (this.failMic) throw this.failMic;
+    if (on) this.trackPublications.set('TR_mic', new FakePublication(Track.Source.Microphone, Track.Kind.Audio, 'TR_mic'));
+    else this.trackPublications.delete('TR_mic');
+  }
+  async setCameraEnabled(on: boolean) {
+    this.calls.push(`cam:${on}`);
+    if (on) this.trackPublications.set('TR_cam', new FakePublication(Track.Source.Camera, Track.Kind.Video, 'TR_cam'));
+    else this.trackPublications.delete('TR_cam');
+  }
+  async setName(n: string) { this.name = n; }
+}
+
+let lastRoom: FakeRoom | undefined;
+
+class FakeRoom {
+  handlers = new Map<string, Handler[]>();
+  localParticipant = new FakeLocal('me', 'Me');
+  remoteParticipants = new Map<string, FakeParticipant>();
+  activeSpeakers: FakeParticipant[] = [];
+  canPlaybackAudio = true;
+  connectedWith: [string, string] | undefined;
+  disconnected = false;
+  constructor(public options: unknown) { lastRoom = this; }
+  on(ev: string, fn: Handler) { this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]); return this; }
+  emit(ev: string, ...args: unknown[]) { (this.handlers.get(ev) ?? []).forEach((h) => h(...args)); }
+  async connect(url: string, token: string) { this.connectedWith = [url, token]; }
+  async disconnect() { this.disconnected = true; }
+  async startAudio() {}
+}
+
+const fakeModule = { ...realLiveKit, Room: FakeRoom } as unknown as LiveKitModule;
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function base(over: Partial<Parameters<CallSession['connect']>[0]> = {}) {
+  return { url: 'ws://127.0.0.1:7880', token: 'tok', roomName: 'r1', callType: 'video' as const, canPublish: true, audio: true, video: true, ...over };
+}
+
+describe('call-session', () => {
+  it('connects, publishes mic + camera for a video call, exposes the room', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    const states: string[] = [];
+    s.subscribe((st) => states.push(st.connection));
+    await s.connect(base());
+    await tick();
+    expect(lastRoom!.connectedWith).to.deep.equal(['ws://127.0.0.1:7880', 'tok']);
+    expect(lastRoom!.localParticipant.calls).to.have.members(['mic:true', 'cam:true']);
+    expect(s.room).to.equal(lastRoom);
+    expect(states).to.include.members(['idle', 'connecting', 'connected']);
+    expect(s.state.participants).to.have.length(1);
+    expect(s.state.participants[0]).to.include({ identity: 'me', isLocal: true, cameraOn: true, micMuted: false });
+    expect(s.state.micEnabled).to.equal(true);
+  });
+
+  it('audio calls never turn the camera on', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    await s.connect(base({ callType: 'audio' }));
+    expect(lastRoom!.localParticipant.calls).to.deep.equal(['mic:true']);
+    expect(await s.setCameraEnabled(true)).to.equal(false);
+    expect(lastRoom!.localParticipant.calls).to.deep.equal(['mic:true']);
+  });
+
+  it('webinar audience (canPublish false) publishes nothing', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    await s.connect(base({ canPublish: false }));
+    expect(lastRoom!.localParticipant.calls).to.deep.equal([]);
+    expect(await s.setMicrophoneEnabled(true)).to.equal(false);
+    expect(s.state.canPublish).to.equal(false);
+  });
+
+  it('turns participant events into state and session events', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    const events: SessionEvent[] = [];
+    s.onEvent((e) => events.push(e));
+    await s.connect(base());
+    const bob = new FakeParticipant('bob', 'Bob Dupont');
+    const mic = new FakePublication(Track.Source.Microphone, Track.Kind.Audio, 'TR_bob_mic');
+    bob.trackPublications.set(mic.trackSid, mic);
+    lastRoom!.remoteParticipants.set('bob', bob);
+    lastRoom!.emit(RoomEvent.ParticipantConnected, bob);
+    await tick();
+    expect(events).to.deep.include({ type: 'participant-joined', identity: 'bob', name: 'Bob Dupont' });
+    const remote = s.state.participants.find((p) => p.identity === 'bob')!;
+    expect(remote.isLocal).to.equal(false);
+    expect(remote.audio.map((a) => a.sid)).to.deep.equal(['TR_bob_mic']);
+    expect(remote.cameraOn).to.equal(false);
+
+    bob.isSpeaking = true;
+    lastRoom!.activeSpeakers = [bob];
+    lastRoom!.emit(RoomEvent.ActiveSpeakersChanged, [bob]);
+    await tick();
+    expect(s.state.speaking).to.deep.equal(['bob']);
+
+    lastRoom!.remoteParticipants.delete('bob');
+    lastRoom!.emit(RoomEvent.ParticipantDisconnected, bob);
+    await tick();
+    expect(events).to.deep.include({ type: 'participant-left', identity: 'bob', name: 'Bob Dupont' });
+    expect(s.state.participants.map((p) => p.identity)).to.deep.equal(['me']);
+  });
+
+  it('reports reconnecting and a server disconnect with its reason, and stops local tracks', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    const events: SessionEvent[] = [];
+    s.onEvent((e) => events.push(e));
+    await s.connect(base());
+    const room = lastRoom!;
+    const cam = room.localParticipant.getTrackPublication(Track.Source.Camera)!;
+    room.emit(RoomEvent.Reconnecting);
+    expect(s.state.connection).to.equal('reconnecting');
+    room.emit(RoomEvent.Reconnected);
+    expect(s.state.connection).to.equal('connected');
+    room.emit(RoomEvent.Disconnected, DisconnectReason.ROOM_DELETED);
+    expect(s.state.connection).to.equal('disconnected');
+    expect(s.state.reason).to.equal('room_deleted');
+    expect(events).to.deep.include({ type: 'disconnected', reason: 'room_deleted' });
+    expect(cam.track.stopped).to.equal(true);
+    expect(s.room).to.equal(undefined);
+  });
+
+  it('disconnect() stops tracks and ends in a clean state', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    await s.connect(base());
+    const room = lastRoom!;
+    const mic = room.localParticipant.getTrackPublication(Track.Source.Microphone)!;
+    await s.disconnect();
+    expect(room.disconnected).to.equal(true);
+    expect(mic.track.stopped).to.equal(true);
+    expect(s.state.connection).to.equal('disconnected');
+    expect(s.room).to.equal(undefined);
+  });
+
+  it('classifies a refused microphone as a media error and stays connected', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    const events: SessionEvent[] = [];
+    s.onEvent((e) => events.push(e));
+    const origin = FakeLocal.prototype.setMicrophoneEnabled;
+    FakeLocal.prototype.setMicrophoneEnabled = async function () { throw Object.assign(new Error('denied'), { name: 'NotAllowedError' }); };
+    try {
+      await s.connect(base({ video: false }));
+    } finally {
+      FakeLocal.prototype.setMicrophoneEnabled = origin;
+    }
+    expect(s.state.connection).to.equal('connected');
+    const e = events.find((x) => x.type === 'media-error');
+    expect(e).to.deep.include({ type: 'media-error', kind: 'microphone', code: 'permission_denied' });
+  });
+
+  it('a failed connect ends disconnected with join_failure', async () => {
+    const Failing = class extends FakeRoom { override async connect(): Promise<void> { throw new Error('could not establish signal connection'); } };
+    const s = new CallSession({ loadLiveKit: async () => ({ ...fakeModule, Room: Failing }) as unknown as LiveKitModule });
+    let threw = false;
+    try { await s.connect(base()); } catch { threw = true; }
+    expect(threw).to.equal(true);
+    expect(s.state.connection).to.equal('disconnected');
+    expect(s.state.reason).to.equal('join_failure');
+    expect(s.room).to.equal(undefined);
+  });
+});

@@ -1,0 +1,78 @@
+/** Test helpers: a per-test fake service (stubbed fetch), axe, waiting. Used by *.test.ts only. */
+import 'axe-core/axe.min.js';
+import type { RoomInfo } from '../core/service-client.js';
+
+export interface FakeRoute {
+  method: string;
+  path: string | RegExp;
+  status: number;
+  body?: unknown;
+}
+
+export interface FetchStub {
+  calls: { method: string; url: string; body?: unknown; auth?: string | null }[];
+  restore(): void;
+}
+
+/** Replace window.fetch for one test; unmatched requests answer 404 not_found. */
+export function stubFetch(routes: FakeRoute[]): FetchStub {
+  const original = window.fetch;
+  const calls: FetchStub['calls'] = [];
+  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const path = new URL(url).pathname;
+    const headers = (init?.headers ?? {}) as Record<string, string>;
+    calls.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined, auth: headers['Authorization'] ?? null });
+    const route = routes.find((r) => r.method === method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
+    const status = route?.status ?? 404;
+    const body = route ? route.body : { error: { code: 'not_found', message: 'no route' } };
+    return new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+  return { calls, restore: () => { window.fetch = original; } };
+}
+
+export function roomInfo(over: Partial<RoomInfo> = {}): RoomInfo {
+  return {
+    room_name: 'equipe-lundi', call_type: 'video', webinar: false, speakers: [], participants: ['alice', 'bob'],
+    created_by: 'alice', created_by_name: 'Alice Martin', open_to_link: false, created_at: '2026-11-25T10:00:00Z',
+    connected: [], ...over,
+  };
+}
+
+export async function waitFor<T>(fn: () => T | undefined | null | false, timeout = 4000, what = 'condition'): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Deep query through open shadow roots (like Playwright's CSS engine). */
+export function deepQuery<T extends Element = Element>(root: Element | ShadowRoot | Document, selector: string): T | null {
+  return deepQueryAll<T>(root, selector)[0] ?? null;
+}
+
+export function deepQueryAll<T extends Element = Element>(root: Element | ShadowRoot | Document, selector: string): T[] {
+  const out: T[] = [];
+  const visit = (node: Element | ShadowRoot | Document) => {
+    out.push(...(node.querySelectorAll(selector) as NodeListOf<T>));
+    for (const el of node.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+  visit(root);
+  return [...new Set(out)];
+}
+
+interface AxeResults { violations: { id: string; impact?: string; help: string; nodes: { target: unknown; failureSummary?: string }[] }[] }
+declare global {
+  interface Window { axe: { run(ctx: Element, opts?: object): Promise<AxeResults> } }
+}
+
+/** Run axe on an element; returns readable violations (empty when clean). */
+export async function axeViolations(el: Element): Promise<string[]> {
+  const res = await window.axe.run(el, { resultTypes: ['violations'] });
+  return res.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => JSON.stringify(n.target) + ' ' + (n.failureSummary ?? '')).join(' | ')}`);
+}

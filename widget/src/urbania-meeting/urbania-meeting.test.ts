@@ -1,0 +1,246 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import './urbania-meeting.js';
+import type { UrbaniaMeeting } from './urbania-meeting.component.js';
+import { deepQuery, deepQueryAll, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
+import { STORAGE_KEY } from '../core/user-choices.js';
+
+const SERVICE = 'http://127.0.0.1:59999';
+const contacts = [{ id: 'bob', name: 'Bob Dupont' }, { id: 'carol', name: 'Carole Lefèvre' }];
+
+function text(el: Element | null): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** getUserMedia spy that records constraints and the tracks it hands out. */
+function spyGetUserMedia() {
+  const md = navigator.mediaDevices;
+  const original = md.getUserMedia.bind(md);
+  const calls: MediaStreamConstraints[] = [];
+  const tracks: MediaStreamTrack[] = [];
+  md.getUserMedia = async (c?: MediaStreamConstraints) => {
+    calls.push(c ?? {});
+    const s = await original(c);
+    tracks.push(...s.getTracks());
+    return s;
+  };
+  return { calls, tracks, restore: () => { md.getUserMedia = original; } };
+}
+
+describe('<urbania-meeting>', () => {
+  let stub: FetchStub | undefined;
+  let gum: ReturnType<typeof spyGetUserMedia> | undefined;
+  const htmlLang = document.documentElement.lang;
+
+  beforeEach(() => { localStorage.removeItem(STORAGE_KEY); });
+  afterEach(() => {
+    stub?.restore(); stub = undefined;
+    gum?.restore(); gum = undefined;
+    document.documentElement.lang = htmlLang;
+  });
+
+  it('renders the pre-join view in French by default, with the contract parts', async () => {
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting .contacts=${contacts}></urbania-meeting>`);
+    await waitFor(() => deepQuery(el, '[part="start-button"]'));
+    expect(el.getAttribute('connection-state')).to.equal('idle');
+    expect(el.view).to.equal('pre-join');
+    expect(text(deepQuery(el, '[part="start-button"]'))).to.equal("Démarrer l'appel");
+    for (const part of ['prejoin', 'room-name-input', 'display-name-input', 'call-type-select']) {
+      expect(deepQuery(el, `[part="${part}"]`), part).to.exist;
+    }
+    const options = [...deepQuery<HTMLSelectElement>(el, '[part="call-type-select"]')!.options].map((o) => o.value);
+    expect(options).to.deep.equal(['video', 'audio', 'webinar']);
+    expect(deepQueryAll(el, '[part="contact"]').map((c) => c.getAttribute('data-id'))).to.deep.equal(['bob', 'carol']);
+    expect(el.livekitRoom).to.equal(undefined);
+  });
+
+  it('switches language at runtime through the lang attribute, and defaults from <html lang>', async () => {
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting></urbania-meeting>`);
+    el.setAttribute('lang', 'en');
+    await waitFor(() => text(deepQuery(el, '[part="start-button"]')) === 'Start call', 2000, 'English label');
+    el.setAttribute('lang', 'fr');
+    await waitFor(() => text(deepQuery(el, '[part="start-button"]')) === "Démarrer l'appel", 2000, 'French label');
+
+    document.documentElement.lang = 'en-GB';
+    const el2 = await fixture<UrbaniaMeeting>(html`<urbania-meeting></urbania-meeting>`);
+    await waitFor(() => text(deepQuery(el2, '[part="start-button"]')) === 'Start call', 2000, 'English from <html lang>');
+  });
+
+  it('"Démarrer l\'appel" creates the room, fires urbania-room-created, then join errors are visible, localized and fired', async () => {
+    stub = stubFetch([
+      { method: 'POST', path: '/api/livekit/rooms', status: 201, body: roomInfo({ room_name: 'point-hebdo', participants: ['alice', 'bob'] }) },
+      { method: 'POST', path: '/api/livekit/rooms/point-hebdo/join', status: 403, body: { error: { code: 'forbidden', message: 'not invited' } } },
+    ]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting service-url=${SERVICE} .authToken=${'jwt-alice'} .contacts=${contacts}></urbania-meeting>`);
+    const input = await waitFor(() => deepQuery<HTMLInputElement>(el, '[part="room-name-input"]'));
+    input.value = 'point-hebdo';
+    deepQuery<HTMLInputElement>(el, '[part="contact"][data-id="bob"] input')!.click();
+    const created = oneEvent(el, 'urbania-room-created');
+    const errored = oneEvent(el, 'urbania-error');
+    deepQuery<HTMLButtonElement>(el, '[part="start-button"]')!.click();
+    const ev = await created;
+    expect(ev.detail.room.room_name).to.equal('point-hebdo');
+    expect(ev.bubbles && ev.composed).to.equal(true);
+    expect(stub.calls[0]).to.deep.include({ method: 'POST', auth: 'Bearer jwt-alice' });
+    expect(stub.calls[0]!.body).to.deep.equal({ room_name: 'point-hebdo', participants: ['bob'], call_type: 'video' });
+    const err = await errored;
+    expect(err.detail).to.deep.equal({ code: 'forbidden', message: "Vous n'avez pas accès à cette salle." });
+    await waitFor(() => deepQuery(el, '[part="error"]'));
+    expect(text(deepQuery(el, '[part="error"] p'))).to.equal("Vous n'avez pas accès à cette salle.");
+    expect(el.getAttribute('connection-state')).to.equal('disconnected');
+    expect(deepQuery(el, '[part="rejoin-button"]')).to.exist;
+    // Re-localized on language switch.
+    el.lang = 'en';
+    await waitFor(() => text(deepQuery(el, '[part="error"] p')) === 'You do not have access to this room.', 2000, 'English error');
+  });
+
+  it('webinar: ticked speakers are sent as speakers[]', async () => {
+    stub = stubFetch([
+      { method: 'POST', path: '/api/livekit/rooms', status: 201, body: roomInfo({ room_name: 'conf', webinar: true }) },
+      { method: 'POST', path: '/api/livekit/rooms/conf/join', status: 503, body: { error: { code: 'unavailable', message: 'down' } } },
+    ]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting service-url=${SERVICE} .authToken=${'t'} .contacts=${contacts}></urbania-meeting>`);
+    const select = await waitFor(() => deepQuery<HTMLSelectElement>(el, '[part="call-type-select"]'));
+    select.value = 'webinar';
+    select.dispatchEvent(new Event('change'));
+    deepQuery<HTMLInputElement>(el, '[part="room-name-input"]')!.value = 'conf';
+    deepQuery<HTMLInputElement>(el, '[part="contact"][data-id="bob"] input')!.click();
+    deepQuery<HTMLInputElement>(el, '[part="contact"][data-id="carol"] input')!.click();
+    const speaker = await waitFor(() => deepQuery<HTMLInputElement>(el, '[part="speaker"][data-id="carol"] input'));
+    speaker.click();
+    await aTimeout(0);
+    const errored = oneEvent(el, 'urbania-error');
+    deepQuery<HTMLButtonElement>(el, '[part="start-button"]')!.click();
+    expect((await errored).detail.code).to.equal('unavailable');
+    expect(stub.calls[0]!.body).to.deep.equal({ room_name: 'conf', participants: ['bob', 'carol'], call_type: 'video', speakers: ['carol'] });
+  });
+
+  it('an invalid room name is refused before any request', async () => {
+    stub = stubFetch([]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting lang="en" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
+    (await waitFor(() => deepQuery<HTMLInputElement>(el, '[part="room-name-input"]'))).value = 'no spaces!';
+    const errored = oneEvent(el, 'urbania-error');
+    deepQuery<HTMLButtonElement>(el, '[part="start-button"]')!.click();
+    expect((await errored).detail.code).to.equal('room_name_invalid');
+    expect(stub.calls).to.have.length(0);
+    expect(text(deepQuery(el, '[part="error"] p'))).to.contain('Invalid room name');
+  });
+
+  it('room_exists from the service is shown in English when lang=en', async () => {
+    stub = stubFetch([{ method: 'POST', path: '/api/livekit/rooms', status: 409, body: { error: { code: 'room_exists', message: 'exists' } } }]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting lang="en" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
+    (await waitFor(() => deepQuery<HTMLInputElement>(el, '[part="room-name-input"]'))).value = 'taken';
+    const errored = oneEvent(el, 'urbania-error');
+    deepQuery<HTMLButtonElement>(el, '[part="start-button"]')!.click();
+    expect((await errored).detail).to.deep.equal({ code: 'room_exists', message: 'A room with this name already exists.' });
+    expect(el.view).to.equal('pre-join');
+  });
+
+  it('invite view shows the room information then "Rejoindre maintenant"', async () => {
+    stub = stubFetch([{
+      method: 'GET', path: '/api/livekit/rooms/equipe-lundi', status: 200,
+      body: roomInfo({ call_type: 'audio', connected: [{ identity: 'alice', name: 'Alice Martin' }] }),
+    }]);
+    const getAuthToken = async () => 'fresh-jwt';
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting view="invite" room="equipe-lundi" service-url=${SERVICE} .getAuthToken=${getAuthToken}></urbania-meeting>`);
+    await waitFor(() => deepQuery(el, '[part="invite-info"] [data-field="created_by"]'), 3000, 'room info');
+    const info = deepQuery(el, '[part="invite-info"]')!;
+    expect(text(info.querySelector('[data-field="room_name"]'))).to.equal('equipe-lundi');
+    expect(text(info.querySelector('[data-field="created_by"]'))).to.equal('Alice Martin');
+    expect(text(info.querySelector('[data-field="call_type"]'))).to.equal('Audio');
+    expect(text(info.querySelector('[data-field="connected"]'))).to.equal('Alice Martin');
+    expect(text(deepQuery(el, '[part="join-button"]'))).to.equal('Rejoindre maintenant');
+    expect(stub.calls[0]!.auth).to.equal('Bearer fresh-jwt');
+    expect(deepQuery(el, '[part="invite"]')).to.exist;
+  });
+
+  it('invite of an unknown room shows a localized error', async () => {
+    stub = stubFetch([{ method: 'GET', path: '/api/livekit/rooms/ghost', status: 404, body: { error: { code: 'room_not_found', message: 'no' } } }]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting view="invite" room="ghost" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
+    await waitFor(() => deepQuery(el, '[part="error"]'), 3000, 'error');
+    expect(text(deepQuery(el, '[part="error"] p'))).to.equal('Salle introuvable.');
+    expect(deepQuery(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
+  });
+
+  it('view=room waits for auth, then joins directly; a failure is visible and fired', async () => {
+    stub = stubFetch([{ method: 'POST', path: '/api/livekit/rooms/equipe-lundi/join', status: 503, body: { error: { code: 'unavailable', message: 'sfu down' } } }]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting view="room" room="equipe-lundi" service-url=${SERVICE}></urbania-meeting>`);
+    await aTimeout(50);
+    expect(stub.calls).to.have.length(0);
+    const errored = oneEvent(el, 'urbania-error');
+    el.authToken = 'jwt';
+    const err = await errored;
+    expect(err.detail).to.deep.equal({ code: 'unavailable', message: 'Le service est indisponible. Réessayez dans un instant.' });
+    expect(stub.calls.map((c) => c.method + ' ' + new URL(c.url).pathname)).to.deep.equal(['POST /api/livekit/rooms/equipe-lundi/join']);
+    await waitFor(() => el.getAttribute('connection-state') === 'disconnected', 2000, 'disconnected');
+    expect(deepQuery(el, '[part="rejoin-button"]')).to.exist;
+  });
+
+  it('an unreachable service is a network_error', async () => {
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting view="invite" room="x" service-url="http://127.0.0.1:1" .authToken=${'t'}></urbania-meeting>`);
+    const err = await oneEvent(el, 'urbania-error');
+    expect(err.detail.code).to.equal('network_error');
+  });
+
+  it('audio calls never ask getUserMedia for video', async () => {
+    gum = spyGetUserMedia();
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting call-type="audio"></urbania-meeting>`);
+    await waitFor(() => gum!.calls.length > 0, 4000, 'getUserMedia');
+    await aTimeout(200);
+    expect(gum.calls.every((c) => !c.video)).to.equal(true);
+    expect(gum.calls.some((c) => c.audio)).to.equal(true);
+    expect(deepQuery(el, '[part="preview"]')).to.equal(null);
+    expect(deepQuery(el, '[part="videoinput-select"]')).to.equal(null);
+    el.remove();
+  });
+
+  it('removing the element stops the camera and microphone', async () => {
+    gum = spyGetUserMedia();
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting></urbania-meeting>`);
+    await waitFor(() => gum!.tracks.length >= 2, 4000, 'preview tracks');
+    await waitFor(() => deepQuery(el, '[part="preview-video"]'), 4000, 'preview video');
+    expect(gum.calls[0]!.video).to.be.ok;
+    expect(gum.tracks.every((t) => t.readyState === 'live')).to.equal(true);
+    el.remove();
+    await aTimeout(50);
+    expect(gum.tracks.map((t) => t.readyState)).to.deep.equal(gum.tracks.map(() => 'ended'));
+  });
+
+  it('two elements on one page do not interfere', async () => {
+    stub = stubFetch([{ method: 'GET', path: '/api/livekit/rooms/a', status: 404, body: { error: { code: 'room_not_found', message: 'no' } } }]);
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <urbania-meeting id="one" lang="en" view="invite" room="a" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>
+      <urbania-meeting id="two" lang="fr"></urbania-meeting></div>`);
+    const one = wrap.querySelector<UrbaniaMeeting>('#one')!;
+    const two = wrap.querySelector<UrbaniaMeeting>('#two')!;
+    await waitFor(() => deepQuery(one, '[part="error"]'), 3000, 'error in one');
+    expect(deepQuery(two, '[part="error"]')).to.equal(null);
+    expect(text(deepQuery(two, '[part="start-button"]'))).to.equal("Démarrer l'appel");
+    expect(text(deepQuery(one, '[part="join-button"]'))).to.equal('Join now');
+  });
+
+  it('leave() when not in a call shows the rejoin view without firing urbania-left', async () => {
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting room="r" lang="en"></urbania-meeting>`);
+    let fired = 0;
+    el.addEventListener('urbania-left', () => fired++);
+    await el.leave();
+    await el.updateComplete;
+    expect(deepQuery(el, '[part="rejoin-button"]')).to.exist;
+    expect(text(deepQuery(el, '[part="left"] h2'))).to.equal('You left the call');
+    expect(fired).to.equal(0);
+  });
+
+  it('remembers the display name for next time', async () => {
+    stub = stubFetch([{ method: 'POST', path: '/api/livekit/rooms', status: 409, body: { error: { code: 'room_exists', message: 'x' } } }]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
+    const name = await waitFor(() => deepQuery<HTMLInputElement>(el, '[part="display-name-input"]'));
+    name.value = 'Alice M.';
+    name.dispatchEvent(new Event('input'));
+    deepQuery<HTMLInputElement>(el, '[part="room-name-input"]')!.value = 'r1';
+    const errored = oneEvent(el, 'urbania-error');
+    deepQuery<HTMLButtonElement>(el, '[part="start-button"]')!.click();
+    await errored;
+    const el2 = await fixture<UrbaniaMeeting>(html`<urbania-meeting></urbania-meeting>`);
+    const name2 = await waitFor(() => deepQuery<HTMLInputElement>(el2, '[part="display-name-input"]'));
+    expect(name2.value).to.equal('Alice M.');
+  });
+});
