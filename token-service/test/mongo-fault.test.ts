@@ -1,0 +1,326 @@
+// Fault test: the database goes away while requests flow, then comes back.
+// Meanwhile requests get 503 with Retry-After (fast, never a 500); afterwards the service recovers by
+// itself (same store object, same app, no restart) and every write it acknowledged is still there.
+//
+// The database is FerretDB started by this file; the SFU is a fake that always works, so the only
+// failure in play is the database's.
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { DependencyUnavailableError, RETRY_AFTER_SECONDS } from '../src/errors.js';
+import type { SfuGateway } from '../src/livekit.js';
+import { createLogger } from '../src/logger.js';
+import type { PresenceEntry, RoomRecord } from '../src/model.js';
+import { MongoRoomStore } from '../src/store/mongo.js';
+import { startFerretDB, type FerretDB } from './helpers/ferretdb.js';
+
+const JWT_SECRET = 'mongo-fault-test-urbania-secret-0123456789abcdef';
+// How long a single request may take while the database is down: server selection gives up after 1.5 s
+// and a request makes at most two store calls before it fails.
+const MAX_OUTAGE_LATENCY_MS = 4_000;
+
+let ferret: FerretDB;
+
+beforeAll(async () => {
+  ferret = await startFerretDB();
+});
+
+afterAll(async () => {
+  await ferret?.cleanup();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function room(roomName: string, createdBy: string, minutes = 0): RoomRecord {
+  return {
+    roomName,
+    callType: 'video',
+    speakers: [],
+    participants: [createdBy],
+    createdBy,
+    createdByName: createdBy,
+    openToLink: true,
+    createdAt: new Date(Date.UTC(2026, 0, 1) + minutes * 60_000),
+  };
+}
+
+/** Polls until `fn` resolves; returns how long that took. */
+async function waitUntilWorks(fn: () => Promise<unknown>, timeoutMs = 15_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      await fn();
+      return Date.now() - started;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await sleep(100);
+    }
+  }
+}
+
+describe('MongoRoomStore while the database is down', () => {
+  it('rejects every call quickly with DependencyUnavailableError and recovers by itself with all data', async () => {
+    const store = await MongoRoomStore.connect({ uri: ferret.uri, dbName: 'fault_store' });
+    try {
+      const written: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        await store.createRoom(room(`before-${i}`, `user-${i % 4}`, i));
+        written.push(`before-${i}`);
+      }
+      await store.setPresence('before-0', { identity: 'user-0', name: 'U0' }, true, 1000);
+      await store.markEventProcessed('EV_before');
+
+      await ferret.stop('SIGTERM');
+
+      const calls: Array<[string, () => Promise<unknown>]> = [
+        ['getRoom', () => store.getRoom('before-1')],
+        ['createRoom', () => store.createRoom(room('during', 'user-0'))],
+        ['listRoomsForUser', () => store.listRoomsForUser('user-1')],
+        ['addParticipant', () => store.addParticipant('before-2', 'guest')],
+        ['setPresence', () => store.setPresence('before-0', { identity: 'user-1', name: 'U1' }, true, 2000)],
+        ['clearPresence', () => store.clearPresence('before-0', 3000)],
+        ['listPresence', () => store.listPresence('before-0')],
+        ['markEventProcessed', () => store.markEventProcessed('EV_during')],
+        ['ping', () => store.ping()],
+      ];
+      // Twice: the first round meets the pooled connections the server closed, the second finds no server.
+      const latencies: number[] = [];
+      for (const round of [1, 2]) {
+        await Promise.all(
+          calls.map(async ([name, call]) => {
+            const started = Date.now();
+            const error = await call().then(
+              () => new Error(`${name} succeeded while the database was down (round ${round})`),
+              (e: unknown) => e,
+            );
+            const ms = Date.now() - started;
+            latencies.push(ms);
+            expect(error, name).toBeInstanceOf(DependencyUnavailableError);
+            expect((error as DependencyUnavailableError).dependency).toBe('store');
+            expect(ms, `${name} latency`).toBeLessThan(MAX_OUTAGE_LATENCY_MS);
+          }),
+        );
+      }
+
+      await ferret.restart();
+      // The same store object: the driver finds the server again without being told.
+      const recoveryMs = await waitUntilWorks(() => store.ping());
+      expect(recoveryMs).toBeLessThan(10_000);
+
+      for (const name of written) expect(await store.getRoom(name), name).not.toBeNull();
+      expect((await store.listRoomsForUser('user-1')).map((r) => r.roomName)).toEqual([
+        'before-17',
+        'before-13',
+        'before-9',
+        'before-5',
+        'before-1',
+      ]);
+      expect(await store.listPresence('before-0')).toEqual([{ identity: 'user-0', name: 'U0' }]);
+      expect(await store.markEventProcessed('EV_before')).toBe(false);
+      // Nothing attempted during the outage was half-applied.
+      expect(await store.getRoom('during')).toBeNull();
+      expect((await store.getRoom('before-2'))!.participants).toEqual(['user-2']);
+      expect(await store.markEventProcessed('EV_during')).toBe(true);
+      // And it takes writes again.
+      await store.createRoom(room('after', 'user-0'));
+      expect(await store.getRoom('after')).not.toBeNull();
+      console.info(
+        `[mongo-fault] store calls during the outage: max ${Math.max(...latencies)} ms; recovered ${recoveryMs} ms after the restart`,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------
+// Through the app: requests keep flowing while the database crashes and comes back.
+
+class FakeSfu implements SfuGateway {
+  readonly publicUrl = 'ws://127.0.0.1:7880';
+  async ensureRoom(): Promise<void> {}
+  forgetRoom(): void {}
+  async removeParticipant(): Promise<void> {}
+  async listParticipants(): Promise<PresenceEntry[]> {
+    return [];
+  }
+  async mintToken(params: { roomName: string; identity: string }): Promise<string> {
+    return `fake-livekit-token:${params.roomName}:${params.identity}`;
+  }
+  async receiveWebhook(): Promise<never> {
+    throw new Error('no webhooks in this test');
+  }
+  async ping(): Promise<void> {}
+}
+
+interface Outcome {
+  kind: 'create' | 'join' | 'get';
+  phase: 'before' | 'outage' | 'after';
+  status: number;
+  ms: number;
+}
+
+describe('the service while the database crashes and restarts', () => {
+  it('answers 503 with Retry-After during the outage, recovers by itself, and loses no acknowledged write', async () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LIVEKIT_API_KEY: 'faultkey',
+      LIVEKIT_API_SECRET: 'fault-test-livekit-secret-0123456789abcdef',
+      AUTH_JWT_SECRET: JWT_SECRET,
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'silent',
+      MONGODB_URI: ferret.uri,
+      MONGODB_DB: 'fault_app',
+    });
+    const store = await MongoRoomStore.connect({ uri: config.mongodb!.uri, dbName: config.mongodb!.dbName });
+    const app = createApp({ config, store, sfu: new FakeSfu(), logger: createLogger('silent') });
+    const secret = new TextEncoder().encode(config.auth.jwtSecret);
+    const tokenFor = (id: string) =>
+      new SignJWT({ name: `User ${id}` })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(id)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(secret);
+
+    const request = async (method: string, path: string, token: string, body?: unknown) => {
+      const res = await app.request(path, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, headers: res.headers, json: (await res.json()) as any };
+    };
+
+    let phase: Outcome['phase'] = 'before';
+    let running = true;
+    const outcomes: Outcome[] = [];
+    const unexpected: string[] = [];
+    const acknowledgedRooms: Array<{ roomName: string; creator: string }> = [];
+    const acknowledgedJoins: Array<{ roomName: string; guest: string }> = [];
+
+    const record = (kind: Outcome['kind'], res: { status: number; headers: Headers; json: any }, started: number, ok: number) => {
+      const at = phase; // the phase when the answer arrived
+      outcomes.push({ kind, phase: at, status: res.status, ms: Date.now() - started });
+      if (res.status === ok) return true;
+      if (res.status === 503) {
+        if (res.headers.get('retry-after') !== String(RETRY_AFTER_SECONDS) || res.json?.error?.code !== 'unavailable') {
+          unexpected.push(`${kind}: 503 without Retry-After/unavailable: ${JSON.stringify(res.json)}`);
+        }
+        return false;
+      }
+      unexpected.push(`${kind}: HTTP ${res.status} ${JSON.stringify(res.json)}`);
+      return false;
+    };
+
+    // Each worker creates its own rooms (open to the link), has its guest join the previous one, and
+    // reads it back. No two workers touch the same room (FerretDB updates are not atomic; MongoDB's are).
+    const worker = async (w: number) => {
+      const creator = `creator-${w}`;
+      const guest = `guest-${w}`;
+      const [creatorToken, guestToken] = await Promise.all([tokenFor(creator), tokenFor(guest)]);
+      let previous: string | undefined;
+      for (let n = 0; running; n++) {
+        const roomName = `w${w}-r${n}`;
+        let started = Date.now();
+        const created = await request('POST', '/api/livekit/rooms', creatorToken, {
+          room_name: roomName,
+          participants: [],
+          call_type: 'video',
+          open_to_link: true,
+        });
+        if (record('create', created, started, 201)) {
+          acknowledgedRooms.push({ roomName, creator });
+          expect(created.json.room_name).toBe(roomName);
+        }
+        if (previous) {
+          started = Date.now();
+          const joined = await request('POST', `/api/livekit/rooms/${previous}/join`, guestToken);
+          if (record('join', joined, started, 200)) acknowledgedJoins.push({ roomName: previous, guest });
+          started = Date.now();
+          record('get', await request('GET', `/api/livekit/rooms/${previous}`, creatorToken), started, 200);
+        }
+        if (created.status === 201) previous = roomName;
+        await sleep(5);
+      }
+    };
+
+    const readyz = async () => (await app.request('/readyz')).status;
+    try {
+      expect(await readyz()).toBe(200);
+      const workers = Array.from({ length: 6 }, (_, w) => worker(w));
+
+      await sleep(800);
+      phase = 'outage';
+      await ferret.stop('SIGKILL'); // a crash: connections are cut mid-flight
+      await sleep(300);
+      const readyDuringOutage = await readyz();
+      await sleep(2_700);
+
+      phase = 'after';
+      const restartedAt = Date.now();
+      await ferret.restart();
+      // Recovery: the first request of any kind that succeeds after the restart.
+      let recoveredAt: number | undefined;
+      while (recoveredAt === undefined && Date.now() - restartedAt < 15_000) {
+        const after = outcomes.filter((o) => o.phase === 'after');
+        if (after.some((o) => o.status === 200 || o.status === 201)) recoveredAt = Date.now();
+        else await sleep(50);
+      }
+      await sleep(800); // let requests flow normally for a while
+      running = false;
+      await Promise.all(workers);
+
+      // --- What was seen
+      expect(unexpected).toEqual([]);
+      expect(outcomes.every((o) => [200, 201, 503].includes(o.status))).toBe(true);
+      const by = (phaseName: Outcome['phase'], status: number) =>
+        outcomes.filter((o) => o.phase === phaseName && o.status === status).length;
+      expect(by('before', 201)).toBeGreaterThan(5);
+      expect(by('before', 503)).toBe(0);
+      expect(by('outage', 503)).toBeGreaterThan(5);
+      expect(by('after', 201)).toBeGreaterThan(5);
+      expect(readyDuringOutage).toBe(503);
+      expect(recoveredAt, 'the service recovered after the restart').toBeDefined();
+      expect(await readyz()).toBe(200);
+
+      const outageLatencies = outcomes.filter((o) => o.status === 503).map((o) => o.ms).sort((a, b) => a - b);
+      expect(outageLatencies.at(-1)!).toBeLessThan(MAX_OUTAGE_LATENCY_MS);
+      // The last answers were all successes: nothing stays broken.
+      const tail = outcomes.slice(-12);
+      expect(tail.every((o) => o.status === 200 || o.status === 201), JSON.stringify(tail)).toBe(true);
+
+      // --- Every acknowledged write is still there (read back through the app and the store)
+      for (const { roomName, creator } of acknowledgedRooms) {
+        const res = await request('GET', `/api/livekit/rooms/${roomName}`, await tokenFor(creator));
+        expect(res.status, roomName).toBe(200);
+        expect(res.json.created_by).toBe(creator);
+      }
+      for (const { roomName, guest } of acknowledgedJoins) {
+        const stored = await store.getRoom(roomName);
+        expect(stored?.participants, `${guest} in ${roomName}`).toContain(guest);
+      }
+      for (let w = 0; w < 6; w++) {
+        const listed = await request('GET', '/api/livekit/rooms', await tokenFor(`creator-${w}`));
+        const names = new Set(listed.json.rooms.map((r: { room_name: string }) => r.room_name));
+        for (const { roomName, creator } of acknowledgedRooms) {
+          if (creator === `creator-${w}`) expect(names.has(roomName), roomName).toBe(true);
+        }
+      }
+
+      const median = outageLatencies[Math.floor(outageLatencies.length / 2)];
+      console.info(
+        `[mongo-fault] requests: ${outcomes.length}; acknowledged rooms: ${acknowledgedRooms.length}, joins: ${acknowledgedJoins.length}; ` +
+          `503s: ${outageLatencies.length} (median ${median} ms, max ${outageLatencies.at(-1)} ms); ` +
+          `recovered ${recoveredAt! - restartedAt} ms after the restart began`,
+      );
+    } finally {
+      running = false;
+      await store.close();
+    }
+  });
+});
