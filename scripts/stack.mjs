@@ -42,7 +42,6 @@ function rel(p) {
 function definitions(env) {
   const servicePort = Number(env.PORT ?? 8000);
   const serviceUrl = `http://127.0.0.1:${servicePort}`;
-  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   return {
     livekit: {
       title: 'LiveKit server',
@@ -65,7 +64,8 @@ function definitions(env) {
       timeoutMs: 60_000,
       show: `${serviceUrl}  (API docs ${serviceUrl}/docs)`,
       entry: path.join(ROOT, 'token-service', 'src', 'main.ts'),
-      command: () => [process.execPath, [tsx, path.join(ROOT, 'token-service', 'src', 'main.ts')]],
+      // `node --import tsx`: one process (no tsx wrapper), so the pidfile names the service itself.
+      command: () => [process.execPath, ['--import', 'tsx', path.join(ROOT, 'token-service', 'src', 'main.ts')]],
       env: () => ({ ...env }),
     },
     demo: {
@@ -112,7 +112,16 @@ function newestMtime(dir) {
 /** Builds the widget when its CDN bundle is missing or older than widget/src. Returns true when usable. */
 function ensureWidgetBuilt() {
   const built = fs.existsSync(WIDGET_BUNDLE) ? fs.statSync(WIDGET_BUNDLE).mtimeMs : 0;
-  const sources = newestMtime(path.join(ROOT, 'widget', 'src'));
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'widget', 'src')),
+    ...['package.json', 'rollup.config.mjs', 'rollup.config.js', 'tsconfig.json'].map((f) => {
+      try {
+        return fs.statSync(path.join(ROOT, 'widget', f)).mtimeMs;
+      } catch {
+        return 0;
+      }
+    }),
+  );
   if (built && built >= sources) return true;
   console.log(c.dim(`→ building the widget (${built ? 'sources changed' : 'no build yet'}): npm run build -w widget`));
   fs.mkdirSync(LOG_DIR, { recursive: true });
@@ -262,6 +271,14 @@ async function stopOne(name, def, { quiet = false } = {}) {
   return true;
 }
 
+async function answers(def) {
+  try {
+    return (await httpGet(def.health, 1000)).status < 500;
+  } catch {
+    return false;
+  }
+}
+
 async function status(defs) {
   for (const name of ORDER) {
     const def = defs[name];
@@ -311,6 +328,11 @@ async function main() {
       console.error(`${c.red('✗')} demo not started: it serves widget/dist/cdn/, which could not be built`);
       failed = true;
       continue;
+    }
+    // Started alone, a piece still needs the one before it: say so rather than fail later.
+    const needs = { service: 'livekit', demo: 'service' }[name];
+    if (only && needs && !(await answers(defs[needs]))) {
+      console.log(c.yellow(`! the ${defs[needs].title} is not answering (${defs[needs].health}): the ${def.title} starts, but calls will fail until it runs (npm start runs everything)`));
     }
     if (await startOne(name, def)) started.push(name);
     else failed = true;
