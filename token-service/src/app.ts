@@ -136,7 +136,6 @@ function authenticate(verifyUser: UserVerifier): MiddlewareHandler<AppEnv> {
     if (!token) throw errors.unauthorized('Send the Urbania token as "Authorization: Bearer <token>"');
     const user = await verifyUser(token);
     c.set('user', user);
-    c.set('logger', c.get('logger').child({ user: user.id }));
     await next();
   };
 }
@@ -163,7 +162,13 @@ function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set('logger', logger.child({ requestId: c.get('requestId') }));
     await next();
     c.get('logger').info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        user: c.get('user')?.id,
+      },
       'request',
     );
   };

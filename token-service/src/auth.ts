@@ -20,13 +20,15 @@ export function createUserVerifier(auth: Config['auth']): UserVerifier {
     ...(auth.audience && { audience: auth.audience }),
     requiredClaims: ['sub', 'exp'],
   };
-  const verify: (token: string) => Promise<JWTPayload> = auth.jwtSecret
-    ? ((secret) => async (token) => (await jwtVerify(token, secret, options)).payload)(
-        new TextEncoder().encode(auth.jwtSecret),
-      )
-    : ((jwks) => async (token) => (await jwtVerify(token, jwks, options)).payload)(
-        createRemoteJWKSet(new URL(auth.jwksUrl!), { timeoutDuration: 3000, cooldownDuration: 30_000 }),
-      );
+  let verify: (token: string) => Promise<JWTPayload>;
+  if (auth.jwtSecret) {
+    // Imported once: handing jose the raw bytes would re-import the key on every request.
+    const key = crypto.subtle.importKey('raw', new TextEncoder().encode(auth.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    verify = async (token) => (await jwtVerify(token, await key, options)).payload;
+  } else {
+    const jwks = createRemoteJWKSet(new URL(auth.jwksUrl!), { timeoutDuration: 3000, cooldownDuration: 30_000 });
+    verify = async (token) => (await jwtVerify(token, jwks, options)).payload;
+  }
 
   return async (token) => {
     let payload: JWTPayload;

@@ -119,7 +119,7 @@ describe('authentication', () => {
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const payload = Buffer.from(JSON.stringify({ sub: 'alice', exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url');
     const algNone = `${header}.${payload}.`;
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       {},
       { authorization: 'Basic YWxpY2U6cHc=' },
       { authorization: `Bearer ${wrongSecret}` },

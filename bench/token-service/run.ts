@@ -1,0 +1,189 @@
+/**
+ * Load on POST /api/livekit/token with one service process, against the real LiveKit server.
+ * Prints figures; never fails on a target. Run: npm run bench:token-service (from the repo root).
+ *   1. memory store, 64 connections: requests/s, p50, p99   (target ≥ 7,000 req/s, p99 ≤ 25 ms)
+ *   2. memory store, 256 connections for 30 s: errors and service memory over time (target 0 errors, flat)
+ *   3. MongoDB store on FerretDB vs the raw driver's findOne on the same FerretDB (target ≥ 70 %)
+ * Requests are spread over many users so that the per-user rate limit (kept on) measures nothing here.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MongoClient } from 'mongodb';
+import { startFerretDB } from '../../token-service/test/helpers/ferretdb.js';
+import { startLiveKit } from '../../token-service/test/helpers/livekit-server.js';
+import { freeTcpPort } from '../../token-service/test/helpers/ports.js';
+import { AUTH_SECRET, userToken } from '../../token-service/test/helpers/app.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const USERS = 10_000;
+const USERS_PER_ROOM = 100;
+const SHORT = Number(process.env.BENCH_SECONDS ?? 10);
+const LONG = Number(process.env.BENCH_LONG_SECONDS ?? 30);
+
+interface Service {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startService(env: Record<string, string>, logName: string): Promise<Service> {
+  const port = await freeTcpPort();
+  mkdirSync(join(ROOT, 'logs'), { recursive: true });
+  const log = createWriteStream(join(ROOT, 'logs', `bench-${logName}.log`));
+  // BENCH_PROFILE=1 writes a V8 CPU profile of the service to logs/profiles/ (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'logs/profiles')}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'token-service/src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', RATE_LIMIT_PER_MINUTE: process.env.BENCH_RATE_LIMIT ?? '120', DEMO_LOGIN: '0', MONGODB_URI: '', HOST: '127.0.0.1', CORS_ORIGINS: 'http://127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`service exited; see logs/bench-${logName}.log`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error('service did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** 10,000 users in rooms of 100; returns one prepared request body + header per user. */
+async function prepare(service: Service) {
+  const tokens = await Promise.all(Array.from({ length: USERS }, (_, i) => userToken(`user-${i}`, `User ${i}`)));
+  const requests: { body: string; auth: string }[] = [];
+  for (let r = 0; r < USERS / USERS_PER_ROOM; r++) {
+    const room = `bench-${Date.now().toString(36)}-${r}`;
+    const members = Array.from({ length: USERS_PER_ROOM }, (_, j) => r * USERS_PER_ROOM + j);
+    const res = await fetch(`${service.url}/api/livekit/rooms`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens[members[0]!]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ room_name: room, participants: members.map((m) => `user-${m}`), call_type: 'video' }),
+    });
+    if (res.status !== 201) throw new Error(`room creation failed: ${res.status} ${await res.text()}`);
+    for (const m of members) {
+      requests.push({ body: JSON.stringify({ room_name: room, user_id: `user-${m}`, username: `User ${m}` }), auth: `Bearer ${tokens[m]}` });
+    }
+  }
+  return requests;
+}
+
+function load(url: string, requests: { body: string; auth: string }[], connections: number, duration: number) {
+  let i = 0;
+  return autocannon({
+    url: `${url}/api/livekit/token`,
+    connections,
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req: any) => {
+          const r = requests[i++ % requests.length]!;
+          return { ...req, body: r.body, headers: { ...req.headers, authorization: r.auth } };
+        },
+      },
+    ],
+  });
+}
+
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function summary(label: string, r: autocannon.Result) {
+  const errors = r.errors + r.timeouts + r.non2xx;
+  console.log(
+    `${label.padEnd(44)} ${Math.round(r.requests.average).toString().padStart(6)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   errors ${errors} (non-2xx ${r.non2xx}, timeouts ${r.timeouts})   total ${r.requests.total}`,
+  );
+  return r;
+}
+
+async function rawFindOneRate(uri: string, dbName: string, roomNames: string[], concurrency: number, seconds: number) {
+  const client = await MongoClient.connect(uri, { maxPoolSize: 100 });
+  const rooms = client.db(dbName).collection('rooms');
+  const until = Date.now() + seconds * 1000;
+  let done = 0;
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        await rooms.findOne({ _id: roomNames[i++ % roomNames.length] as any });
+        done++;
+      }
+    }),
+  );
+  await client.close();
+  return done / seconds;
+}
+
+async function main() {
+  console.log(`bench/token-service: POST /api/livekit/token, ${USERS} users, one service process (node ${process.version})`);
+  const livekit = await startLiveKit();
+  const lkEnv = {
+    LIVEKIT_URL: livekit.httpUrl,
+    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+    AUTH_JWT_SECRET: AUTH_SECRET,
+  };
+  try {
+    // 1 + 2: memory store.
+    const memory = await startService(lkEnv, 'memory');
+    try {
+      const requests = await prepare(memory);
+      await load(memory.url, requests, 64, 3); // warm-up: JIT, rooms ensured on the SFU
+      summary('memory, 64 connections', await load(memory.url, requests, 64, SHORT));
+      const samples: number[] = [];
+      const sampler = setInterval(() => samples.push(rssMiB(memory.pid)), 1000);
+      const before = rssMiB(memory.pid);
+      summary(`memory, 256 connections, ${LONG} s`, await load(memory.url, requests, 256, LONG));
+      clearInterval(sampler);
+      const third = Math.max(1, Math.floor(samples.length / 3));
+      const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      console.log(
+        `  service RSS: before ${before.toFixed(0)} MiB, first third ${avg(samples.slice(0, third)).toFixed(0)} MiB, last third ${avg(samples.slice(-third)).toFixed(0)} MiB, max ${Math.max(...samples).toFixed(0)} MiB`,
+      );
+    } finally {
+      await memory.stop();
+    }
+
+    if (process.env.BENCH_SKIP_MONGO) return;
+    // 3: MongoDB store on FerretDB, compared with the raw driver on the same FerretDB in the same run.
+    const ferret = await startFerretDB();
+    const dbName = 'urbania_bench';
+    const mongo = await startService({ ...lkEnv, MONGODB_URI: ferret.uri, MONGODB_DB: dbName }, 'mongo');
+    try {
+      const requests = await prepare(mongo);
+      const roomNames = [...new Set(requests.map((r) => JSON.parse(r.body).room_name as string))];
+      await load(mongo.url, requests, 64, 3);
+      const service = summary('mongodb (FerretDB), 64 connections', await load(mongo.url, requests, 64, SHORT));
+      const raw = await rawFindOneRate(ferret.uri, dbName, roomNames, 64, SHORT);
+      console.log(`${'raw driver findOne, 64 in flight'.padEnd(44)} ${Math.round(raw).toString().padStart(6)} ops/s`);
+      console.log(`  service / raw findOne = ${((service.requests.average / raw) * 100).toFixed(0)} % (target ≥ 70 %)`);
+    } finally {
+      await mongo.stop();
+      await ferret.cleanup();
+    }
+  } finally {
+    await livekit.stop();
+  }
+}
+
+await main();
