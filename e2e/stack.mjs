@@ -182,7 +182,9 @@ export function livekitBinary() {
 }
 
 export const hasTokenService = () => existsSync(path.join(ROOT, 'token-service/src/main.ts'));
-export const widgetEntry = () => path.join(ROOT, 'widget/dist/cdn/urbania-meeting.js');
+/** The CDN build the demo serves under /widget/ (WIDGET_DIR overrides widget/dist/cdn, for trying another build). */
+export const widgetDir = () => path.resolve(ROOT, process.env.WIDGET_DIR ?? 'widget/dist/cdn');
+export const widgetEntry = () => path.join(widgetDir(), 'urbania-meeting.js');
 
 /**
  * Starts livekit-server, then (when asked and present) the token service and the demo server.
@@ -275,6 +277,7 @@ export async function startStack({ service = true, demo = true } = {}) {
           DEMO_HOST: '127.0.0.1',
           SERVICE_URL: stack.serviceUrl ?? `http://127.0.0.1:${ports.service}`,
           LIVEKIT_PUBLIC_URL: stack.livekitWsUrl,
+          WIDGET_DIR: widgetDir(),
         },
       });
       stack.procs.push(dm);

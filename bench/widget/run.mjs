@@ -20,6 +20,7 @@ import {
   serviceCall,
   sleep,
   startStack,
+  widgetDir,
   widgetEntry,
 } from '../../e2e/stack.mjs';
 import { openMeeting, waitConnected, withTimeout } from '../../e2e/pages.mjs';
@@ -28,7 +29,7 @@ ensureLoopbackNamespace();
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5);
-const CDN_DIR = path.join(ROOT, 'widget/dist/cdn');
+const CDN_DIR = widgetDir();
 const PROBE = path.join(HERE, 'first-frame-probe.js');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => {
