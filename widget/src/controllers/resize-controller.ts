@@ -6,6 +6,7 @@ export class ResizeController implements ReactiveController {
   height = 0;
   private observer: ResizeObserver | undefined;
   private target: Element | undefined;
+  private raf = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -24,7 +25,9 @@ export class ResizeController implements ReactiveController {
       if (w !== this.width || h !== this.height) {
         this.width = w;
         this.height = h;
-        this.host.requestUpdate();
+        // Next frame: re-rendering inside the observer callback would trigger "ResizeObserver loop" errors.
+        cancelAnimationFrame(this.raf);
+        this.raf = requestAnimationFrame(() => this.host.requestUpdate());
       }
     });
     this.observer.observe(el);
@@ -35,6 +38,7 @@ export class ResizeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    cancelAnimationFrame(this.raf);
     this.observer?.disconnect();
   }
 }

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
 import './urbania-meeting.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
-import { deepQuery, deepQueryAll, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
+import { axeViolations, deepQuery, deepQueryAll, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
 import { STORAGE_KEY } from '../core/user-choices.js';
 
 const SERVICE = 'http://127.0.0.1:59999';
@@ -243,4 +243,32 @@ describe('<urbania-meeting>', () => {
     const name2 = await waitFor(() => deepQuery<HTMLInputElement>(el2, '[part="display-name-input"]'));
     expect(name2.value).to.equal('Alice M.');
   });
+
+  for (const lang of ['fr', 'en'] as const) {
+    it(`has no axe violations: pre-join with preview, invite, error banner and left view (${lang})`, async () => {
+      const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting lang=${lang} .contacts=${contacts}></urbania-meeting>`);
+      await waitFor(() => deepQuery(el, '[part="preview-video"]'), 4000, 'preview');
+      expect(await axeViolations(el), 'pre-join').to.deep.equal([]);
+      el.remove();
+
+      stub = stubFetch([{ method: 'GET', path: '/api/livekit/rooms/r1', status: 200, body: roomInfo({ room_name: 'r1', connected: [{ identity: 'bob', name: 'Bob Dupont' }] }) }]);
+      const inv = await fixture<UrbaniaMeeting>(html`<urbania-meeting lang=${lang} view="invite" room="r1" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
+      await waitFor(() => deepQuery(inv, '[data-field="connected"] li'), 3000, 'invite info');
+      expect(await axeViolations(inv), 'invite').to.deep.equal([]);
+      stub.restore();
+
+      stub = stubFetch([{ method: 'POST', path: '/api/livekit/rooms/r1/join', status: 403, body: { error: { code: 'forbidden', message: 'no' } } }]);
+      const failed = await fixture<UrbaniaMeeting>(html`<urbania-meeting lang=${lang} view="room" room="r1" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
+      await waitFor(() => deepQuery(failed, '[part="error"]') && deepQuery(failed, '[part="rejoin-button"]'), 3000, 'error + rejoin');
+      expect(await axeViolations(failed), 'error + left').to.deep.equal([]);
+    });
+
+    it(`has no axe violations in the dark theme (${lang})`, async () => {
+      const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting theme="dark" lang=${lang} .contacts=${contacts}></urbania-meeting>`);
+      await waitFor(() => deepQuery(el, '[part="start-button"]'));
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(17, 24, 39)');
+      expect(await axeViolations(el)).to.deep.equal([]);
+      el.remove();
+    });
+  }
 });

@@ -69,7 +69,7 @@ export class UrbaniaRoom extends LitElement {
   }
 
   protected override updated(): void {
-    this.size.observe(this.renderRoot.querySelector('.grid'));
+    this.size.observe(this.renderRoot.querySelector('.stage'));
     // Attach tracks to media elements (keyed by track sid), detach from removed ones.
     const byId = new Map<string, AttachableTrack>();
     for (const p of this.call.state.participants) {
@@ -121,7 +121,11 @@ export class UrbaniaRoom extends LitElement {
     const s = this.call.state;
     const local = s.participants.find((p) => p.isLocal);
     const byId = new Map(s.participants.map((p) => [p.identity, p]));
-    const layout = computeGrid({ count: s.participants.length, width: this.size.width || 640, height: this.size.height || 360 });
+    // Measured on the stage (grid + pager), so showing the pager cannot make the layout oscillate.
+    const width = this.size.width || 640;
+    const height = this.size.height || 360;
+    let layout = computeGrid({ count: s.participants.length, width, height });
+    if (layout.pages > 1) layout = computeGrid({ count: s.participants.length, width, height: Math.max(0, height - PAGER_HEIGHT) });
     this.order = updateTileOrder(this.order, s.participants.map((p) => p.identity), {
       first: local?.identity, speaking: s.speaking, pageSize: layout.pageSize,
     });
@@ -188,6 +192,8 @@ export class UrbaniaRoom extends LitElement {
     `;
   }
 }
+
+const PAGER_HEIGHT = 48;
 
 const reasonKeys: Record<string, true> = {
   'reason.client_initiated': true, 'reason.duplicate_identity': true, 'reason.server_shutdown': true,

@@ -48,7 +48,8 @@ export default css`
     font-size: 0.85rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 100%;
   }
   .icon { display: inline-block; background: rgba(0, 0, 0, 0.72); color: #ffffff; border-radius: 4px; padding: 0.1rem 0.3rem; font-size: 0.8rem; }
-  .pager { display: flex; gap: 0.5rem; justify-content: center; align-items: center; }
+  .pager { display: flex; gap: 0.5rem; justify-content: center; align-items: center; height: 44px; }
+  .pager button { min-height: 2.25rem; padding: 0.2rem 0.8rem; }
   .controls { grid-area: controls; display: flex; gap: 0.5rem; flex-wrap: wrap; justify-content: center; }
   .controls button[aria-pressed='false'] { background: var(--_u-off, #fee2e2); color: #7f1d1d; border-color: #7f1d1d; }
   .people { grid-area: people; }

@@ -1,0 +1,172 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import './room.js';
+import { initials, type UrbaniaRoom } from './room.component.js';
+import { axeViolations, waitFor } from '../../test/helpers.js';
+import { INITIAL_CALL_STATE, type CallSessionLike, type CallState, type ParticipantView, type AttachableTrack } from '../../core/call-session.js';
+
+/** A call session stand-in: the room view only renders state and calls these methods. */
+class FakeSession implements CallSessionLike {
+  calls: string[] = [];
+  private listeners = new Set<(s: CallState) => void>();
+  constructor(public state: CallState) {}
+  subscribe(fn: (s: CallState) => void) { this.listeners.add(fn); fn(this.state); return () => this.listeners.delete(fn); }
+  set(patch: Partial<CallState>) { this.state = { ...this.state, ...patch }; this.listeners.forEach((f) => f(this.state)); }
+  async setMicrophoneEnabled(on: boolean) { this.calls.push(`mic:${on}`); return true; }
+  async setCameraEnabled(on: boolean) { this.calls.push(`cam:${on}`); return true; }
+  async startAudio() { this.calls.push('startAudio'); }
+}
+
+/** A track that plays a canvas stream, like livekit's attach() sets srcObject. */
+function fakeTrack(): AttachableTrack & { attachedTo: HTMLMediaElement[] } {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64; canvas.height = 36;
+  const stream = canvas.captureStream(5);
+  const t = {
+    attachedTo: [] as HTMLMediaElement[],
+    attach(el: HTMLMediaElement) { el.srcObject = stream; t.attachedTo.push(el); return el; },
+    detach(el: HTMLMediaElement) { el.srcObject = null; t.attachedTo = t.attachedTo.filter((x) => x !== el); return el; },
+  };
+  return t;
+}
+
+function person(identity: string, over: Partial<ParticipantView> = {}): ParticipantView {
+  return { identity, name: identity, isLocal: false, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true, ...over };
+}
+
+function connected(participants: ParticipantView[], over: Partial<CallState> = {}): CallState {
+  return { ...INITIAL_CALL_STATE, connection: 'connected', roomName: 'r1', callType: 'video', canPublish: true, micEnabled: true, cameraEnabled: true, participants, speaking: [], localIdentity: participants[0]?.identity, ...over };
+}
+
+const q = <T extends Element = Element>(el: UrbaniaRoom, s: string) => el.shadowRoot!.querySelector<T>(s);
+const qa = (el: UrbaniaRoom, s: string) => [...el.shadowRoot!.querySelectorAll(s)];
+
+describe('<urbania-room>', () => {
+  it('one tile per participant with identity/local attributes, video when there is a camera, initials otherwise', async () => {
+    const cam = fakeTrack();
+    const bobAudio = fakeTrack();
+    const session = new FakeSession(connected([
+      person('alice', { name: 'Alice Martin', isLocal: true, cameraOn: true, video: { sid: 'TR_a_cam', track: cam } }),
+      person('bob', { name: 'Bob Dupont', micMuted: true, audio: [{ sid: 'TR_b_mic', track: bobAudio }] }),
+    ]));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${session} .roomName=${'r1'}></urbania-room>`);
+    const tiles = qa(el, '[part="tile"]');
+    expect(tiles.map((t) => [t.getAttribute('data-identity'), t.getAttribute('data-local')])).to.deep.equal([['alice', 'true'], ['bob', 'false']]);
+    const video = tiles[0]!.querySelector('video')!;
+    expect(video).to.exist;
+    expect(cam.attachedTo).to.deep.equal([video]);
+    expect(tiles[1]!.querySelector('video')).to.equal(null);
+    expect(tiles[1]!.querySelector('[part="avatar"]')!.textContent).to.equal('BD');
+    expect(tiles[1]!.querySelector('[part="muted-indicator"]')).to.exist;
+    const audio = q<HTMLAudioElement>(el, 'audio[data-identity="bob"]')!;
+    expect(audio).to.exist;
+    expect(bobAudio.attachedTo).to.deep.equal([audio]);
+    expect(q(el, 'audio[data-identity="alice"]')).to.equal(null);
+    expect(qa(el, '[part="participant-list"] li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim()))
+      .to.deep.equal(['Alice Martin (vous)', 'Bob Dupont (Micro coupé)']);
+
+    // Camera goes off: video detached, initials shown.
+    session.set({ participants: [person('alice', { name: 'Alice Martin', isLocal: true }), session.state.participants[1]!] });
+    await el.updateComplete;
+    expect(cam.attachedTo).to.deep.equal([]);
+    expect(q(el, '[data-identity="alice"] [part="avatar"]')!.textContent).to.equal('AM');
+  });
+
+  it('mic and camera toggles call the session, with pressed state and localized names', async () => {
+    const session = new FakeSession(connected([person('me', { isLocal: true })], { micEnabled: true, cameraEnabled: false }));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${session}></urbania-room>`);
+    const mic = q<HTMLButtonElement>(el, '[part="mic-toggle"]')!;
+    const cam = q<HTMLButtonElement>(el, '[part="camera-toggle"]')!;
+    expect(mic.getAttribute('aria-pressed')).to.equal('true');
+    expect(mic.textContent!.trim()).to.equal('Couper le microphone');
+    expect(cam.textContent!.trim()).to.equal('Activer la caméra');
+    mic.click();
+    cam.click();
+    expect(session.calls).to.deep.equal(['mic:false', 'cam:true']);
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(mic.textContent!.trim()).to.equal('Mute microphone');
+  });
+
+  it('audio calls show no camera toggle', async () => {
+    const session = new FakeSession(connected([person('me', { isLocal: true })], { callType: 'audio' }));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${session}></urbania-room>`);
+    expect(q(el, '[part="mic-toggle"]')).to.exist;
+    expect(q(el, '[part="camera-toggle"]')).to.equal(null);
+    expect(q(el, 'video')).to.equal(null);
+  });
+
+  it('webinar audience sees no publish controls', async () => {
+    const session = new FakeSession(connected([person('me', { isLocal: true, canPublish: false, hasMic: false }), person('speaker', { cameraOn: true, video: { sid: 'v', track: fakeTrack() } })], { canPublish: false, micEnabled: false, cameraEnabled: false }));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${session}></urbania-room>`);
+    expect(q(el, '[part="mic-toggle"]')).to.equal(null);
+    expect(q(el, '[part="camera-toggle"]')).to.equal(null);
+    expect(q(el, '[part="leave-button"]')).to.exist;
+    expect(q(el, '[part="audience-notice"]')).to.exist;
+    expect(q(el, '[data-identity="speaker"] video')).to.exist;
+  });
+
+  it('leave fires room-leave; disconnected shows the reason and a rejoin button', async () => {
+    const session = new FakeSession(connected([person('me', { isLocal: true })]));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${session}></urbania-room>`);
+    const left = oneEvent(el, 'room-leave');
+    q<HTMLButtonElement>(el, '[part="leave-button"]')!.click();
+    await left;
+    session.set({ connection: 'disconnected', reason: 'room_deleted', participants: [] });
+    await el.updateComplete;
+    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Déconnecté : la salle a été fermée');
+    expect(q(el, '[part="leave-button"]')).to.equal(null);
+    const rejoin = oneEvent(el, 'room-rejoin');
+    q<HTMLButtonElement>(el, '[part="rejoin-button"]')!.click();
+    await rejoin;
+  });
+
+  it('shows connecting and reconnecting', async () => {
+    const session = new FakeSession({ ...INITIAL_CALL_STATE, connection: 'connecting' });
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room locale="en" .session=${session}></urbania-room>`);
+    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Connecting…');
+    session.set({ connection: 'reconnecting', participants: [person('me', { isLocal: true })] });
+    await el.updateComplete;
+    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Reconnecting…');
+  });
+
+  it('lays out by its own width and paginates in a 360 px sidebar', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => person(`p${i}`, { isLocal: i === 0, name: `Person ${i}` }));
+    const session = new FakeSession(connected(many));
+    const box = await fixture<HTMLDivElement>(html`<div style="width:360px;height:640px;display:flex"><urbania-room style="flex:1" .session=${session}></urbania-room></div>`);
+    const el = box.querySelector('urbania-room') as UrbaniaRoom;
+    const colsOf = () => getComputedStyle(q(el, '.grid')!).gridTemplateColumns.split(' ').length;
+    await waitFor(() => q(el, '[part="pager"]') && colsOf() <= 2, 3000, 'pager and 2 columns');
+    const tiles = qa(el, '[part="tile"]');
+    expect(tiles.length).to.be.lessThan(12);
+    expect(tiles[0]!.getAttribute('data-identity')).to.equal('p0');
+    const first = tiles.length;
+    q<HTMLButtonElement>(el, '[part="next-page"]')!.click();
+    await el.updateComplete;
+    expect(q(el, '[part="tile"]')!.getAttribute('data-identity')).to.equal(`p${first}`);
+    // Wide container: more columns, fewer pages.
+    box.style.width = '1400px';
+    box.style.height = '900px';
+    await waitFor(() => colsOf() > 2, 3000, 'more columns when wide');
+    expect(qa(el, '[part="tile"]').length).to.equal(12);
+    expect(q(el, '[part="pager"]')).to.equal(null);
+  });
+
+  it('initials', () => {
+    expect(initials('Alice Martin')).to.equal('AM');
+    expect(initials('carole')).to.equal('CA');
+    expect(initials('jean-paul sartre')).to.equal('JS');
+    expect(initials('')).to.equal('?');
+  });
+
+  for (const locale of ['fr', 'en'] as const) {
+    it(`has no axe violations (${locale}, 3 participants, one speaking and muted)`, async () => {
+      const session = new FakeSession(connected([
+        person('alice', { isLocal: true, name: 'Alice Martin', cameraOn: true, video: { sid: 'v1', track: fakeTrack() } }),
+        person('bob', { name: 'Bob Dupont', isSpeaking: true }),
+        person('carol', { name: 'Carole Lefèvre', micMuted: true }),
+      ], { speaking: ['bob'] }));
+      const el = await fixture<UrbaniaRoom>(html`<urbania-room .locale=${locale} .roomName=${'r1'} .session=${session}></urbania-room>`);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
+  }
+});
