@@ -184,6 +184,16 @@ describe('docker-compose.yml (production-like stack)', () => {
     expect(() => loadConfig({ ...nonEmpty(svcEnv), DEMO_LOGIN: '1' })).toThrow(ConfigError);
   });
 
+  it('serves the demo on its published port, pointing browsers at the same LiveKit URL as the service', () => {
+    const demo = services.demo;
+    const demoEnv = environmentOf(demo);
+    expect(portsOf(demo).map((p) => p.container)).toContain(Number(demoEnv.DEMO_PORT));
+    expect(demoEnv.DEMO_HOST).toBe('0.0.0.0');
+    expect(demoEnv.LIVEKIT_PUBLIC_URL).toBe(svcEnv.LIVEKIT_PUBLIC_URL);
+    expect(new URL(demoEnv.SERVICE_URL!).port).toBe(String(portsOf(svc)[0]!.host));
+    expect(demo.depends_on?.['token-service']?.condition).toBe('service_healthy');
+  });
+
   it('builds both images from node:20-slim, as a non-root user, with a healthcheck', () => {
     for (const file of ['token-service/Dockerfile', 'demo/Dockerfile']) {
       const df = read(file);
