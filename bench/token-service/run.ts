@@ -28,13 +28,13 @@ interface Service {
   stop(): Promise<void>;
 }
 
-async function startService(env: Record<string, string>, logName: string): Promise<Service> {
+async function startService(env: Record<string, string>, logName: string, entry = 'token-service/src/main.ts'): Promise<Service> {
   const port = await freeTcpPort();
   mkdirSync(join(ROOT, 'logs'), { recursive: true });
   const log = createWriteStream(join(ROOT, 'logs', `bench-${logName}.log`));
   // BENCH_PROFILE=1 writes a V8 CPU profile of the service to logs/profiles/ (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'logs/profiles')}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'token-service/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', RATE_LIMIT_PER_MINUTE: process.env.BENCH_RATE_LIMIT ?? '120', DEMO_LOGIN: '0', MONGODB_URI: '', HOST: '127.0.0.1', CORS_ORIGINS: 'http://127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,12 +144,20 @@ async function main() {
     AUTH_JWT_SECRET: AUTH_SECRET,
   };
   try {
-    // 1 + 2: memory store.
+    // 1 + 2: memory store, beside the bare floor (verify + mint only) measured in the same run.
     const memory = await startService(lkEnv, 'memory');
     try {
       const requests = await prepare(memory);
       await load(memory.url, requests, 64, 3); // warm-up: JIT, rooms ensured on the SFU
-      summary('memory, 64 connections', await load(memory.url, requests, 64, SHORT));
+      const full = summary('memory, 64 connections', await load(memory.url, requests, 64, SHORT));
+      const bare = await startService(lkEnv, 'bare', 'bench/token-service/bare-server.ts');
+      try {
+        await load(bare.url, requests, 64, 3);
+        const floor = summary('bare floor (jose verify + toJwt), 64 conn.', await load(bare.url, requests, 64, SHORT));
+        console.log(`  service / bare floor = ${((full.requests.average / floor.requests.average) * 100).toFixed(0)} %`);
+      } finally {
+        await bare.stop();
+      }
       const samples: number[] = [];
       const sampler = setInterval(() => samples.push(rssMiB(memory.pid)), 1000);
       const before = rssMiB(memory.pid);
