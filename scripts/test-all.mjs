@@ -65,7 +65,15 @@ function run(cmd, args, { timeoutMs, env = {} }) {
       kill('SIGTERM');
       setTimeout(() => kill('SIGKILL'), 10_000).unref();
     }, timeoutMs);
-    const onSignal = () => kill('SIGTERM');
+    // The suite runs in its own process group, so Ctrl-C does not reach it: forward, then give up.
+    const onSignal = () => {
+      kill('SIGTERM');
+      console.error(c.red('\n[test-all] interrupted'));
+      setTimeout(() => {
+        kill('SIGKILL');
+        process.exit(130);
+      }, 3000).unref();
+    };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     child.once('error', (err) => {
@@ -180,7 +188,7 @@ async function main() {
 
   // 1. tools
   banner('tools: scripts/install-tools.sh all');
-  const tools = await run('bash', [path.join(ROOT, 'scripts', 'install-tools.sh'), 'all'], { timeoutMs: 40 * MIN });
+  const tools = await run('bash', [path.join(ROOT, 'scripts', 'install-tools.sh'), 'all'], { timeoutMs: 25 * MIN });
   const toolsOk = tools.code === 0 && !tools.timedOut;
   if (!toolsOk) record('tools', tools.timedOut ? 'TIMEOUT' : 'CRASHED', { failed: 1 }, 'install-tools.sh failed: suites needing LiveKit/FerretDB/Chromium will fail', tools.seconds);
   else console.log(c.green('tools ready: .tools/bin/livekit-server, .tools/bin/ferretdb, chromium'));
@@ -227,7 +235,7 @@ async function main() {
       name: 'e2e (playwright-core, real SFU)',
       present: () => exists('e2e', 'run.mjs'),
       missing: 'e2e/run.mjs does not exist yet',
-      timeoutMs: 30 * MIN,
+      timeoutMs: 20 * MIN,
       async go() {
         const started = Date.now();
         const res = await run(process.execPath, [path.join(ROOT, 'e2e', 'run.mjs')], { timeoutMs: this.timeoutMs });

@@ -7,6 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+if (!fs.existsSync(path.join(ROOT, 'node_modules', 'dotenv'))) {
+  console.error('The dependencies are not installed: run `npm install` first (then npm start / npm test).');
+  process.exit(1);
+}
 export const RUN_DIR = path.join(ROOT, '.run');
 export const LOG_DIR = path.join(ROOT, 'logs');
 export const TOOLS_BIN = path.join(ROOT, '.tools', 'bin');
