@@ -71,7 +71,8 @@ describe('MongoRoomStore while the database is down', () => {
       await store.setPresence('before-0', { identity: 'user-0', name: 'U0' }, true, 1000);
       await store.markEventProcessed('EV_before');
 
-      await ferret.stop('SIGTERM');
+      // A crash while the pool is idle.
+      await ferret.stop('SIGKILL');
 
       const calls: Array<[string, () => Promise<unknown>]> = [
         ['getRoom', () => store.getRoom('before-1')],
@@ -84,23 +85,27 @@ describe('MongoRoomStore while the database is down', () => {
         ['markEventProcessed', () => store.markEventProcessed('EV_during')],
         ['ping', () => store.ping()],
       ];
-      // Twice: the first round meets the pooled connections the server closed, the second finds no server.
       const latencies: number[] = [];
-      for (const round of [1, 2]) {
-        await Promise.all(
-          calls.map(async ([name, call]) => {
-            const started = Date.now();
-            const error = await call().then(
-              () => new Error(`${name} succeeded while the database was down (round ${round})`),
-              (e: unknown) => e,
-            );
-            const ms = Date.now() - started;
-            latencies.push(ms);
-            expect(error, name).toBeInstanceOf(DependencyUnavailableError);
-            expect((error as DependencyUnavailableError).dependency).toBe('store');
-            expect(ms, `${name} latency`).toBeLessThan(MAX_OUTAGE_LATENCY_MS);
-          }),
+      const expectUnavailable = async (name: string, call: () => Promise<unknown>) => {
+        const started = Date.now();
+        const error = await call().then(
+          () => new Error(`${name} succeeded while the database was down`),
+          (e: unknown) => e,
         );
+        const ms = Date.now() - started;
+        latencies.push(ms);
+        expect(error, name).toBeInstanceOf(DependencyUnavailableError);
+        expect((error as DependencyUnavailableError).dependency).toBe('store');
+        expect(ms, `${name} latency`).toBeLessThan(MAX_OUTAGE_LATENCY_MS);
+        return error as DependencyUnavailableError;
+      };
+      // The first call alone. Depending on whether the driver has processed the closed sockets yet, it
+      // writes to the idle pooled connection (the driver 7.9 then throws a raw EPIPE, seen in about half
+      // of the runs) or finds the server already marked down.
+      await expectUnavailable('getRoom (first call after the crash)', () => store.getRoom('before-1'));
+      // Then everything at once, twice (new connections are refused now).
+      for (const _round of [1, 2]) {
+        await Promise.all(calls.map(([name, call]) => expectUnavailable(name, call)));
       }
 
       await ferret.restart();
