@@ -39,9 +39,14 @@ function run(cmd, args, { timeoutMs, env = {} }) {
     const started = Date.now();
     let out = '';
     let timedOut = false;
+    // Suites write into a pipe: keep their colours on a terminal, and none in CI logs. (Some colour
+    // libraries treat any FORCE_COLOR, even 0, as "on", hence NO_COLOR.)
+    const colour = process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } : { NO_COLOR: '1' };
+    const baseEnv = { ...process.env };
+    if (!colour.FORCE_COLOR) delete baseEnv.FORCE_COLOR;
     const child = spawn(cmd, args, {
       cwd: ROOT,
-      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0'), ...env },
+      env: { ...baseEnv, ...colour, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
