@@ -7,7 +7,8 @@ import type { Room, Participant, RoomOptions, TrackPublication } from 'livekit-c
 import type { CallType } from './service-client.js';
 import { classifyMediaError, type MediaErrorCode } from './media-errors.js';
 
-export type LiveKitModule = typeof import('livekit-client');
+/** The parts of livekit-client the session uses (destructured so bundlers can tree-shake the rest). */
+export type LiveKitModule = Pick<typeof import('livekit-client'), 'Room' | 'RoomEvent' | 'Track' | 'DisconnectReason'>;
 export type ConnectionStateName = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 /** The part of a livekit Track the UI needs: attach to / detach from a media element. */
@@ -87,7 +88,7 @@ let livekitPromise: Promise<LiveKitModule> | undefined;
 
 /** Start downloading livekit-client (e.g. when the pointer reaches a join button). Safe to call often. */
 export function preloadLiveKit(): Promise<LiveKitModule> {
-  livekitPromise ??= import('livekit-client');
+  livekitPromise ??= import('livekit-client').then(({ Room, RoomEvent, Track, DisconnectReason }) => ({ Room, RoomEvent, Track, DisconnectReason }));
   livekitPromise.catch(() => { livekitPromise = undefined; });
   return livekitPromise;
 }

@@ -98,7 +98,8 @@ export class UrbaniaRoom extends LitElement {
   }
 
   private fire(name: 'room-leave' | 'room-rejoin'): void {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true }));
+    if (name === 'room-leave') this.dispatchEvent(new CustomEvent('room-leave', { bubbles: true }));
+    else this.dispatchEvent(new CustomEvent('room-rejoin', { bubbles: true }));
   }
 
   private tile(p: ParticipantView, t: ReturnType<typeof translator>) {

@@ -1,0 +1,78 @@
+// Two builds of the same sources:
+//  1. dist/npm  — ESM, one file per module, lit / livekit-client / react external (types come from `tsc`, see package.json).
+//  2. dist/cdn  — the script-tag build: urbania-meeting.js bundles lit; the room view and livekit-client are
+//                 lazily loaded chunks beside it (relative dynamic imports), minified by terser. No eval, no other origin.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import terser from '@rollup/plugin-terser';
+
+const tsOptions = (outDir) => ({
+  tsconfig: './tsconfig.build.json',
+  outDir,
+  declaration: false,
+  declarationMap: false,
+  sourceMap: false,
+  noEmitOnError: true,
+  importHelpers: false,
+});
+
+const external = (id) =>
+  id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id.startsWith('lit-') ||
+  id === 'livekit-client' || id === 'react' || id.startsWith('react/');
+
+const onwarn = (warning, warn) => {
+  // livekit-client has harmless `this` rewrites and circular imports.
+  if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: {
+      index: 'src/index.ts',
+      'react/index': 'src/react/index.ts',
+      'urbania-meeting/urbania-meeting': 'src/urbania-meeting/urbania-meeting.ts',
+    },
+    external,
+    onwarn,
+    plugins: [typescript(tsOptions('dist/npm'))],
+    output: {
+      dir: 'dist/npm',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+    },
+  },
+  {
+    input: { 'urbania-meeting': 'src/urbania-meeting/urbania-meeting.ts' },
+    // The script-tag entry is used for its side effect (defining the tag); letting rollup merge it with the
+    // shared chunk saves one round trip before the pre-join view renders.
+    preserveEntrySignatures: false,
+    onwarn,
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+      typescript(tsOptions('dist/cdn')),
+      terser({
+        ecma: 2020,
+        module: true,
+        compress: { passes: 2 },
+        format: { comments: false },
+      }),
+    ],
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks(id) {
+        if (id.includes('/node_modules/livekit-client/') || id.includes('/node_modules/@livekit/') ||
+            id.includes('/node_modules/loglevel/') || id.includes('/node_modules/events/') ||
+            id.includes('/node_modules/sdp-transform/') ||
+            id.includes('/node_modules/@bufbuild/') || id.includes('/node_modules/webrtc-adapter/') ||
+            id.includes('/node_modules/sdp/') || id.includes('/node_modules/jose/')) return 'livekit';
+        return undefined;
+      },
+    },
+  },
+];
