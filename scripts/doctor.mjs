@@ -55,14 +55,23 @@ async function main() {
   } else {
     fail('livekit-server is not installed (.tools/bin or PATH)', 'bash scripts/install-tools.sh livekit   (npm start does it too)');
   }
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major < 20) fail(`Node ${process.versions.node} is too old`, 'install Node 20.19 or newer');
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old (the mongodb driver needs 20.19+)`, 'install Node 20.19 or newer');
   else ok(`Node ${process.versions.node}`);
 
   // ------------------------------------------------------------------ configuration
   section('Configuration (.env + environment, livekit.yaml)');
   const { merged: env, exists: envExists } = await loadDotEnv();
-  if (envExists) ok('.env exists');
+  if (envExists) {
+    ok('.env exists');
+    // Variables documented in .env.example (set or commented out) that .env does not mention at all.
+    const example = fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8');
+    const current = fs.readFileSync(path.join(ROOT, '.env'), 'utf8');
+    const names = (text) => new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    const have = names(current);
+    const missing = [...names(example)].filter((n) => !have.has(n) && process.env[n] === undefined);
+    if (missing.length) info(`.env does not mention ${missing.join(', ')} (defaults apply; see .env.example)`);
+  }
   else warn('.env does not exist: the service would see only the shell environment', 'cp .env.example .env   (npm start does it for you)');
 
   let config = null;
