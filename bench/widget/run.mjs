@@ -4,7 +4,7 @@
 //       (targets: ≤ 175 KB and ≤ 30 KB);
 //   (b) time from clicking Join to the first remote video frame, two participants, <urbania-meeting> against a
 //       minimal livekit-client page (bench/widget/baseline.html), same SFU, same run (target: ≤ 1.15×).
-// Runs inside a loopback-only network namespace (see e2e/stack.mjs). Env: BENCH_ITERATIONS (default 7), WIDGET_DIR.
+// Runs inside a loopback-only network namespace (see e2e/stack.mjs). Env: BENCH_ITERATIONS (default 7), BENCH_SETTLE_MS (2500), WIDGET_DIR.
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +30,10 @@ ensureLoopbackNamespace();
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 7);
 const CDN_DIR = widgetDir();
+// The host has been in the call this long before the measured participant clicks. Without it the first remote
+// frame waits for the SFU's keyframe-request throttle (pli_throttle, ~1 s) still running from the host's own
+// publish, which adds 0–1 s at random to either page (measured: 260–1530 ms spread → 260–450 ms with it).
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 2500);
 const PROBE = path.join(HERE, 'first-frame-probe.js');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => {
@@ -173,6 +177,7 @@ async function baselineIteration(browser, stack, base, sdk, i) {
     await a.evaluate((c) => (window.baselineCredentials = c), { url: stack.livekitWsUrl, token: await mint('host') });
     await a.click('#join');
     await a.waitForSelector('#state[data-published]', { timeout: 20_000 });
+    await a.waitForTimeout(SETTLE_MS);
 
     await ctxB.addInitScript({ path: PROBE });
     const b = await ctxB.newPage();
@@ -209,6 +214,7 @@ async function widgetIteration(browser, stack, auth, i, { warm = false } = {}) {
       null,
       { timeout: 20_000 },
     );
+    await a.waitForTimeout(SETTLE_MS);
 
     await ctxB.addInitScript({ path: PROBE });
     const b = await ctxB.newPage();
