@@ -22,9 +22,11 @@
  *
  * Availability: when MongoDB cannot answer (network error, server selection timeout, client not connected
  * or closed, a node shutting down or stepping down) methods throw `DependencyUnavailableError('store', …)`,
- * which the app turns into 503 with Retry-After. Short timeouts make an outage fail fast; the driver's
- * monitor finds the server again when it is back, with no restart of the service. Anything else (a bug,
- * a bad document) propagates unchanged.
+ * which the app turns into 503 with Retry-After. Short driver timeouts plus a per-call deadline (3 s) make
+ * an outage fail fast, a crashed server (connections refused: ~0.1–1.5 s) as well as a hung one; the
+ * driver's monitor finds the server again when it is back, with no restart of the service. Anything else
+ * (a bug, a bad document) propagates unchanged. A write that fails this way may still have been applied
+ * (its answer was lost), so clients retrying after a 503 can meet their own room (409).
  *
  * Atomicity: each method is a single-document atomic operation on MongoDB. FerretDB v1 (SQLite) implements
  * updates as read-then-write, so two concurrent updates of the *same* document (e.g. two `addParticipant`
@@ -53,9 +55,13 @@ export interface MongoStoreOptions {
   serverSelectionTimeoutMS?: number;
   /** TCP connect + handshake limit for a new connection. Default 1500 ms. */
   connectTimeoutMS?: number;
-  /** Limit on a socket that stops answering mid-operation (a hung server). Default 5000 ms. */
+  /**
+   * Limit on a socket that stops answering mid-operation (a hung server); the connection is then dropped.
+   * Default 5000 ms, above the per-call deadline (StoreBehaviour.operationTimeoutMs, 3000 ms) so that
+   * index builds at start are not cut short.
+   */
   socketTimeoutMS?: number;
-  /** Connections per server. Default 20. */
+  /** Connections per server. Default: the driver's (100), the same as a bare MongoClient. */
   maxPoolSize?: number;
   appName?: string;
   /** Extra driver options (override the ones above). */
@@ -65,6 +71,12 @@ export interface MongoStoreOptions {
 }
 
 export interface StoreBehaviour {
+  /**
+   * Upper bound on one store call seen by the caller, retries included (default 3000 ms; 0 turns it off).
+   * Past it the call fails with DependencyUnavailableError (→ 503) even if the server is merely hung.
+   * Index creation is not bounded by it.
+   */
+  operationTimeoutMs?: number;
   /** Processed webhook ids older than this are deleted (default one day). */
   eventRetentionMs?: number;
   /** At most one prune per this interval and process (default ten minutes). */
@@ -77,7 +89,7 @@ export const MONGO_DEFAULTS = {
   serverSelectionTimeoutMS: 1_500,
   connectTimeoutMS: 1_500,
   socketTimeoutMS: 5_000,
-  maxPoolSize: 20,
+  operationTimeoutMS: 3_000,
   eventRetentionMs: 24 * 60 * 60 * 1000,
   pruneIntervalMs: 10 * 60 * 1000,
 } as const;
@@ -117,6 +129,7 @@ export class MongoRoomStore implements RoomStore {
   private readonly now: () => number;
   private readonly eventRetentionMs: number;
   private readonly pruneIntervalMs: number;
+  private readonly operationTimeoutMs: number;
   private lastPruneAt = Number.NEGATIVE_INFINITY;
   private pruning: Promise<unknown> | undefined;
 
@@ -137,6 +150,7 @@ export class MongoRoomStore implements RoomStore {
     this.now = options.now ?? Date.now;
     this.eventRetentionMs = options.eventRetentionMs ?? MONGO_DEFAULTS.eventRetentionMs;
     this.pruneIntervalMs = options.pruneIntervalMs ?? MONGO_DEFAULTS.pruneIntervalMs;
+    this.operationTimeoutMs = options.operationTimeoutMs ?? MONGO_DEFAULTS.operationTimeoutMS;
   }
 
   /**
@@ -148,7 +162,7 @@ export class MongoRoomStore implements RoomStore {
       serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? MONGO_DEFAULTS.serverSelectionTimeoutMS,
       connectTimeoutMS: options.connectTimeoutMS ?? MONGO_DEFAULTS.connectTimeoutMS,
       socketTimeoutMS: options.socketTimeoutMS ?? MONGO_DEFAULTS.socketTimeoutMS,
-      maxPoolSize: options.maxPoolSize ?? MONGO_DEFAULTS.maxPoolSize,
+      ...(options.maxPoolSize !== undefined && { maxPoolSize: options.maxPoolSize }),
       appName: options.appName ?? 'urbania-token-service',
       ...options.clientOptions,
     });
@@ -179,7 +193,7 @@ export class MongoRoomStore implements RoomStore {
 
   async createRoom(room: RoomRecord): Promise<void> {
     const doc = toRoomDoc(room);
-    await guard('createRoom', async () => {
+    await this.call('createRoom', async () => {
       try {
         await this.rooms.insertOne(doc);
       } catch (error) {
@@ -191,13 +205,13 @@ export class MongoRoomStore implements RoomStore {
 
   async getRoom(roomName: string): Promise<RoomRecord | null> {
     const _id = requireString(roomName, 'roomName');
-    const doc = await guard('getRoom', () => this.rooms.findOne({ _id }));
+    const doc = await this.call('getRoom', () => this.rooms.findOne({ _id }));
     return doc ? fromRoomDoc(doc) : null;
   }
 
   async listRoomsForUser(userId: string): Promise<RoomRecord[]> {
     const id = requireString(userId, 'userId');
-    const docs = await guard('listRoomsForUser', () =>
+    const docs = await this.call('listRoomsForUser', () =>
       this.rooms
         .find({ $or: [{ createdBy: id }, { participants: id }] })
         .sort({ createdAt: -1, _id: 1 })
@@ -209,7 +223,7 @@ export class MongoRoomStore implements RoomStore {
   async addParticipant(roomName: string, userId: string): Promise<RoomRecord | null> {
     const _id = requireString(roomName, 'roomName');
     const id = requireString(userId, 'userId');
-    const doc = await guard('addParticipant', () =>
+    const doc = await this.call('addParticipant', () =>
       this.rooms.findOneAndUpdate({ _id }, { $addToSet: { participants: id } }, { returnDocument: 'after' }),
     );
     return doc ? fromRoomDoc(doc) : null;
@@ -229,7 +243,7 @@ export class MongoRoomStore implements RoomStore {
       at: { $lte: requireTime(at) },
     };
     const update = { $set: { name: requireString(entry.name, 'entry.name'), present: requireBoolean(present, 'present'), at } };
-    await guard('setPresence', async () => {
+    await this.call('setPresence', async () => {
       try {
         await this.presence.updateOne(filter, update, { upsert: true });
       } catch (error) {
@@ -242,14 +256,14 @@ export class MongoRoomStore implements RoomStore {
   async clearPresence(roomName: string, at: number): Promise<void> {
     const name = requireString(roomName, 'roomName');
     requireTime(at);
-    await guard('clearPresence', () =>
+    await this.call('clearPresence', () =>
       this.presence.updateMany({ roomName: name, at: { $lte: at } }, { $set: { present: false, at } }),
     );
   }
 
   async listPresence(roomName: string): Promise<PresenceEntry[]> {
     const name = requireString(roomName, 'roomName');
-    const docs = await guard('listPresence', () =>
+    const docs = await this.call('listPresence', () =>
       this.presence
         .find({ roomName: name, present: true }, { projection: { _id: 0, identity: 1, name: 1, at: 1 } })
         .sort({ at: 1, identity: 1 })
@@ -260,7 +274,7 @@ export class MongoRoomStore implements RoomStore {
 
   async markEventProcessed(eventId: string): Promise<boolean> {
     const _id = requireString(eventId, 'eventId');
-    const first = await guard('markEventProcessed', async () => {
+    const first = await this.call('markEventProcessed', async () => {
       try {
         await this.events.insertOne({ _id, at: new Date(this.now()) });
         return true;
@@ -282,12 +296,16 @@ export class MongoRoomStore implements RoomStore {
   }
 
   async ping(): Promise<void> {
-    await guard('ping', () => this.db.command({ ping: 1 }));
+    await this.call('ping', () => this.db.command({ ping: 1 }));
   }
 
   async close(): Promise<void> {
     await this.pruning;
     if (this.ownsClient) await this.client.close();
+  }
+
+  private call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    return withDeadline(operation, this.operationTimeoutMs, run);
   }
 
   // In the background after a webhook: a failed prune is retried at the next interval, never reported.
@@ -376,6 +394,28 @@ async function guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     throw toStoreError(error, operation);
+  }
+}
+
+/**
+ * `run` with a deadline: past `ms` the caller gets DependencyUnavailableError while the operation is left
+ * to finish or fail in the background (its outcome is ignored). The driver's own timeouts bound each step
+ * (server selection, connect, socket) but add up across its retry; this bounds the whole call.
+ */
+async function withDeadline<T>(operation: string, ms: number, run: () => Promise<T>): Promise<T> {
+  if (!(ms > 0) || !Number.isFinite(ms)) return guard(operation, run);
+  let timer: NodeJS.Timeout | undefined;
+  const attempt = guard(operation, run);
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      attempt.catch(() => {}); // settles later; nobody is waiting any more
+      reject(new DependencyUnavailableError('store', `MongoDB did not answer ${operation} within ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([attempt, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -42,6 +42,12 @@ export interface FerretDB {
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** Starts it again on the same port and data directory and waits until it accepts connections. */
   restart(): Promise<void>;
+  /**
+   * Freezes the process (SIGSTOP): a hung server. Connections stay open and the kernel still accepts new
+   * ones, but nothing answers. `resume()` (SIGCONT) lets it carry on.
+   */
+  pause(): void;
+  resume(): void;
   /** Stops it (if running) and deletes the data directory. Safe to call twice. */
   cleanup(): Promise<void>;
 }
@@ -158,6 +164,7 @@ export async function startFerretDB(options: StartOptions = {}): Promise<FerretD
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise<void>((done) => proc.once('exit', () => done()));
     proc.kill(signal);
+    if (signal !== 'SIGKILL') proc.kill('SIGCONT'); // in case it was paused
     const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
@@ -175,6 +182,12 @@ export async function startFerretDB(options: StartOptions = {}): Promise<FerretD
       return !!child && child.exitCode === null && child.signalCode === null;
     },
     stop,
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async restart() {
       if (cleanedUp) throw new Error('FerretDB was cleaned up');
       await stop('SIGTERM');
