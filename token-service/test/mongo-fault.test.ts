@@ -160,7 +160,7 @@ describe('MongoRoomStore while the database hangs', () => {
       );
       for (const { error, ms } of results) {
         expect(error).toBeInstanceOf(DependencyUnavailableError);
-        expect(ms).toBeLessThan(deadlineMs + 1_000);
+        expect(ms).toBeLessThan(deadlineMs + 2_000);
       }
       ferret.resume();
       const recoveryMs = await waitUntilWorks(() => store.ping());
@@ -202,6 +202,7 @@ interface Outcome {
   kind: 'create' | 'join' | 'get';
   phase: 'before' | 'outage' | 'after';
   status: number;
+  startedAt: number;
   ms: number;
 }
 
@@ -249,7 +250,7 @@ describe('the service while the database crashes and restarts', () => {
 
     const record = (kind: Outcome['kind'], res: { status: number; headers: Headers; json: any }, started: number, ok: number) => {
       const at = phase; // the phase when the answer arrived
-      outcomes.push({ kind, phase: at, status: res.status, ms: Date.now() - started });
+      outcomes.push({ kind, phase: at, status: res.status, startedAt: started, ms: Date.now() - started });
       if (res.status === ok) return true;
       if (res.status === 503) {
         if (res.headers.get('retry-after') !== String(RETRY_AFTER_SECONDS) || res.json?.error?.code !== 'unavailable') {
@@ -279,7 +280,7 @@ describe('the service while the database crashes and restarts', () => {
         });
         if (record('create', created, started, 201)) {
           acknowledgedRooms.push({ roomName, creator });
-          expect(created.json.room_name).toBe(roomName);
+          if (created.json.room_name !== roomName) unexpected.push(`create answered ${JSON.stringify(created.json)}`);
         }
         if (previous) {
           started = Date.now();
@@ -296,26 +297,34 @@ describe('the service while the database crashes and restarts', () => {
     const readyz = async () => (await app.request('/readyz')).status;
     try {
       expect(await readyz()).toBe(200);
-      const workers = Array.from({ length: 6 }, (_, w) => worker(w));
+      const workers = Array.from({ length: 6 }, (_, w) => worker(w).catch((e: unknown) => unexpected.push(String(e))));
 
-      await sleep(800);
+      // Conditions rather than fixed durations, so a slow machine changes the timing, not the verdict.
+      const until = async (condition: () => boolean, what: string, timeoutMs = 20_000) => {
+        const started = Date.now();
+        while (!condition()) {
+          if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+          await sleep(20);
+        }
+      };
+      const successes = (p: Outcome['phase']) => outcomes.filter((o) => o.phase === p && o.status < 300).length;
+      const unavailable = () => outcomes.filter((o) => o.status === 503).length;
+
+      await until(() => acknowledgedRooms.length >= 30, '30 rooms created before the crash');
       phase = 'outage';
+      const crashedAt = Date.now();
       await ferret.stop('SIGKILL'); // a crash: connections are cut mid-flight
       await sleep(300);
       const readyDuringOutage = await readyz();
-      await sleep(2_700);
+      // Requests keep coming for a while: at least two seconds and a dozen 503s.
+      await until(() => Date.now() - crashedAt >= 2_000 && unavailable() >= 12, '503s during the outage');
 
       phase = 'after';
       const restartedAt = Date.now();
       await ferret.restart();
-      // Recovery: the first request of any kind that succeeds after the restart.
-      let recoveredAt: number | undefined;
-      while (recoveredAt === undefined && Date.now() - restartedAt < 15_000) {
-        const after = outcomes.filter((o) => o.phase === 'after');
-        if (after.some((o) => o.status === 200 || o.status === 201)) recoveredAt = Date.now();
-        else await sleep(50);
-      }
-      await sleep(800); // let requests flow normally for a while
+      await until(() => successes('after') > 0, 'the first success after the restart', 15_000);
+      const recoveredAt = Date.now();
+      await until(() => successes('after') >= 60, 'requests to flow normally again');
       running = false;
       await Promise.all(workers);
 
@@ -324,19 +333,19 @@ describe('the service while the database crashes and restarts', () => {
       expect(outcomes.every((o) => [200, 201, 503].includes(o.status))).toBe(true);
       const by = (phaseName: Outcome['phase'], status: number) =>
         outcomes.filter((o) => o.phase === phaseName && o.status === status).length;
-      expect(by('before', 201)).toBeGreaterThan(5);
+      expect(by('before', 201)).toBeGreaterThanOrEqual(30);
       expect(by('before', 503)).toBe(0);
-      expect(by('outage', 503)).toBeGreaterThan(5);
-      expect(by('after', 201)).toBeGreaterThan(5);
+      expect(by('outage', 503)).toBeGreaterThan(0);
+      expect(by('after', 201)).toBeGreaterThan(10);
       expect(readyDuringOutage).toBe(503);
-      expect(recoveredAt, 'the service recovered after the restart').toBeDefined();
       expect(await readyz()).toBe(200);
 
       const outageLatencies = outcomes.filter((o) => o.status === 503).map((o) => o.ms).sort((a, b) => a - b);
       expect(outageLatencies.at(-1)!).toBeLessThan(MAX_OUTAGE_LATENCY_MS);
-      // The last answers were all successes: nothing stays broken.
-      const tail = outcomes.slice(-12);
-      expect(tail.every((o) => o.status === 200 || o.status === 201), JSON.stringify(tail)).toBe(true);
+      // Once it has recovered, nothing stays broken: every request started after that succeeded.
+      const later = outcomes.filter((o) => o.startedAt > recoveredAt + 200);
+      expect(later.length).toBeGreaterThan(20);
+      expect(later.filter((o) => o.status >= 300), 'failures after recovery').toEqual([]);
 
       // --- Every acknowledged write is still there (read back through the app and the store)
       for (const { roomName, creator } of acknowledgedRooms) {
@@ -360,7 +369,7 @@ describe('the service while the database crashes and restarts', () => {
       console.info(
         `[mongo-fault] requests: ${outcomes.length}; acknowledged rooms: ${acknowledgedRooms.length}, joins: ${acknowledgedJoins.length}; ` +
           `503s: ${outageLatencies.length} (median ${median} ms, max ${outageLatencies.at(-1)} ms); ` +
-          `recovered ${recoveredAt! - restartedAt} ms after the restart began`,
+          `recovered ${recoveredAt - restartedAt} ms after the restart began`,
       );
     } finally {
       running = false;
