@@ -156,7 +156,7 @@ export class UrbaniaPreJoin extends LitElement {
     return html`
       <form part="prejoin" lang=${this.locale} aria-labelledby="title" @submit=${this.submit} novalidate>
         <h2 id="title">${t('prejoin.title')}</h2>
-        <div class="settings" style="display:grid;gap:1rem">
+        <div class="settings">
           <label class="field"><span>${t('prejoin.roomName')}</span>
             <input part="room-name-input" name="room_name" autocomplete="off" .value=${this.roomName}
               maxlength="64" aria-describedby="room-hint" required />

@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export default css`
   form { display: grid; gap: 1rem; padding: 1rem; }
+  .settings { display: grid; gap: 1rem; }
   .field { display: grid; gap: 0.25rem; }
   .field > span:first-child, legend { font-weight: 600; }
   .hint { font-size: 0.85rem; }

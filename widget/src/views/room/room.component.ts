@@ -70,6 +70,9 @@ export class UrbaniaRoom extends LitElement {
 
   protected override updated(): void {
     this.size.observe(this.renderRoot.querySelector('.stage'));
+    // Column count through CSSOM, not a style attribute: a strict CSP (style-src-attr) blocks the latter.
+    const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
+    if (grid && grid.style.getPropertyValue('--_cols') !== grid.dataset['cols']) grid.style.setProperty('--_cols', grid.dataset['cols'] ?? '1');
     // Attach tracks to media elements (keyed by track sid), detach from removed ones.
     const byId = new Map<string, AttachableTrack>();
     for (const p of this.call.state.participants) {
@@ -146,7 +149,7 @@ export class UrbaniaRoom extends LitElement {
           ${s.connection === 'disconnected' ? html`<button part="rejoin-button" class="primary" type="button" @click=${() => this.fire('room-rejoin')}>${t('left.rejoin')}</button>` : nothing}
         </div>
         <div class="stage">
-          <div class="grid" part="grid" role="list" aria-label=${t('room.tiles')} style="--_cols:${cols}">
+          <div class="grid" part="grid" role="list" aria-label=${t('room.tiles')} data-cols=${cols}>
             ${repeat(visible, (p) => p.identity, (p) => this.tile(p, t))}
           </div>
           ${pageView.pages > 1
