@@ -43,7 +43,9 @@ async function loadScenarios() {
   return filters.length ? all.filter((s) => filters.some((w) => s.name.includes(w))) : all;
 }
 
-function ensureWidgetBuilt() {
+async function ensureWidgetBuilt() {
+  // A rebuild in progress empties dist/ for a few seconds: wait for it before building ourselves.
+  for (let i = 0; i < 10 && !existsSync(widgetEntry()); i++) await new Promise((r) => setTimeout(r, 1500));
   if (existsSync(widgetEntry())) return null;
   if (process.env.E2E_BUILD_WIDGET === '0') return 'widget/dist/cdn/urbania-meeting.js is missing (E2E_BUILD_WIDGET=0)';
   console.error('[e2e] widget/dist/cdn/urbania-meeting.js is missing: npm run build -w widget');
@@ -64,7 +66,7 @@ async function main() {
 
   const scenarios = await loadScenarios();
   console.log(`e2e: ${scenarios.length} scenario(s), ${process.env.URBANIA_NETNS === 'netns' ? 'loopback-only network namespace' : 'host loopback'}`);
-  const widgetProblem = ensureWidgetBuilt();
+  const widgetProblem = await ensureWidgetBuilt();
   if (!hasTokenService()) throw new Error('token-service/src/main.ts is missing');
 
   const t0 = Date.now();

@@ -5,7 +5,7 @@
 //   - stop everything, always, with bounded timeouts.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import dgram from 'node:dgram';
 import os from 'node:os';
@@ -187,6 +187,28 @@ export const widgetDir = () => path.resolve(ROOT, process.env.WIDGET_DIR ?? 'wid
 export const widgetEntry = () => path.join(widgetDir(), 'urbania-meeting.js');
 
 /**
+ * Copies the CDN build into `dest` so that a rebuild of widget/ during the run (rollup empties dist/) cannot pull
+ * files from under the pages. Retries while the build looks incomplete. Returns null when there is no build.
+ */
+async function snapshotWidget(dest) {
+  const src = widgetDir();
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (existsSync(path.join(src, 'urbania-meeting.js'))) {
+      rmSync(dest, { recursive: true, force: true });
+      try {
+        cpSync(src, dest, { recursive: true });
+        const chunks = path.join(dest, 'chunks');
+        if (existsSync(path.join(dest, 'urbania-meeting.js')) && (!existsSync(chunks) || readdirSync(chunks).length > 0)) return dest;
+      } catch {
+        /* the build changed under us: try again */
+      }
+    }
+    await sleep(1500);
+  }
+  return null;
+}
+
+/**
  * Starts livekit-server, then (when asked and present) the token service and the demo server.
  * @param {{ service?: boolean, demo?: boolean }} opts
  */
@@ -225,7 +247,12 @@ export async function startStack({ service = true, demo = true } = {}) {
   const configFile = path.join(tmp, 'livekit.yaml');
   writeFileSync(configFile, yaml);
 
+  // The demo serves a snapshot of the widget build taken now (E2E_SNAPSHOT_WIDGET=0 serves the live folder).
+  const servedWidgetDir =
+    demo && process.env.E2E_SNAPSHOT_WIDGET !== '0' ? ((await snapshotWidget(path.join(tmp, 'widget-cdn'))) ?? widgetDir()) : widgetDir();
+
   const stack = {
+    widgetDir: servedWidgetDir,
     mode: process.env.URBANIA_NETNS ?? 'host',
     ports,
     apiKey,
@@ -277,7 +304,7 @@ export async function startStack({ service = true, demo = true } = {}) {
           DEMO_HOST: '127.0.0.1',
           SERVICE_URL: stack.serviceUrl ?? `http://127.0.0.1:${ports.service}`,
           LIVEKIT_PUBLIC_URL: stack.livekitWsUrl,
-          WIDGET_DIR: widgetDir(),
+          WIDGET_DIR: servedWidgetDir,
         },
       });
       stack.procs.push(dm);

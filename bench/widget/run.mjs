@@ -20,8 +20,6 @@ import {
   serviceCall,
   sleep,
   startStack,
-  widgetDir,
-  widgetEntry,
 } from '../../e2e/stack.mjs';
 import { openMeeting, waitConnected, withTimeout } from '../../e2e/pages.mjs';
 
@@ -29,7 +27,6 @@ ensureLoopbackNamespace();
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 7);
-const CDN_DIR = widgetDir();
 // The host has been in the call this long before the measured participant clicks. Without it the first remote
 // frame waits for the SFU's keyframe-request throttle (pli_throttle, ~1 s) still running from the host's own
 // publish, which adds 0–1 s at random to either page (measured: 260–1530 ms spread → 260–450 ms with it).
@@ -53,7 +50,7 @@ function walk(dir) {
   });
 }
 
-function cdnSizes() {
+function cdnSizes(CDN_DIR) {
   if (!existsSync(CDN_DIR)) {
     console.log('(a) widget/dist/cdn/ does not exist: run `npm run build -w widget` first');
     return null;
@@ -238,7 +235,7 @@ async function joinTimes(browser, stack, auth) {
   const sdk = await import('livekit-server-sdk');
   const base = await startBaselineServer();
   const out = { baseline: [], widget: [], widgetWarm: [], errors: [] };
-  const widgetReady = auth && existsSync(widgetEntry());
+  const widgetReady = auth && existsSync(path.join(stack.widgetDir, 'urbania-meeting.js'));
   try {
     // Warm-up (first Chromium media start is slower), not counted.
     await baselineIteration(browser, stack, base, sdk, 'warm').catch((e) => out.errors.push(`warm-up: ${e.message}`));
@@ -285,8 +282,8 @@ async function joinTimes(browser, stack, auth) {
 // ---------------------------------------------------------------------------------------------
 async function main() {
   console.log(`bench/widget (${process.env.URBANIA_NETNS ?? 'host'} loopback)`);
-  results.sizes = cdnSizes();
   const stack = await startStack({ service: true, demo: true });
+  results.sizes = cdnSizes(stack.widgetDir); // the snapshot the demo serves, so (a) and (b) measure the same build
   let browser;
   try {
     browser = await launchChromium();
@@ -294,7 +291,7 @@ async function main() {
     if (stack.serviceUrl) {
       auth = { alice: await demoLogin(stack.serviceUrl, 'alice'), bob: await demoLogin(stack.serviceUrl, 'bob') };
     }
-    if (auth && existsSync(widgetEntry())) {
+    if (auth && existsSync(path.join(stack.widgetDir, 'urbania-meeting.js'))) {
       try {
         results.prejoin = await withTimeout(prejoinDownload(browser, stack, auth.alice), 60_000, 'pre-join measurement');
       } catch (e) {

@@ -39,7 +39,9 @@ export default {
     // 2. Bypass the client-side permission check: only the SFU stands in the way now.
     const forced = await bob.page.evaluate(async () => {
       const lp = document.querySelector('urbania-meeting').livekitRoom.localParticipant;
+      // Both the permission object (which server updates overwrite) and the check itself.
       lp.permissions = { ...(lp.permissions ?? {}), canPublish: true, canPublishSources: [] };
+      lp.hasPermissionsToPublish = () => true;
       const timeout = new Promise((r) => setTimeout(() => r({ ok: false, error: 'no answer from the SFU within 15 s' }), 15_000));
       const attempt = lp.setMicrophoneEnabled(true).then(
         (pub) => ({ ok: !!pub?.trackSid, sid: pub?.trackSid ?? null }),
@@ -58,6 +60,7 @@ export default {
     assert(b.tracks.length === 0, `SFU accepted a track from the audience: ${JSON.stringify(b.tracks)}`);
     assert(!plain.ok || plain.pubs === 0, `publish without permission reported success: ${JSON.stringify(plain)}`);
     assert(!forced.ok, `SFU acknowledged a forced publish: ${JSON.stringify(forced)}`);
+    assert(!/insufficient permissions/.test(forced.error ?? ''), `the bypassed publish never reached the SFU: ${forced.error}`);
     const aliceSeesBobTracks = await alice.page.evaluate(
       () => document.querySelector('urbania-meeting').livekitRoom.remoteParticipants.get('bob')?.trackPublications.size ?? 0,
     );
