@@ -16,6 +16,13 @@ export const RUN_DIR = path.join(ROOT, '.run');
 export const LOG_DIR = path.join(ROOT, 'logs');
 export const TOOLS_BIN = path.join(ROOT, '.tools', 'bin');
 
+// `npm start | head` must not crash the script halfway through starting things.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code) => (s) => (tty ? `\x1b[${code}m${s}\x1b[0m` : String(s));
 export const c = { green: paint(32), red: paint(31), yellow: paint(33), dim: paint(2), bold: paint(1), cyan: paint(36) };
@@ -83,10 +90,14 @@ export function isAlive(pid) {
   return !stat || stat.state !== 'Z';
 }
 
+// What each of our processes' command line contains: a pidfile whose pid now belongs to something else
+// (after a reboot, pids are reused) must never make us signal that process.
+const MARKERS = { livekit: 'livekit-server', service: 'main.ts', demo: 'server.mjs' };
+
 /** pid of our running process `name` (from .run/<name>.pid), or null. Removes a stale pidfile. */
 export function ourPid(name) {
   const pid = readPid(name);
-  if (pid && isAlive(pid)) return pid;
+  if (pid && isAlive(pid) && (!MARKERS[name] || commandLine(pid).includes(MARKERS[name]))) return pid;
   if (pid) fs.rmSync(pidFile(name), { force: true });
   return null;
 }
