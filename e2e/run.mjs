@@ -6,7 +6,7 @@
 //   node e2e/run.mjs video invite    scenarios whose name contains one of the words
 //
 // Env: E2E_SCENARIO_TIMEOUT_MS (120000), E2E_TOTAL_TIMEOUT_MS (900000), E2E_BUILD_WIDGET=0 (never build the
-// widget when widget/dist/cdn/urbania-meeting.js is missing), E2E_NETNS=0 (host loopback), CHROMIUM_PATH.
+// widget, even when widget/dist/cdn/urbania-meeting.js is missing) or =1 (always build it first), WIDGET_DIR, E2E_NETNS=0 (host loopback), CHROMIUM_PATH.
 // Prints one line per scenario and, last, exactly `N passed, N failed`; writes test-results/e2e-summary.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -44,6 +44,11 @@ async function loadScenarios() {
 }
 
 async function ensureWidgetBuilt() {
+  if (process.env.E2E_BUILD_WIDGET === '1') {
+    console.error('[e2e] E2E_BUILD_WIDGET=1: npm run build -w widget');
+    const r = spawnSync('npm', ['run', 'build', '-w', 'widget'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
+    if (r.status !== 0) return `npm run build -w widget failed (status ${r.status ?? r.signal})`;
+  }
   // A rebuild in progress empties dist/ for a few seconds: wait for it before building ourselves.
   for (let i = 0; i < 10 && !existsSync(widgetEntry()); i++) await new Promise((r) => setTimeout(r, 1500));
   if (existsSync(widgetEntry())) return null;
