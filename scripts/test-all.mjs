@@ -196,7 +196,10 @@ async function main() {
   const tools = await run('bash', [path.join(ROOT, 'scripts', 'install-tools.sh'), 'all'], { timeoutMs: 25 * MIN });
   const toolsOk = tools.code === 0 && !tools.timedOut;
   if (!toolsOk) record('tools', tools.timedOut ? 'TIMEOUT' : 'CRASHED', { failed: 1 }, 'install-tools.sh failed: suites needing LiveKit/FerretDB/Chromium will fail', tools.seconds);
-  else console.log(c.green('tools ready: .tools/bin/livekit-server, .tools/bin/ferretdb, chromium'));
+  else {
+    console.log(c.green('tools ready: .tools/bin/livekit-server, .tools/bin/ferretdb, chromium'));
+    record('tools', 'ok', null, 'livekit-server, ferretdb, chromium', tools.seconds);
+  }
 
   // 2. widget build
   banner('widget build: npm run build -w widget');
@@ -207,7 +210,10 @@ async function main() {
   } else {
     const b = await run('npm', ['run', 'build', '-w', 'widget'], { timeoutMs: 10 * MIN });
     if (b.code !== 0 || b.timedOut) record('widget build', b.timedOut ? 'TIMEOUT' : 'FAILED', { failed: 1 }, 'the demo and browser tests need widget/dist/cdn', b.seconds);
-    else console.log(c.green('widget built'));
+    else {
+      console.log(c.green('widget built'));
+      record('widget build', 'ok', null, 'widget/dist/cdn', b.seconds);
+    }
   }
 
   // 3. suites
@@ -265,7 +271,7 @@ async function main() {
   const w = Math.max(...rows.map((r) => r.name.length), 10);
   console.log(`${'suite'.padEnd(w)}  ${'status'.padEnd(9)} ${'passed'.padStart(6)} ${'failed'.padStart(6)} ${'skipped'.padStart(7)}  ${'time'.padStart(6)}  note`);
   for (const r of rows) {
-    const colour = r.status === 'passed' ? c.green : r.status === 'SKIPPED' ? c.yellow : c.red;
+    const colour = r.status === 'passed' || r.status === 'ok' ? c.green : r.status === 'SKIPPED' ? c.yellow : c.red;
     const time = r.seconds !== undefined ? `${Math.round(r.seconds)}s` : '';
     console.log(`${r.name.padEnd(w)}  ${colour(r.status.padEnd(9))} ${String(r.passed).padStart(6)} ${String(r.failed).padStart(6)} ${String(r.skipped).padStart(7)}  ${time.padStart(6)}  ${c.dim(r.note ?? '')}`);
   }
@@ -275,7 +281,7 @@ async function main() {
   if (skippedSuites.length) console.log(c.yellow(`\n${skippedSuites.length} step(s) SKIPPED because their entry does not exist yet: ${skippedSuites.map((r) => r.name).join(', ')}`));
   console.log(c.dim(`total time ${Math.round((Date.now() - t0) / 1000)} s; reports in test-results/`));
   fs.writeFileSync(path.join(RESULTS, 'summary.json'), JSON.stringify({ passed, failed, suites: rows }, null, 2));
-  const bad = rows.some((r) => !['passed', 'SKIPPED'].includes(r.status)) || failed > 0;
+  const bad = rows.some((r) => !['passed', 'ok', 'SKIPPED'].includes(r.status)) || failed > 0;
   // The very last line, exactly:
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = bad ? 1 : 0;
