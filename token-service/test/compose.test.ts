@@ -253,3 +253,27 @@ describe('livekit.yaml and .env.example (development)', () => {
     }
   });
 });
+
+describe('root scripts and CI entry point', () => {
+  const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+
+  it('point at files that exist', () => {
+    for (const [name, command] of Object.entries(pkg.scripts)) {
+      for (const m of command.matchAll(/(?:^|\s)((?:scripts|bench|e2e|token-service|widget|demo)\/[\w./-]+\.(?:mjs|js|ts|sh))/g)) {
+        expect(fs.existsSync(path.join(ROOT, m[1]!)), `${name}: ${m[1]}`).toBe(true);
+      }
+    }
+    for (const name of ['start', 'stop', 'livekit:start', 'livekit:stop', 'service', 'doctor', 'test', 'bench']) {
+      expect(pkg.scripts, name).toHaveProperty(name);
+    }
+  });
+
+  it('.ci/run is executable and runs the install and `npm test`', () => {
+    const stat = fs.statSync(path.join(ROOT, '.ci', 'run'));
+    expect(stat.mode & 0o111).not.toBe(0);
+    const text = read('.ci', 'run');
+    expect(text).toMatch(/set -euo pipefail/);
+    expect(text).toMatch(/npm (ci|install)/);
+    expect(text).toMatch(/npm test/);
+  });
+});
