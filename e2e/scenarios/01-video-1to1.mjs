@@ -13,6 +13,12 @@ export default {
     await startMeetingFromDashboard(world, alice, { room, callType: 'video', invite: ['bob'], screenshot: 'prejoin' });
     const link = await alice.page.inputValue('#invite-link');
     assert(link.endsWith(`/meeting/invite?room=${room}`), `room page shows invite link ${JSON.stringify(link)}`);
+    // "Copier le lien" puts it on the clipboard.
+    await alice.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.stack.demoUrl });
+    await alice.page.click('#copy-invite');
+    await alice.page.locator('#copy-status', { hasText: 'copié' }).waitFor({ timeout: 5000 });
+    const copied = await alice.page.evaluate(() => navigator.clipboard.readText());
+    assert(copied === link, `clipboard holds ${JSON.stringify(copied)}`);
     await joinRoomPage(world, bob, room);
     const seenByBob = await expectRemoteVideoPlaying(bob.page, 'alice');
     const seenByAlice = await expectRemoteVideoPlaying(alice.page, 'bob');
