@@ -23,6 +23,7 @@ export default {
     }
     const camRequests = await bob.page.evaluate(() => window.__e2e.gumCalls.length);
     world.log(`audience getUserMedia calls: ${camRequests}`);
+    assert(camRequests === 0, `the audience's page asked for camera/microphone ${camRequests} time(s)`);
 
     // 1. The plain call, as a page script would do it.
     const plain = await bob.page.evaluate(async () => {

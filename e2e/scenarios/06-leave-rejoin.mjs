@@ -1,4 +1,4 @@
-// Leave and rejoin; then removing the element (single-page app navigation) disconnects and releases the camera.
+// Leave (camera and microphone released) and rejoin; then removing the element (single-page app navigation) disconnects and releases the camera.
 import { assert, expectRemoteVideoPlaying, inMeeting, joinRoomPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
 import { connectionState, waitConnected } from '../pages.mjs';
 
@@ -28,6 +28,7 @@ export default {
     );
     const liveAfterLeave = await bob.page.evaluate(() => window.__e2e.liveTracks());
     world.log(`bob's live capture tracks after leaving: ${JSON.stringify(liveAfterLeave)}`);
+    assert(liveAfterLeave.length === 0, `after leaving, camera/microphone still captured: ${JSON.stringify(liveAfterLeave)}`);
 
     await inMeeting(bob.page, 'rejoin-button').first().click();
     await waitConnected(bob.page, { clickJoin: true });
