@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Config } from './config.js';
 import { errors } from './errors.js';
 import type { User } from './model.js';
@@ -30,7 +31,13 @@ export function createUserVerifier(auth: Config['auth']): UserVerifier {
     verify = async (token) => (await jwtVerify(token, jwks, options)).payload;
   }
 
+  // A host page sends the same token on every call: remember a verified token (keyed by its exact
+  // text, so nothing else can match it) until it expires, at most VERIFIED_CACHE_MS.
+  const verified = new LRUCache<string, { user: User; expiresAt: number }>({ max: VERIFIED_CACHE_SIZE });
+
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached && cached.expiresAt > Date.now()) return cached.user;
     let payload: JWTPayload;
     try {
       payload = await verify(token);
@@ -43,9 +50,14 @@ export function createUserVerifier(auth: Config['auth']): UserVerifier {
     }
     const nameClaim = payload['name'] ?? payload['preferred_username'];
     const name = typeof nameClaim === 'string' && nameClaim.trim() !== '' ? nameClaim.trim().slice(0, 128) : id;
-    return { id, name };
+    const user = { id, name };
+    verified.set(token, { user, expiresAt: Math.min(payload.exp! * 1000, Date.now() + VERIFIED_CACHE_MS) });
+    return user;
   };
 }
+
+const VERIFIED_CACHE_SIZE = 50_000;
+const VERIFIED_CACHE_MS = 60_000;
 
 function describeJoseError(err: unknown): string {
   if (err instanceof joseErrors.JWTExpired) return 'The Urbania token has expired';

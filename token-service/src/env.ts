@@ -7,7 +7,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     user: User;
-    logger: Logger;
+    /** The request's logger (a child carrying the request id). */
+    log: () => Logger;
     meetings: Meetings;
   };
 }

@@ -27,10 +27,28 @@ try {
 
 const logger = createLogger(config.logLevel);
 
+const MONGO_RETRY_MS = 5000;
+
+/** The memory store, or MongoDB: waited for (with a clear message) when it is not up yet. */
 async function openStore(): Promise<RoomStore> {
   if (!config.mongodb) return new MemoryRoomStore();
   const { MongoRoomStore } = await import('./store/mongo.js');
-  return MongoRoomStore.connect({ uri: config.mongodb.uri, dbName: config.mongodb.dbName });
+  const { uri, dbName } = config.mongodb;
+  for (;;) {
+    try {
+      return await MongoRoomStore.connect({ uri, dbName });
+    } catch (err) {
+      logger.error(
+        { mongodb: withoutCredentials(uri), err: err instanceof Error ? err.message : String(err) },
+        `MongoDB is unreachable; retrying in ${MONGO_RETRY_MS / 1000} s (check MONGODB_URI, or run "npm run doctor")`,
+      );
+      await new Promise((r) => setTimeout(r, MONGO_RETRY_MS));
+    }
+  }
+}
+
+function withoutCredentials(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//');
 }
 
 const store = await openStore();

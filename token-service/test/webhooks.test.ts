@@ -106,3 +106,45 @@ describe('POST /api/livekit/webhooks', () => {
     expect(await connected()).toEqual([]);
   });
 });
+
+describe('a webhook whose effect cannot be stored', () => {
+  it('answers 503 and applies LiveKit’s redelivery of the same event', async () => {
+    // One failure path: the store refuses the presence write once, as during a database outage.
+    const { MemoryRoomStore } = await import('../src/store/memory.js');
+    const { DependencyUnavailableError } = await import('../src/errors.js');
+    const flaky = new MemoryRoomStore();
+    let failNext = true;
+    const realSetPresence = flaky.setPresence.bind(flaky);
+    flaky.setPresence = async (...args) => {
+      if (failNext) {
+        failNext = false;
+        throw new DependencyUnavailableError('store', 'down');
+      }
+      return realSetPresence(...args);
+    };
+    const { app: flakyApp } = buildApp(config, { store: flaky });
+    await flaky.createRoom({
+      roomName: 'standup',
+      callType: 'video',
+      speakers: [],
+      participants: ['alice'],
+      createdBy: 'alice',
+      createdByName: 'Alice',
+      openToLink: false,
+      createdAt: new Date(),
+    });
+    const joined = event('participant_joined', 'bob', Math.floor(Date.now() / 1000), 'EV_redelivered');
+    const post = async () =>
+      call(flakyApp, 'POST', '/api/livekit/webhooks', {
+        rawBody: joined,
+        headers: { 'content-type': 'application/webhook+json', authorization: await sign(joined) },
+      });
+    const first = await post();
+    expect(first.status).toBe(503);
+    expect(first.headers.get('retry-after')).toBe('5');
+    const redelivery = await post();
+    expect(redelivery.json).toEqual({ received: true, duplicate: false });
+    expect(await flaky.listPresence('standup')).toEqual([{ identity: 'bob', name: 'BOB' }]);
+    expect((await post()).json.duplicate).toBe(true);
+  });
+});

@@ -73,7 +73,7 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
       speakers: body.speakers,
       openToLink: body.open_to_link,
     });
-    c.get('logger').info({ room: room.roomName, callType: room.callType }, 'room created');
+    c.get('log')().info({ room: room.roomName, callType: room.callType }, 'room created');
     return c.json(await meetings.view(room), 201);
   })
   .openapi(listRoomsRoute, async (c) => {

@@ -33,11 +33,18 @@ export function webhooksRouter(store: RoomStore, sfu: SfuGateway) {
     } catch {
       throw errors.unauthorized('The webhook signature is invalid');
     }
+    // Marked first, so a replay arriving while this one is applied is skipped; un-marked if applying
+    // fails, so LiveKit's redelivery (it retries on 5xx) is applied rather than dropped as a duplicate.
     if (!event.id || !(await store.markEventProcessed(event.id))) {
       return c.json({ received: true as const, duplicate: Boolean(event.id) }, 200);
     }
-    await applyEvent(store, sfu, event);
-    c.get('logger').debug({ event: event.event, room: event.room?.name, eventId: event.id }, 'webhook applied');
+    try {
+      await applyEvent(store, sfu, event);
+    } catch (err) {
+      await store.forgetEvent(event.id).catch(() => undefined);
+      throw err;
+    }
+    c.get('log')().debug({ event: event.event, room: event.room?.name, eventId: event.id }, 'webhook applied');
     return c.json({ received: true as const, duplicate: false }, 200);
   });
 }

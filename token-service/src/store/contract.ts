@@ -366,6 +366,14 @@ export function describeRoomStoreContract(
         const results = await Promise.all(Array.from({ length: 6 }, () => store.markEventProcessed('EV_dup')));
         expect(results.filter(Boolean)).toHaveLength(1);
       });
+
+      it('forgetEvent lets a redelivery through again (an event whose effect failed)', async () => {
+        expect(await store.markEventProcessed('EV_failed')).toBe(true);
+        await store.forgetEvent('EV_failed');
+        await store.forgetEvent('EV_never_seen');
+        expect(await store.markEventProcessed('EV_failed')).toBe(true);
+        expect(await store.markEventProcessed('EV_failed')).toBe(false);
+      });
     });
 
     describe('odd but valid strings', () => {

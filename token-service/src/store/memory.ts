@@ -76,6 +76,10 @@ export class MemoryRoomStore implements RoomStore {
     return true;
   }
 
+  async forgetEvent(eventId: string): Promise<void> {
+    this.processedEvents.delete(eventId);
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}

@@ -287,6 +287,11 @@ export class MongoRoomStore implements RoomStore {
     return first;
   }
 
+  async forgetEvent(eventId: string): Promise<void> {
+    const _id = requireString(eventId, 'eventId');
+    await this.call('forgetEvent', () => this.events.deleteOne({ _id }));
+  }
+
   /** Deletes processed webhook ids older than the retention; returns how many. Also run opportunistically. */
   async pruneProcessedEvents(): Promise<number> {
     this.lastPruneAt = this.now();

@@ -32,6 +32,8 @@ export interface RoomStore {
 
   /** Returns true the first time an event id is seen, false for a replay. */
   markEventProcessed(eventId: string): Promise<boolean>;
+  /** Un-marks an event whose effect could not be applied, so LiveKit's redelivery is applied. */
+  forgetEvent(eventId: string): Promise<void>;
 
   ping(): Promise<void>;
   close(): Promise<void>;
