@@ -155,7 +155,9 @@ export class CallSession {
     if (gen !== this.generation) return;
     this.lk = lk;
     const roomOptions: RoomOptions = {
-      adaptiveStream: true,
+      // adaptiveStream would hold each remote video until its element is measured visible (one more signalling
+      // round trip before the first frame); off-page tiles are simply not rendered instead.
+      adaptiveStream: false,
       dynacast: true,
       audioCaptureDefaults: opts.audioDeviceId ? { deviceId: opts.audioDeviceId } : {},
       videoCaptureDefaults: opts.videoDeviceId ? { deviceId: opts.videoDeviceId } : {},

@@ -235,6 +235,12 @@ export class UrbaniaMeeting extends LitElement {
     }
   }
 
+  /** Start fetching livekit-client and the room view (pointer on a join button, invite page shown…). */
+  private warm = (): void => {
+    void preloadLiveKit().catch(() => {});
+    void this.loadRoomView();
+  };
+
   private async loadRoomView(): Promise<void> {
     if (this._roomViewReady) return;
     try {
@@ -284,6 +290,8 @@ export class UrbaniaMeeting extends LitElement {
     if (this.view === 'invite' && this.room && this.serviceUrl && hasAuth && this._inviteLoadedFor !== this.room) {
       this._inviteLoadedFor = this.room;
       void this.loadInvite();
+      // The next step on an invite page is joining: fetch the call engine now, in parallel with the room info.
+      this.warm();
     }
     void changed;
   }
@@ -358,7 +366,7 @@ export class UrbaniaMeeting extends LitElement {
         return html`<urbania-invite .locale=${locale} .roomName=${this.room} .info=${this._roomInfo}
           ?loading=${this._inviteLoading} ?busy=${Boolean(this._joining)}
           @invite-join=${(e: Event) => { e.stopPropagation(); void this.join(); }}
-          @join-warmup=${() => void preloadLiveKit().catch(() => {})}></urbania-invite>`;
+          @join-warmup=${this.warm}></urbania-invite>`;
       case 'room':
         return this._roomViewReady
           ? html`<urbania-room .locale=${locale} .roomName=${this.room} .session=${this.session}
@@ -370,7 +378,7 @@ export class UrbaniaMeeting extends LitElement {
         return html`<urbania-pre-join .locale=${locale} .contacts=${this.contacts ?? []} .roomName=${this.room}
           .callType=${ct} ?busy=${this._busy}
           @prejoin-submit=${this.onPreJoinSubmit} @prejoin-media-error=${this.onMediaError}
-          @join-warmup=${() => void preloadLiveKit().catch(() => {})}></urbania-pre-join>`;
+          @join-warmup=${this.warm}></urbania-pre-join>`;
       }
     }
   }
