@@ -395,3 +395,56 @@ function envOf(c: Config): Record<string, string> {
     DEMO_LOGIN: c.demoLogin ? '1' : '',
   };
 }
+
+describe('nothing a client sends yields a 500', () => {
+  const bodies = [
+    'null',
+    '[]',
+    '"text"',
+    '12',
+    '{}',
+    '{"__proto__":{"admin":true},"room_name":"x"}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '{"room_name":{"$gt":""},"participants":[],"call_type":"video"}',
+    '{"room_name":["a"],"user_id":{"$ne":null}}',
+    '{"room_name":"é-unicode-ß","participants":[],"call_type":"video"}',
+    '{"room_name":"ok","participants":[null,1,true,{}],"call_type":"video"}',
+    '{"room_name":"ok","participants":[],"call_type":"video","speakers":"all"}',
+    '{"room_name":"ok","username":"' + 'n'.repeat(5000) + '"}',
+    '{"room_name":"ok","participant_attributes":{"a":{"b":1}}}',
+    '{"room_name":"ok","participant_metadata":' + '1'.repeat(400) + '}',
+    '{"room_name":"a\\u0000b"}',
+    '{' + '"a":{'.repeat(2000) + '}'.repeat(2001),
+    '\u0000\u0001garbage',
+  ];
+  const targets: Array<[string, string]> = [
+    ['POST', '/api/livekit/rooms'],
+    ['POST', '/api/livekit/token'],
+    ['POST', '/api/livekit/token-source'],
+    ['POST', '/api/livekit/rooms/ok/join'],
+    ['POST', '/api/livekit/rooms/ok/leave'],
+    ['POST', '/api/livekit/webhooks'],
+    ['POST', '/api/auth/login'],
+  ];
+  it.each(targets)('%s %s answers 4xx JSON to malformed input', async (method, path) => {
+    for (const rawBody of bodies) {
+      const res = await call(app, method, path, { token: alice, rawBody, headers: { 'content-type': 'application/json' } });
+      expect(res.status, `${path} ${rawBody.slice(0, 60)}`).toBeLessThan(500);
+      expect(res.json?.error?.code ?? res.json?.room_name ?? res.json?.token, rawBody.slice(0, 60)).toBeTruthy();
+    }
+  });
+
+  it('odd paths and methods answer 4xx', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/livekit/rooms/%E0%A4%A'],
+      ['GET', '/api/livekit/rooms/' + 'a'.repeat(5000)],
+      ['DELETE', '/api/livekit/rooms'],
+      ['PUT', '/api/livekit/token'],
+      ['GET', '/api/livekit/rooms/..%2F..%2Fetc'],
+    ] as const) {
+      const res = await call(app, method, path, { token: alice });
+      expect(res.status, `${method} ${path.slice(0, 60)}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${method} ${path.slice(0, 60)}`).toBeLessThan(500);
+    }
+  });
+});
