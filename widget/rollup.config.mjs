@@ -41,7 +41,8 @@ export default [
       format: 'es',
       preserveModules: true,
       preserveModulesRoot: 'src',
-      entryFileNames: '[name].js',
+      // TypeScript's helpers (tslib) would land in dist/npm/node_modules/, which `npm pack` drops: use vendor/.
+      entryFileNames: (chunk) => (chunk.name.includes('node_modules/') ? `vendor/${chunk.name.split('node_modules/').pop()}.js` : '[name].js'),
     },
   },
   {

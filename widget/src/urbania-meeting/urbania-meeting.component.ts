@@ -17,6 +17,11 @@ export type MeetingView = 'pre-join' | 'room' | 'invite';
 
 const ROOM_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
+// View parts re-exported on the host so pages can style them with urbania-meeting::part(…).
+const PREJOIN_PARTS = 'prejoin, room-name-input, call-type-select, contact, speaker, display-name-input, preview, preview-video, mic-level, media-error, start-button, videoinput-select, audioinput-select, audiooutput-select';
+const INVITE_PARTS = 'invite, invite-info, join-button';
+const ROOM_PARTS = 'room, grid, tile, avatar, tile-name, muted-indicator, speaking-indicator, pager, prev-page, next-page, controls, mic-toggle, camera-toggle, leave-button, start-audio, participant-list, connection-status, audience-badge, audience-notice, rejoin-button';
+
 interface ShownError { code: string; device?: 'camera' | 'microphone' | undefined; detail?: string | undefined }
 
 /**
@@ -36,7 +41,32 @@ interface ShownError { code: string; device?: 'camera' | 'microphone' | undefine
  * @csspart left - The "you left" view with the rejoin button.
  * @csspart rejoin-button - Rejoin after leaving or being disconnected.
  * @csspart announcer - The polite aria-live region announcing joins and leaves.
- * @csspart prejoin - Pre-join form (inside `urbania-pre-join`, reachable by Playwright/CSS piercing, not by `::part`).
+ * @csspart prejoin - Pre-join form. Re-exported from the views, like every view part below.
+ * @csspart room-name-input - Pre-join room name input.
+ * @csspart call-type-select - Pre-join call type select (video | audio | webinar).
+ * @csspart contact - Pre-join contact label (`data-id`).
+ * @csspart speaker - Pre-join webinar "intervenant" tick (`data-id`).
+ * @csspart display-name-input - Pre-join display name input.
+ * @csspart preview - Pre-join camera preview box.
+ * @csspart mic-level - Pre-join microphone level meter.
+ * @csspart media-error - Pre-join device problem message.
+ * @csspart start-button - "Démarrer l'appel".
+ * @csspart invite - Invite view container.
+ * @csspart invite-info - Invite room information list.
+ * @csspart join-button - "Rejoindre maintenant".
+ * @csspart room - Room view container.
+ * @csspart grid - Tile grid.
+ * @csspart tile - One tile per participant (`data-identity`, `data-local`, `data-speaking`).
+ * @csspart avatar - Initials shown when the camera is off.
+ * @csspart tile-name - Name bar of a tile.
+ * @csspart muted-indicator - Muted microphone icon.
+ * @csspart speaking-indicator - Speaking icon.
+ * @csspart controls - Call controls bar.
+ * @csspart mic-toggle - Microphone toggle.
+ * @csspart camera-toggle - Camera toggle (video calls, publishers only).
+ * @csspart leave-button - Leave button.
+ * @csspart participant-list - List of connected participants.
+ * @csspart connection-status - Connection state badge.
  *
  * @cssprop --urbania-background - Background (light `#ffffff`, dark `#111827`).
  * @cssprop --urbania-surface - Secondary surfaces, plain buttons.
@@ -363,19 +393,19 @@ export class UrbaniaMeeting extends LitElement {
     }
     switch (this.view) {
       case 'invite':
-        return html`<urbania-invite .locale=${locale} .roomName=${this.room} .info=${this._roomInfo}
+        return html`<urbania-invite exportparts=${INVITE_PARTS} .locale=${locale} .roomName=${this.room} .info=${this._roomInfo}
           ?loading=${this._inviteLoading} ?busy=${Boolean(this._joining)}
           @invite-join=${(e: Event) => { e.stopPropagation(); void this.join(); }}
           @join-warmup=${this.warm}></urbania-invite>`;
       case 'room':
         return this._roomViewReady
-          ? html`<urbania-room .locale=${locale} .roomName=${this.room} .session=${this.session}
+          ? html`<urbania-room exportparts=${ROOM_PARTS} .locale=${locale} .roomName=${this.room} .session=${this.session}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
               @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}></urbania-room>`
           : html`<p class="loading" role="status" lang=${locale}>${t('state.connecting')}</p>`;
       default: {
         const ct: PreJoinCallType = this.callType === 'audio' ? 'audio' : 'video';
-        return html`<urbania-pre-join .locale=${locale} .contacts=${this.contacts ?? []} .roomName=${this.room}
+        return html`<urbania-pre-join exportparts=${PREJOIN_PARTS} .locale=${locale} .contacts=${this.contacts ?? []} .roomName=${this.room}
           .callType=${ct} ?busy=${this._busy}
           @prejoin-submit=${this.onPreJoinSubmit} @prejoin-media-error=${this.onMediaError}
           @join-warmup=${this.warm}></urbania-pre-join>`;

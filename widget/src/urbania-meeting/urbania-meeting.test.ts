@@ -271,4 +271,19 @@ describe('<urbania-meeting>', () => {
       el.remove();
     });
   }
+
+  it('is themable from the page: --urbania-* properties and ::part() on view parts', async () => {
+    const style = document.createElement('style');
+    style.textContent = `urbania-meeting.themed { --urbania-accent: rgb(10, 100, 20); }
+      urbania-meeting.themed::part(start-button) { letter-spacing: 3px; }`;
+    document.head.append(style);
+    try {
+      const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting class="themed"></urbania-meeting>`);
+      const button = await waitFor(() => deepQuery<HTMLButtonElement>(el, '[part="start-button"]'));
+      expect(getComputedStyle(button).backgroundColor).to.equal('rgb(10, 100, 20)');
+      expect(getComputedStyle(button).letterSpacing).to.equal('3px');
+    } finally {
+      style.remove();
+    }
+  });
 });
