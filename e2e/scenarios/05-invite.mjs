@@ -1,5 +1,5 @@
-// Invite: Alice is in a call; Bob opens the invite link shown on Alice's room page, sees the room's
-// information, clicks "Rejoindre maintenant" and is in the call.
+// Invite: Alice is in a call; Bob, not signed in yet, opens the invite link shown on Alice's room page, signs in
+// (and comes back to the invite), sees the room's information, clicks "Rejoindre maintenant" and is in the call.
 import { assert, expectRemoteVideoPlaying, inMeeting, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
 import { waitConnected } from '../pages.mjs';
 
@@ -10,12 +10,15 @@ export default {
   async run(world) {
     const room = uniqueRoom('invite');
     const alice = await world.user('alice');
-    const bob = await world.user('bob');
+    const bob = await world.user('bob', { signIn: false });
     await startMeetingFromDashboard(world, alice, { room, callType: 'video', invite: ['bob'] });
     const link = await alice.page.inputValue('#invite-link');
     assert(link === `${world.stack.demoUrl}/meeting/invite?room=${room}`, `invite link is ${JSON.stringify(link)}`);
 
     await bob.page.goto(link);
+    await bob.page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('next') === `/meeting/invite?room=${room}`);
+    await bob.page.click('button[data-user-id="bob"]');
+    await bob.page.waitForURL((u) => u.pathname === '/meeting/invite' && u.searchParams.get('room') === room);
     await inMeeting(bob.page, 'invite').first().waitFor({ state: 'visible' });
     const info = inMeeting(bob.page, 'invite-info').first();
     await info.waitFor({ state: 'visible' });
