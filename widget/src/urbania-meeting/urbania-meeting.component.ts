@@ -127,6 +127,7 @@ export class UrbaniaMeeting extends LitElement {
   private _autoJoined = false;
   private _inviteLoadedFor = '';
   private _inCall = false;
+  private _attempt = 0;
   private _htmlObserver: MutationObserver | undefined;
   private _unsubs: (() => void)[] = [];
 
@@ -192,6 +193,7 @@ export class UrbaniaMeeting extends LitElement {
     this._unsubs = [];
     // Removing the element ends the call and releases camera and microphone.
     const wasInCall = this._inCall || Boolean(this.session.room);
+    this._attempt++;
     this._inCall = false;
     this._autoJoined = false;
     void this.session.disconnect().catch(() => {});
@@ -210,6 +212,7 @@ export class UrbaniaMeeting extends LitElement {
 
   /** Leave the call; shows the "left" view with a rejoin button. */
   async leave(): Promise<void> {
+    this._attempt++;
     const wasInCall = this._inCall || Boolean(this.session.room);
     this._inCall = false;
     await this.session.disconnect().catch(() => {});
@@ -222,6 +225,7 @@ export class UrbaniaMeeting extends LitElement {
   }
 
   private async _join(): Promise<void> {
+    const attempt = ++this._attempt;
     this._error = undefined;
     if (!this.room) {
       this.showError({ code: 'room_not_found' });
@@ -259,6 +263,8 @@ export class UrbaniaMeeting extends LitElement {
         canPublish: res.permissions.can_publish,
       });
     } catch (err) {
+      // leave() or removal during the join aborted it: not an error.
+      if (attempt !== this._attempt || !this.isConnected) return;
       this._connection = 'disconnected';
       this._left = true;
       this.showError(err instanceof ServiceError ? { code: err.code, detail: err.message } : { code: 'connection_failed', detail: String((err as Error)?.message ?? err) });
