@@ -16,7 +16,7 @@ import { ROOT, RESULTS_DIR, ensureLoopbackNamespace, hasTokenService, launchChro
 import { createWorld } from './helpers.mjs';
 import { withTimeout } from './pages.mjs';
 
-ensureLoopbackNamespace();
+await ensureLoopbackNamespace();
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SCENARIO_TIMEOUT = Number(process.env.E2E_SCENARIO_TIMEOUT_MS ?? 120_000);

@@ -27,12 +27,13 @@ function has(cmd) {
 }
 
 /**
- * Re-executes this Node script inside a fresh loopback-only network namespace and exits with its status.
+ * Re-executes this Node script inside a fresh loopback-only network namespace; the parent waits (forwarding
+ * SIGINT/SIGTERM) and exits with the child's status, so `await ensureLoopbackNamespace()` never returns there.
  * Returns (without re-executing) when already inside one, when E2E_NETNS=0, or when no namespace can be made
  * (no `unshare`, user namespaces disabled): then everything runs on the host's loopback.
- * @returns {'netns' | 'host'} where the caller runs
+ * @returns {Promise<'netns' | 'host'>} where the caller runs
  */
-export function ensureLoopbackNamespace() {
+export async function ensureLoopbackNamespace() {
   if (process.env.URBANIA_NETNS) return process.env.URBANIA_NETNS;
   if (process.env.E2E_NETNS === '0') return (process.env.URBANIA_NETNS = 'host');
   if (process.platform !== 'linux' || !has('unshare') || !has('ip')) {
@@ -45,16 +46,19 @@ export function ensureLoopbackNamespace() {
     log(`unshare ${flag} is not permitted here: running on the host loopback`);
     return (process.env.URBANIA_NETNS = 'host');
   }
-  const child = spawnSync(
+  // unshare execs sh, which execs node: the child's pid is the test process itself.
+  const child = spawn(
     'unshare',
     [flag, 'sh', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, ...process.argv.slice(1)],
     { stdio: 'inherit', env: { ...process.env, URBANIA_NETNS: 'netns' } },
   );
-  if (child.error) {
-    log('could not run unshare:', child.error.message);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
+  child.on('error', (err) => {
+    log('could not run unshare:', err.message);
     process.exit(1);
-  }
-  process.exit(child.status ?? (child.signal ? 128 + (os.constants.signals[child.signal] ?? 1) : 1));
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 1) : 1)));
+  return new Promise(() => {}); // the parent only waits
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -75,19 +79,26 @@ function killGroup(child, signal) {
   }
 }
 
-process.on('exit', () => {
-  for (const c of children) killGroup(c, 'SIGKILL');
-});
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, () => {
-    log(`${sig}: stopping the stack`);
+let cleanupInstalled = false;
+/** Installed with the first process started (not at import: the namespace parent must only forward signals). */
+function installCleanup() {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.on('exit', () => {
     for (const c of children) killGroup(c, 'SIGKILL');
-    process.exit(130);
   });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(sig, () => {
+      log(`${sig}: stopping the stack`);
+      for (const c of children) killGroup(c, 'SIGKILL');
+      process.exit(130);
+    });
+  }
 }
 
 /** Spawns a long-running process in its own process group, output to test-results/logs/<name>.log. */
 export function spawnLogged(name, cmd, args, { env = {}, cwd = ROOT } = {}) {
+  installCleanup();
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${name}.log`);
   const fd = openSync(logFile, 'w');

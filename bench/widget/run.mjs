@@ -23,7 +23,7 @@ import {
 } from '../../e2e/stack.mjs';
 import { openMeeting, waitConnected, withTimeout } from '../../e2e/pages.mjs';
 
-ensureLoopbackNamespace();
+await ensureLoopbackNamespace();
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 7);
