@@ -4,7 +4,23 @@
 // A video track is "local" when its label is one getUserMedia returned on this page.
 (() => {
   const localLabels = new Set();
-  window.__probe = { clickAt: null, firstRemoteFrameAt: null };
+  window.__probe = { clickAt: null, firstRemoteFrameAt: null, marks: {} };
+  // Phase marks for the breakdown (first time each happens after the click): the service's join answer and the
+  // element's connection-state="connected".
+  const mark = (k) => {
+    if (window.__probe.clickAt != null) window.__probe.marks[k] ??= performance.now();
+  };
+  const origFetch = window.fetch;
+  window.fetch = async (...args) => {
+    const res = await origFetch(...args);
+    try {
+      if (/\/join$/.test(new URL(String(args[0]?.url ?? args[0]), location.href).pathname)) mark('serviceJoin');
+    } catch {}
+    return res;
+  };
+  new MutationObserver((records) => {
+    for (const r of records) if (r.target.getAttribute?.('connection-state') === 'connected') mark('connected');
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['connection-state'] });
   const md = navigator.mediaDevices;
   if (md && md.getUserMedia) {
     const gum = md.getUserMedia.bind(md);

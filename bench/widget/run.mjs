@@ -146,14 +146,24 @@ async function prejoinDownload(browser, stack, auth) {
 // ---------------------------------------------------------------------------------------------
 // (b) Join → first remote frame
 // ---------------------------------------------------------------------------------------------
+let phaseLog = [];
 async function measure(page, click) {
   await page.evaluate(() => {
     window.__probe.clickAt = null;
     window.__probe.firstRemoteFrameAt = null;
+    window.__probe.marks = {};
   });
   await click();
   await page.waitForFunction(() => window.__probe.firstRemoteFrameAt != null && window.__probe.clickAt != null, null, { timeout: 30_000, polling: 50 });
-  return page.evaluate(() => window.__probe.firstRemoteFrameAt - window.__probe.clickAt);
+  const r = await page.evaluate(() => {
+    const p = window.__probe;
+    const marks = { ...p.marks, ...(window.baselineMarks ?? {}) };
+    const phases = {};
+    for (const [k, v] of Object.entries(marks)) if (k !== 'click') phases[k] = Math.round(v - p.clickAt);
+    return { total: p.firstRemoteFrameAt - p.clickAt, phases };
+  });
+  phaseLog.push(r.phases);
+  return r.total;
 }
 
 async function baselineIteration(browser, stack, base, sdk, i) {
@@ -234,24 +244,27 @@ async function widgetIteration(browser, stack, auth, i, { warm = false } = {}) {
 async function joinTimes(browser, stack, auth) {
   const sdk = await import('livekit-server-sdk');
   const base = await startBaselineServer();
-  const out = { baseline: [], widget: [], widgetWarm: [], errors: [] };
+  const out = { baseline: [], widget: [], widgetWarm: [], phases: { baseline: [], widget: [], widgetWarm: [] }, errors: [] };
   const widgetReady = auth && existsSync(path.join(stack.widgetDir, 'urbania-meeting.js'));
   try {
     // Warm-up (first Chromium media start is slower), not counted.
     await baselineIteration(browser, stack, base, sdk, 'warm').catch((e) => out.errors.push(`warm-up: ${e.message}`));
     for (let i = 0; i < ITERATIONS; i++) {
       try {
+        phaseLog = out.phases.baseline;
         out.baseline.push(await withTimeout(baselineIteration(browser, stack, base, sdk, i), 60_000, 'baseline iteration'));
       } catch (e) {
         out.errors.push(`baseline #${i}: ${e.message.split('\n')[0]}`);
       }
       if (widgetReady) {
         try {
+          phaseLog = out.phases.widget;
           out.widget.push(await withTimeout(widgetIteration(browser, stack, auth, i), 60_000, 'widget iteration'));
         } catch (e) {
           out.errors.push(`widget #${i}: ${e.message.split('\n')[0]}`);
         }
         try {
+          phaseLog = out.phases.widgetWarm;
           out.widgetWarm.push(await withTimeout(widgetIteration(browser, stack, auth, i, { warm: true }), 60_000, 'widget iteration (warm)'));
         } catch (e) {
           out.errors.push(`widget warm #${i}: ${e.message.split('\n')[0]}`);
@@ -274,6 +287,16 @@ async function joinTimes(browser, stack, auth) {
     console.log(`    <urbania-meeting>, pointer on the button 1.5 s before the click (livekit-client preloaded): median ${Number.isNaN(mww) ? 'n/a' : mww.toFixed(0) + ' ms'}  [${fmt(out.widgetWarm)}]  ratio ${(mww / mb).toFixed(2)}×`);
   } else {
     console.log(`    <urbania-meeting>: not measured (${!auth ? 'no token service' : 'widget/dist/cdn/urbania-meeting.js missing'})`);
+  }
+  // Where the time goes: median time after the click at which each phase was first seen.
+  for (const [series, list] of Object.entries(out.phases)) {
+    if (!list.length) continue;
+    const keys = [...new Set(list.flatMap((p) => Object.keys(p)))];
+    const med = keys
+      .map((k) => [k, median(list.map((p) => p[k]).filter((x) => x != null))])
+      .sort((a, b) => a[1] - b[1])
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`);
+    console.log(`    phases, ${series} (median ms after the click): ${med.join(', ')}`);
   }
   for (const e of out.errors) console.log(`    error: ${e}`);
   return { ...out, medianBaseline: mb, medianWidget: mw, ratio: mw / mb, medianWidgetWarm: median(out.widgetWarm), ratioWarm: median(out.widgetWarm) / mb };
