@@ -188,4 +188,14 @@ describe('call-session', () => {
     expect(s.state.reason).to.equal('join_failure');
     expect(s.room).to.equal(undefined);
   });
+
+  it('gives up connecting after connectTimeoutMs', async () => {
+    const Hanging = class extends FakeRoom { override connect(): Promise<void> { return new Promise(() => {}); } };
+    const s = new CallSession({ connectTimeoutMs: 50, loadLiveKit: async () => ({ ...fakeModule, Room: Hanging }) as unknown as LiveKitModule });
+    let message = '';
+    try { await s.connect(base()); } catch (e) { message = (e as Error).message; }
+    expect(message).to.equal('connect timed out');
+    expect(s.state.connection).to.equal('disconnected');
+    expect((lastRoom as FakeRoom).disconnected).to.equal(true);
+  });
 });

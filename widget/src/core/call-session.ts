@@ -96,6 +96,8 @@ export function preloadLiveKit(): Promise<LiveKitModule> {
 export interface CallSessionOptions {
   /** Injected module loader (tests). */
   loadLiveKit?: () => Promise<LiveKitModule>;
+  /** Give up connecting after this long (default 20 s). */
+  connectTimeoutMs?: number;
 }
 
 export class CallSession {
@@ -166,8 +168,13 @@ export class CallSession {
     const room = new lk.Room(roomOptions);
     this._room = room;
     this.listen(room, lk);
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await room.connect(opts.url, opts.token, { autoSubscribe: true });
+      // Never stay "connecting" forever (livekit-client retries some failures indefinitely).
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('connect timed out')), this.options.connectTimeoutMs ?? 20_000);
+      });
+      await Promise.race([room.connect(opts.url, opts.token, { autoSubscribe: true }), timeout]);
     } catch (err) {
       if (gen === this.generation) {
         this._room = undefined;
@@ -175,6 +182,8 @@ export class CallSession {
         room.disconnect().catch(() => {});
       }
       throw err;
+    } finally {
+      clearTimeout(timer);
     }
     if (gen !== this.generation) return;
     this.setState({ connection: 'connected', localIdentity: room.localParticipant.identity });

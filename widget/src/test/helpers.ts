@@ -14,7 +14,7 @@ export interface FetchStub {
   restore(): void;
 }
 
-/** Replace window.fetch for one test; unmatched requests answer 404 not_found. */
+/** Replace window.fetch for one test; unmatched /api/ requests answer 404 not_found, other URLs pass through. */
 export function stubFetch(routes: FakeRoute[]): FetchStub {
   const original = window.fetch;
   const calls: FetchStub['calls'] = [];
@@ -22,6 +22,8 @@ export function stubFetch(routes: FakeRoute[]): FetchStub {
     const url = String(input instanceof Request ? input.url : input);
     const method = (init?.method ?? 'GET').toUpperCase();
     const path = new URL(url).pathname;
+    // Only the token service's API is faked; anything else (livekit-client's own requests) goes out for real.
+    if (!path.startsWith('/api/')) return original(input, init);
     const headers = (init?.headers ?? {}) as Record<string, string>;
     calls.push({ method, url, body: init?.body ? JSON.parse(String(init.body)) : undefined, auth: headers['Authorization'] ?? null });
     const route = routes.find((r) => r.method === method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));

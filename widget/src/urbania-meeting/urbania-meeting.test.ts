@@ -286,4 +286,26 @@ describe('<urbania-meeting>', () => {
       style.remove();
     }
   });
+
+  it('an unreachable SFU ends in a visible connection_failed, after loading livekit-client and the room view lazily', async () => {
+    stub = stubFetch([{
+      method: 'POST', path: '/api/livekit/rooms/r1/join', status: 200,
+      body: { room: roomInfo({ room_name: 'r1' }), token: 'x.y.z', url: 'ws://127.0.0.1:1', room_name: 'r1',
+        permissions: { can_publish: true, can_subscribe: true, sources: ['camera', 'microphone'] } },
+    }]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting lang="en" room="r1" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
+    const states: string[] = [];
+    const seen = new MutationObserver(() => states.push(el.getAttribute('connection-state') ?? ''));
+    seen.observe(el, { attributes: true, attributeFilter: ['connection-state'] });
+    const errored = oneEvent(el, 'urbania-error');
+    void el.join();
+    const err = await errored;
+    seen.disconnect();
+    expect(err.detail).to.deep.equal({ code: 'connection_failed', message: 'Could not connect to the call.' });
+    expect(states).to.include('connecting');
+    await waitFor(() => el.getAttribute('connection-state') === 'disconnected', 2000, 'disconnected');
+    expect(customElements.get('urbania-room')).to.exist;
+    expect(el.livekitRoom).to.equal(undefined);
+    expect(deepQuery(el, '[part="rejoin-button"]')).to.exist;
+  });
 });
