@@ -189,7 +189,8 @@ export class CallSession {
     this.setState({ connection: 'connected', localIdentity: room.localParticipant.identity });
     this.refresh();
 
-    if (opts.displayName && opts.displayName !== room.localParticipant.name) {
+    // The token names the participant; a chosen display name only applies when the grant allows renaming.
+    if (opts.displayName && opts.displayName !== room.localParticipant.name && room.localParticipant.permissions?.canUpdateMetadata) {
       room.localParticipant.setName(opts.displayName).catch(() => { /* not allowed by the grant: keep the token's name */ });
     }
     if (opts.canPublish) {

@@ -65,6 +65,9 @@ export default css`
   }
   .error p { margin: 0; }
   .error button { min-height: 2rem; padding: 0.1rem 0.6rem; }
+  /* The reflected connection-state drives small cues (pages can use it too). */
+  :host([connection-state='reconnecting']) urbania-room { opacity: 0.8; }
+  :host([connection-state='connecting']) urbania-room { cursor: progress; }
   .left { display: grid; gap: 1rem; padding: 1rem; justify-items: start; }
   .loading { padding: 1rem; }
 `;
