@@ -81,13 +81,19 @@ export class MediaPreviewController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  private readonly onDeviceChange = () => {
+    void listDevices().then((d) => { this.devices = d; this.host.requestUpdate(); });
+  };
+
   hostConnected(): void {
     this.connected = true;
-    void listDevices().then((d) => { this.devices = d; this.host.requestUpdate(); });
+    this.onDeviceChange();
+    try { navigator.mediaDevices?.addEventListener('devicechange', this.onDeviceChange); } catch { /* ignore */ }
   }
 
   hostDisconnected(): void {
     this.connected = false;
+    try { navigator.mediaDevices?.removeEventListener('devicechange', this.onDeviceChange); } catch { /* ignore */ }
     this.stop();
   }
 }

@@ -103,7 +103,7 @@ export class UrbaniaMeeting extends LitElement {
   /** `fr` | `en`; empty means `<html lang>`, then French. */
   @property() override lang = '';
   /** `light` | `dark` | empty (follow prefers-color-scheme). */
-  @property({ reflect: true }) theme: '' | 'light' | 'dark' = '';
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
   /** The Urbania JWT sent as `Authorization: Bearer`. */
   @property({ attribute: false }) authToken: string | undefined;
   /** Async callback returning a fresh Urbania JWT; called before every service request (wins over `authToken`). */
