@@ -1,68 +1,10 @@
 import { expect } from '@open-wc/testing';
 import * as realLiveKit from 'livekit-client';
 import { CallSession, type LiveKitModule, type SessionEvent } from './call-session.js';
+import { FakeLocal, FakeParticipant, FakePublication, FakeRoom, fakeModule, lastRoom } from '../test/fake-livekit.js';
 
 const { RoomEvent, Track, DisconnectReason } = realLiveKit;
 
-type Handler = (...args: unknown[]) => void;
-
-class FakePublication {
-  isMuted = false;
-  track: { attach: () => HTMLMediaElement; detach: () => HTMLMediaElement; stop: () => void; stopped?: boolean };
-  constructor(public source: string, public kind: string, public trackSid: string) {
-    const t = { attach: () => document.createElement('video'), detach: () => document.createElement('video'), stop: () => { t.stopped = true; }, stopped: false };
-    this.track = t;
-  }
-}
-
-class FakeParticipant {
-  isSpeaking = false;
-  permissions = { canPublish: true };
-  trackPublications = new Map<string, FakePublication>();
-  constructor(public identity: string, public name: string) {}
-  getTrackPublication(source: string) {
-    return [...this.trackPublications.values()].find((p) => p.source === source);
-  }
-}
-
-class FakeLocal extends FakeParticipant {
-  calls: string[] = [];
-  failMic: Error | undefined;
-  get isMicrophoneEnabled() { return Boolean(this.getTrackPublication(Track.Source.Microphone)); }
-  get isCameraEnabled() { return Boolean(this.getTrackPublication(Track.Source.Camera)); }
-  async setMicrophoneEnabled(on: boolean) {
-    this.calls.push(`mic:${on}`);
-    if (this.failMic) throw this.failMic;
-    if (on) this.trackPublications.set('TR_mic', new FakePublication(Track.Source.Microphone, Track.Kind.Audio, 'TR_mic'));
-    else this.trackPublications.delete('TR_mic');
-  }
-  async setCameraEnabled(on: boolean) {
-    this.calls.push(`cam:${on}`);
-    if (on) this.trackPublications.set('TR_cam', new FakePublication(Track.Source.Camera, Track.Kind.Video, 'TR_cam'));
-    else this.trackPublications.delete('TR_cam');
-  }
-  async setName(n: string) { this.name = n; }
-}
-
-let lastRoom: FakeRoom | undefined;
-
-class FakeRoom {
-  handlers = new Map<string, Handler[]>();
-  localParticipant = new FakeLocal('me', 'Me');
-  remoteParticipants = new Map<string, FakeParticipant>();
-  activeSpeakers: FakeParticipant[] = [];
-  canPlaybackAudio = true;
-  connectedWith: [string, string] | undefined;
-  disconnected = false;
-  constructor(public options: unknown) { lastRoom = this; }
-  on(ev: string, fn: Handler) { this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]); return this; }
-  emit(ev: string, ...args: unknown[]) { (this.handlers.get(ev) ?? []).forEach((h) => h(...args)); }
-  async connect(url: string, token: string) { this.connectedWith = [url, token]; }
-  async disconnect() { this.disconnected = true; }
-  async startAudio() {}
-}
-
-const fakeModule = { ...realLiveKit, Room: FakeRoom } as unknown as LiveKitModule;
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function base(over: Partial<Parameters<CallSession['connect']>[0]> = {}) {

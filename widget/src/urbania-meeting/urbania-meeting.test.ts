@@ -3,6 +3,9 @@ import './urbania-meeting.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
 import { axeViolations, deepQuery, deepQueryAll, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
 import { STORAGE_KEY } from '../core/user-choices.js';
+import { CallSession } from '../core/call-session.js';
+import { FakeParticipant, fakeModule, lastRoom } from '../test/fake-livekit.js';
+import { RoomEvent, DisconnectReason } from 'livekit-client';
 
 const SERVICE = 'http://127.0.0.1:59999';
 const contacts = [{ id: 'bob', name: 'Bob Dupont' }, { id: 'carol', name: 'Carole Lefèvre' }];
@@ -307,5 +310,124 @@ describe('<urbania-meeting>', () => {
     expect(customElements.get('urbania-room')).to.exist;
     expect(el.livekitRoom).to.equal(undefined);
     expect(deepQuery(el, '[part="rejoin-button"]')).to.exist;
+  });
+
+  describe('in a call (fake livekit Room, real element flow)', () => {
+    /** An element whose call session loads the fake livekit module (set before it connects). */
+    function withFakeLiveKit(el: UrbaniaMeeting): UrbaniaMeeting {
+      (el as unknown as { session: CallSession }).session = new CallSession({ loadLiveKit: async () => fakeModule });
+      return el;
+    }
+    const joinRoute = (canPublish: boolean, callType: 'video' | 'audio' = 'video') => ({
+      method: 'POST', path: '/api/livekit/rooms/r1/join', status: 200,
+      body: { room: roomInfo({ room_name: 'r1', call_type: callType }), token: 'lk-token', url: 'ws://sfu.test', room_name: 'r1',
+        permissions: { can_publish: canPublish, can_subscribe: true, sources: canPublish ? ['camera', 'microphone'] : [] } },
+    });
+
+    it('view=room joins, fires urbania-joined, announces and fires participant events, leave fires urbania-left', async () => {
+      stub = stubFetch([joinRoute(true), { method: 'POST', path: '/api/livekit/rooms/r1/leave', status: 200, body: { room_name: 'r1', left: true } }]);
+      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
+      el.setAttribute('view', 'room');
+      el.setAttribute('room', 'r1');
+      el.setAttribute('service-url', SERVICE);
+      el.authToken = 'jwt';
+      const joined = oneEvent(el, 'urbania-joined');
+      document.body.append(el);
+      try {
+        const ev = await joined;
+        expect(ev.detail).to.deep.equal({ room: 'r1', identity: 'me', canPublish: true });
+        expect(el.getAttribute('connection-state')).to.equal('connected');
+        expect(el.livekitRoom).to.equal(lastRoom);
+        expect(lastRoom!.connectedWith).to.deep.equal(['ws://sfu.test', 'lk-token']);
+        expect(lastRoom!.localParticipant.calls).to.have.members(['mic:true', 'cam:true']);
+        await waitFor(() => deepQuery(el, '[part="tile"][data-local="true"]'), 3000, 'local tile');
+        expect(deepQuery(el, '[part="mic-toggle"]')).to.exist;
+
+        const pj = oneEvent(el, 'urbania-participant-joined');
+        const bob = new FakeParticipant('bob', 'Bob Dupont');
+        lastRoom!.remoteParticipants.set('bob', bob);
+        lastRoom!.emit(RoomEvent.ParticipantConnected, bob);
+        expect((await pj).detail).to.deep.equal({ identity: 'bob', name: 'Bob Dupont' });
+        await waitFor(() => deepQuery(el, '[part="tile"][data-identity="bob"][data-local="false"]'), 3000, 'remote tile');
+        await waitFor(() => text(deepQuery(el, '[part="announcer"]')) === 'Bob Dupont a rejoint l’appel', 2000, 'announcement');
+
+        const pl = oneEvent(el, 'urbania-participant-left');
+        lastRoom!.remoteParticipants.delete('bob');
+        lastRoom!.emit(RoomEvent.ParticipantDisconnected, bob);
+        expect((await pl).detail.identity).to.equal('bob');
+        await waitFor(() => text(deepQuery(el, '[part="announcer"]')) === 'Bob Dupont a quitté l’appel', 2000, 'leave announcement');
+
+        const left = oneEvent(el, 'urbania-left');
+        deepQuery<HTMLButtonElement>(el, '[part="leave-button"]')!.click();
+        expect((await left).detail).to.deep.equal({ room: 'r1', reason: 'client_initiated' });
+        await waitFor(() => deepQuery(el, '[part="rejoin-button"]'), 2000, 'rejoin');
+        expect(el.livekitRoom).to.equal(undefined);
+        expect(el.getAttribute('connection-state')).to.equal('disconnected');
+        await waitFor(() => stub!.calls.some((c) => c.url.endsWith('/rooms/r1/leave')), 2000, 'service leave');
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('webinar audience: no publish controls, nothing published, no getUserMedia', async () => {
+      stub = stubFetch([joinRoute(false)]);
+      gum = spyGetUserMedia();
+      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
+      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt' });
+      const joined = oneEvent(el, 'urbania-joined');
+      document.body.append(el);
+      try {
+        expect((await joined).detail.canPublish).to.equal(false);
+        await waitFor(() => deepQuery(el, '[part="tile"]'), 3000, 'tile');
+        expect(deepQuery(el, '[part="mic-toggle"]')).to.equal(null);
+        expect(deepQuery(el, '[part="camera-toggle"]')).to.equal(null);
+        expect(lastRoom!.localParticipant.calls).to.deep.equal([]);
+        expect(gum.calls).to.deep.equal([]);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('audio call: the camera is never turned on and no camera toggle is shown', async () => {
+      stub = stubFetch([joinRoute(true, 'audio')]);
+      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
+      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt' });
+      const joined = oneEvent(el, 'urbania-joined');
+      document.body.append(el);
+      try {
+        await joined;
+        await waitFor(() => deepQuery(el, '[part="mic-toggle"]'), 3000, 'mic toggle');
+        expect(deepQuery(el, '[part="camera-toggle"]')).to.equal(null);
+        expect(lastRoom!.localParticipant.calls).to.deep.equal(['mic:true']);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('disconnected by the server: reason shown, urbania-left fired; removal disconnects the room', async () => {
+      stub = stubFetch([joinRoute(true)]);
+      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
+      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang: 'en' });
+      const joined = oneEvent(el, 'urbania-joined');
+      document.body.append(el);
+      await joined;
+      const room = lastRoom!;
+      const left = oneEvent(el, 'urbania-left');
+      room.emit(RoomEvent.Disconnected, DisconnectReason.PARTICIPANT_REMOVED);
+      expect((await left).detail).to.deep.equal({ room: 'r1', reason: 'participant_removed' });
+      await waitFor(() => text(deepQuery(el, '[part="connection-status"]')) === 'Disconnected: you were removed from the call', 2000, 'reason');
+      expect(el.getAttribute('connection-state')).to.equal('disconnected');
+      expect(deepQuery(el, '[part="rejoin-button"]')).to.exist;
+
+      // Rejoin, then remove the element: the new room is disconnected.
+      const again = oneEvent(el, 'urbania-joined');
+      deepQuery<HTMLButtonElement>(el, '[part="rejoin-button"]')!.click();
+      await again;
+      const second = lastRoom!;
+      expect(second).to.not.equal(room);
+      el.remove();
+      await waitFor(() => second.disconnected, 2000, 'disconnect on removal');
+      expect(el.livekitRoom).to.equal(undefined);
+    });
   });
 });

@@ -1,0 +1,65 @@
+/** A fake livekit-client module (Room replaced, real enums) for session and element tests. */
+import * as realLiveKit from 'livekit-client';
+import type { LiveKitModule } from '../core/call-session.js';
+
+const { Track } = realLiveKit;
+
+type Handler = (...args: unknown[]) => void;
+
+export class FakePublication {
+  isMuted = false;
+  track: { attach: () => HTMLMediaElement; detach: () => HTMLMediaElement; stop: () => void; stopped?: boolean };
+  constructor(public source: string, public kind: string, public trackSid: string) {
+    const t = { attach: () => document.createElement('video'), detach: () => document.createElement('video'), stop: () => { t.stopped = true; }, stopped: false };
+    this.track = t;
+  }
+}
+
+export class FakeParticipant {
+  isSpeaking = false;
+  permissions = { canPublish: true };
+  trackPublications = new Map<string, FakePublication>();
+  constructor(public identity: string, public name: string) {}
+  getTrackPublication(source: string) {
+    return [...this.trackPublications.values()].find((p) => p.source === source);
+  }
+}
+
+export class FakeLocal extends FakeParticipant {
+  calls: string[] = [];
+  failMic: Error | undefined;
+  get isMicrophoneEnabled() { return Boolean(this.getTrackPublication(Track.Source.Microphone)); }
+  get isCameraEnabled() { return Boolean(this.getTrackPublication(Track.Source.Camera)); }
+  async setMicrophoneEnabled(on: boolean) {
+    this.calls.push(`mic:${on}`);
+    if (this.failMic) throw this.failMic;
+    if (on) this.trackPublications.set('TR_mic', new FakePublication(Track.Source.Microphone, Track.Kind.Audio, 'TR_mic'));
+    else this.trackPublications.delete('TR_mic');
+  }
+  async setCameraEnabled(on: boolean) {
+    this.calls.push(`cam:${on}`);
+    if (on) this.trackPublications.set('TR_cam', new FakePublication(Track.Source.Camera, Track.Kind.Video, 'TR_cam'));
+    else this.trackPublications.delete('TR_cam');
+  }
+  async setName(n: string) { this.name = n; }
+}
+
+export let lastRoom: FakeRoom | undefined;
+
+export class FakeRoom {
+  handlers = new Map<string, Handler[]>();
+  localParticipant = new FakeLocal('me', 'Me');
+  remoteParticipants = new Map<string, FakeParticipant>();
+  activeSpeakers: FakeParticipant[] = [];
+  canPlaybackAudio = true;
+  connectedWith: [string, string] | undefined;
+  disconnected = false;
+  constructor(public options: unknown) { lastRoom = this; }
+  on(ev: string, fn: Handler) { this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]); return this; }
+  emit(ev: string, ...args: unknown[]) { (this.handlers.get(ev) ?? []).forEach((h) => h(...args)); }
+  async connect(url: string, token: string) { this.connectedWith = [url, token]; }
+  async disconnect() { this.disconnected = true; }
+  async startAudio() {}
+}
+
+export const fakeModule = { ...realLiveKit, Room: FakeRoom } as unknown as LiveKitModule;
