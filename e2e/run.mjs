@@ -88,7 +88,7 @@ async function main() {
       }
       const world = createWorld({ browser, stack, scenario: scenario.name });
       try {
-        await withTimeout(scenario.run(world), SCENARIO_TIMEOUT, scenario.name);
+        await withTimeout(scenario.run(world), scenario.timeoutMs ?? SCENARIO_TIMEOUT, scenario.name);
         const ms = Date.now() - started;
         results.push({ name: scenario.name, ok: true, ms });
         console.log(`✔ ${scenario.name} — ${scenario.title} (${(ms / 1000).toFixed(1)} s)`);

@@ -277,6 +277,20 @@ export async function startStack({ service = true, demo = true } = {}) {
       for (const p of [...this.procs].reverse()) await stopProcess(p);
       rmSync(tmp, { recursive: true, force: true });
     },
+    /** Kills the SFU (SIGKILL: a crash, no goodbye to clients) and, after `downMs`, starts it again on the same ports. */
+    async crashAndRestartLivekit({ downMs = 3000 } = {}) {
+      const old = this.procs.find((p) => p.name === 'livekit-server');
+      if (old) {
+        killGroup(old, 'SIGKILL');
+        await Promise.race([old.exited, sleep(3000)]);
+        this.procs.splice(this.procs.indexOf(old), 1);
+      }
+      await sleep(downMs);
+      const lk = spawnLogged('livekit-server-restarted', livekitBinary(), ['--config', configFile]);
+      this.procs.unshift(lk);
+      await waitForHttp(this.livekitHttpUrl, { child: lk, timeoutMs: 30_000 });
+      log('livekit-server restarted');
+    },
   };
 
   try {
