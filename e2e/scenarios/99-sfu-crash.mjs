@@ -64,7 +64,7 @@ export default {
           if (Date.now() - t0 > 20_000) {
             throw new Error(`rejoin still fails ${Date.now() - t0} ms after the SFU came back (${attempts} attempts): ${e.message.split('\n')[0]}`);
           }
-          await bob.page.waitForTimeout(5000);
+          await bob.page.waitForTimeout(2000);
         }
       }
       world.log(`bob rejoined after ${attempts} attempt(s), ${Date.now() - t0} ms`);
