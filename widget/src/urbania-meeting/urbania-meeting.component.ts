@@ -151,6 +151,8 @@ export class UrbaniaMeeting extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Invite and room pages lead straight into a call: start fetching the call engine before the first render.
+    if ((this.view === 'invite' || this.view === 'room') && this.room) this.warm();
     this._htmlLang = document.documentElement.lang;
     try {
       this._htmlObserver = new MutationObserver(() => { this._htmlLang = document.documentElement.lang; });
