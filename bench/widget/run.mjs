@@ -304,7 +304,8 @@ async function joinTimes(browser, stack, auth) {
 
 // ---------------------------------------------------------------------------------------------
 async function main() {
-  console.log(`bench/widget (${process.env.URBANIA_NETNS ?? 'host'} loopback)`);
+  const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`bench/widget (${process.env.URBANIA_NETNS ?? 'host'} loopback; load average ${load} on ${(await import('node:os')).cpus().length} cores — timings are only comparable within one run)`);
   const stack = await startStack({ service: true, demo: true });
   results.sizes = cdnSizes(stack.widgetDir); // the snapshot the demo serves, so (a) and (b) measure the same build
   let browser;
