@@ -35,5 +35,30 @@ export default {
     assert(layout.scrollWidth <= 362, `the 360 px page scrolls sideways (scrollWidth ${layout.scrollWidth})`);
     assert(layout.visibleTiles >= 1, 'no tile visible at 360 px');
     await expectRemoteVideoPlaying(carol.page, 'alice').catch(() => expectRemoteVideoPlaying(carol.page, 'bob'));
+
+    // A 360 px sidebar in a wide window: the element lays itself out by its own width (container queries), not
+    // by the viewport's.
+    await alice.page.evaluate(() => {
+      const el = document.querySelector('urbania-meeting');
+      el.style.width = '360px';
+      el.style.marginLeft = 'auto';
+    });
+    await alice.page.waitForTimeout(800);
+    const sidebar = await alice.page.evaluate(() => {
+      const el = document.querySelector('urbania-meeting');
+      const box = el.getBoundingClientRect();
+      const tiles = window.__e2e.deepAll('[part~="tile"]').map((t) => t.getBoundingClientRect());
+      const inner = window.__e2e.deepAll('*', el.shadowRoot).reduce((m, n) => Math.max(m, n.getBoundingClientRect().right), 0);
+      return {
+        width: box.width,
+        tiles: tiles.length,
+        tilesInside: tiles.filter((r) => r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1).length,
+        overflowRight: Math.round(inner - box.right),
+      };
+    });
+    world.log(`360 px sidebar in a 1100 px window: ${JSON.stringify(sidebar)}`);
+    await world.screenshot(alice.page, 'room-360px-sidebar');
+    assert(sidebar.tilesInside >= 1 && sidebar.tilesInside === sidebar.tiles, `tiles overflow the 360 px element: ${JSON.stringify(sidebar)}`);
+    assert(sidebar.overflowRight <= 1, `content sticks out of the 360 px element by ${sidebar.overflowRight} px`);
   },
 };
