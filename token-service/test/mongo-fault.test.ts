@@ -324,7 +324,9 @@ describe('the service while the database crashes and restarts', () => {
       await ferret.restart();
       await until(() => successes('after') > 0, 'the first success after the restart', 15_000);
       const recoveredAt = Date.now();
-      await until(() => successes('after') >= 60, 'requests to flow normally again');
+      // Enough requests started well after the recovery to judge it, however slow the machine is.
+      const startedAfterRecovery = () => outcomes.filter((o) => o.startedAt > recoveredAt + 200).length;
+      await until(() => successes('after') >= 60 && startedAfterRecovery() > 20, 'requests to flow normally again');
       running = false;
       await Promise.all(workers);
 
