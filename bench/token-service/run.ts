@@ -2,13 +2,14 @@
  * Load on POST /api/livekit/token with one service process, against the real LiveKit server.
  * Prints figures; never fails on a target. Run: npm run bench:token-service (from the repo root).
  *   1. memory store, 64 connections: requests/s, p50, p99   (target ≥ 7,000 req/s, p99 ≤ 25 ms)
- *   2. memory store, 256 connections for 30 s: errors and service memory over time (target 0 errors, flat)
+ *   2. memory store, 256 connections for 30 s: errors and service memory over time (target 0 errors, flat),
+ *      then the same with the heap capped at 64 MB, where a leak would crash the service
  *   3. MongoDB store on FerretDB vs the raw driver's findOne on the same FerretDB (target ≥ 70 %)
  * Requests are spread over many users so that the per-user rate limit (kept on) measures nothing here.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startFerretDB } from '../../token-service/test/helpers/ferretdb.js';
@@ -28,19 +29,25 @@ interface Service {
   stop(): Promise<void>;
 }
 
-async function startService(env: Record<string, string>, logName: string, entry = 'token-service/src/main.ts'): Promise<Service> {
+async function startService(
+  env: Record<string, string>,
+  logName: string,
+  entry = 'token-service/src/main.ts',
+  nodeFlags: string[] = [],
+): Promise<Service> {
   const port = await freeTcpPort();
   mkdirSync(join(ROOT, 'logs'), { recursive: true });
-  const log = createWriteStream(join(ROOT, 'logs', `bench-${logName}.log`));
+  // The service writes its logs straight to a file: piped through this process, they would compete
+  // with the load generator for CPU and back up in the service's memory.
+  const log = openSync(join(ROOT, 'logs', `bench-${logName}.log`), 'w');
   // BENCH_PROFILE=1 writes a V8 CPU profile of the service to logs/profiles/ (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'logs/profiles')}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeFlags, '--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', RATE_LIMIT_PER_MINUTE: process.env.BENCH_RATE_LIMIT ?? '120', DEMO_LOGIN: '0', MONGODB_URI: '', HOST: '127.0.0.1', CORS_ORIGINS: 'http://127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -170,6 +177,24 @@ async function main() {
       );
     } finally {
       await memory.stop();
+    }
+    // Leak check: the same 256-connection load on a service whose heap is capped at 64 MB. V8 lets an
+    // uncapped heap grow before it collects, so RSS alone cannot tell growth from a leak; a leak of even
+    // ~1 KB per request would end this run in an out-of-memory crash (errors, then a dead service).
+    const capped = await startService(lkEnv, 'memory-capped', 'token-service/src/main.ts', ['--max-old-space-size=64']);
+    try {
+      const requests = await prepare(capped);
+      const samples: number[] = [];
+      const sampler = setInterval(() => samples.push(rssMiB(capped.pid)), 1000);
+      summary(`memory, heap capped at 64 MB, 256 conn., ${LONG} s`, await load(capped.url, requests, 256, LONG));
+      clearInterval(sampler);
+      const third = Math.max(1, Math.floor(samples.length / 3));
+      const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      console.log(
+        `  capped service RSS: first third ${avg(samples.slice(0, third)).toFixed(0)} MiB, last third ${avg(samples.slice(-third)).toFixed(0)} MiB; alive after the run: ${(await fetch(`${capped.url}/healthz`).then((r) => r.ok).catch(() => false)) ? 'yes' : 'NO'}`,
+      );
+    } finally {
+      await capped.stop();
     }
 
     if (process.env.BENCH_SKIP_MONGO) return;
