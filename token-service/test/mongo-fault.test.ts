@@ -144,23 +144,25 @@ describe('MongoRoomStore while the database hangs', () => {
     const store = await MongoRoomStore.connect({ uri: ferret.uri, dbName: 'fault_hung' });
     try {
       await store.createRoom(room('hung-before', 'user-0'));
-      ferret.pause(); // SIGSTOP: connections stay open, nothing answers
+      await ferret.pause(); // SIGSTOP: connections stay open, nothing answers
       const deadlineMs = 3_000;
       const results = await Promise.all(
-        [
-          () => store.getRoom('hung-before'),
-          () => store.createRoom(room('hung-during', 'user-0')),
-          () => store.setPresence('hung-before', { identity: 'user-0', name: 'U0' }, true, 1000),
-          () => store.ping(),
-        ].map(async (call) => {
+        (
+          [
+            ['getRoom', () => store.getRoom('hung-before')],
+            ['createRoom', () => store.createRoom(room('hung-during', 'user-0'))],
+            ['setPresence', () => store.setPresence('hung-before', { identity: 'user-0', name: 'U0' }, true, 1000)],
+            ['ping', () => store.ping()],
+          ] as const
+        ).map(async ([name, call]) => {
           const started = Date.now();
-          const error = await call().then(() => undefined, (e: unknown) => e);
-          return { error, ms: Date.now() - started };
+          const error = await (call as () => Promise<unknown>)().then(() => undefined, (e: unknown) => e);
+          return { name, error, ms: Date.now() - started };
         }),
       );
-      for (const { error, ms } of results) {
-        expect(error).toBeInstanceOf(DependencyUnavailableError);
-        expect(ms).toBeLessThan(deadlineMs + 2_000);
+      for (const { name, error, ms } of results) {
+        expect(error, `${name} answered ${ms} ms after the server was frozen`).toBeInstanceOf(DependencyUnavailableError);
+        expect(ms, name).toBeLessThan(deadlineMs + 2_000);
       }
       ferret.resume();
       const recoveryMs = await waitUntilWorks(() => store.ping());

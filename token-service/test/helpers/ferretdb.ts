@@ -18,7 +18,7 @@
  * ../shared/notes/dev-stack.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect as tcpConnect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -44,9 +44,10 @@ export interface FerretDB {
   restart(): Promise<void>;
   /**
    * Freezes the process (SIGSTOP): a hung server. Connections stay open and the kernel still accepts new
-   * ones, but nothing answers. `resume()` (SIGCONT) lets it carry on.
+   * ones, but nothing answers. `resume()` (SIGCONT) lets it carry on. Resolves once every thread of the
+   * process is seen stopped, since kill() returns before the threads actually stop.
    */
-  pause(): void;
+  pause(): Promise<void>;
   resume(): void;
   /** Stops it (if running) and deletes the data directory. Safe to call twice. */
   cleanup(): Promise<void>;
@@ -71,6 +72,16 @@ export function ensureFerretDBBinary(): string {
     throw new Error(`FerretDB is needed for the MongoDB tests and "${installer} ferretdb" could not install it`);
   }
   return DEFAULT_BIN;
+}
+
+/** True when every thread of `pid` is in the stopped state ("T" in /proc/<pid>/task/<tid>/stat). */
+function allThreadsStopped(pid: number): boolean {
+  const tasks = readdirSync(`/proc/${pid}/task`);
+  return tasks.every((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    // The state follows the command name, which is in parentheses and may itself contain spaces.
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'T';
+  });
 }
 
 /** A port nobody listens on right now (the kernel picks it). */
@@ -182,8 +193,15 @@ export async function startFerretDB(options: StartOptions = {}): Promise<FerretD
       return !!child && child.exitCode === null && child.signalCode === null;
     },
     stop,
-    pause() {
-      child?.kill('SIGSTOP');
+    async pause() {
+      const proc = child;
+      if (!proc?.pid) throw new Error('FerretDB is not running');
+      proc.kill('SIGSTOP');
+      const deadline = Date.now() + 5_000;
+      while (!allThreadsStopped(proc.pid)) {
+        if (Date.now() > deadline) throw new Error(`FerretDB (pid ${proc.pid}) did not stop after SIGSTOP`);
+        await sleep(10);
+      }
     },
     resume() {
       child?.kill('SIGCONT');
