@@ -15,8 +15,6 @@ import type { PresenceEntry } from './model.js';
 export interface SfuGateway {
   /** Makes sure the room exists on the SFU (idempotent). */
   ensureRoom(roomName: string): Promise<void>;
-  /** Forgets that a room was ensured (the SFU closed it). */
-  forgetRoom(roomName: string): void;
   removeParticipant(roomName: string, identity: string): Promise<void>;
   listParticipants(roomName: string): Promise<PresenceEntry[]>;
   mintToken(params: { roomName: string; identity: string; name: string; permissions: RoomPermissions }): Promise<string>;
@@ -51,10 +49,10 @@ export class LiveKitGateway implements SfuGateway {
   readonly publicUrl: string;
   private readonly rooms: RoomServiceClient;
   private readonly webhooks: WebhookReceiver;
-  // Rooms recently created on the SFU: an optimisation only (the SFU's CreateRoom is idempotent), so
-  // minting a token does not cost a round trip every time. Entries live well under the empty timeout.
-  private readonly ensuredAt = new Map<string, number>();
-  private readonly ensureTtlMs: number;
+  // CreateRoom calls in flight, by room: requests for the same room at the same moment share one. No answer
+  // is kept beyond that: a restarted SFU has forgotten its rooms (and refuses tokens for them), and it may
+  // come back faster than any cache would expire. Measured, the call per token costs no throughput here.
+  private readonly ensuring = new Map<string, Promise<void>>();
 
   constructor(private readonly config: Config) {
     this.publicUrl = config.livekit.publicUrl;
@@ -62,26 +60,24 @@ export class LiveKitGateway implements SfuGateway {
       requestTimeout: 5,
     });
     this.webhooks = new WebhookReceiver(config.livekit.apiKey, config.livekit.apiSecret);
-    this.ensureTtlMs = Math.min(60, Math.floor(config.room.emptyTimeoutSeconds / 2)) * 1000;
   }
 
-  async ensureRoom(roomName: string): Promise<void> {
-    const at = this.ensuredAt.get(roomName);
-    if (at !== undefined && Date.now() - at < this.ensureTtlMs) return;
-    await this.call(() =>
-      this.rooms.createRoom({
-        name: roomName,
-        emptyTimeout: this.config.room.emptyTimeoutSeconds,
-        departureTimeout: 20,
-        maxParticipants: this.config.room.maxParticipants,
-      }),
-    );
-    this.ensuredAt.set(roomName, Date.now());
-    if (this.ensuredAt.size > 10_000) this.ensuredAt.clear();
-  }
-
-  forgetRoom(roomName: string): void {
-    this.ensuredAt.delete(roomName);
+  ensureRoom(roomName: string): Promise<void> {
+    let pending = this.ensuring.get(roomName);
+    if (!pending) {
+      pending = this.call(() =>
+        this.rooms.createRoom({
+          name: roomName,
+          emptyTimeout: this.config.room.emptyTimeoutSeconds,
+          departureTimeout: 20,
+          maxParticipants: this.config.room.maxParticipants,
+        }),
+      )
+        .then(() => undefined)
+        .finally(() => this.ensuring.delete(roomName));
+      this.ensuring.set(roomName, pending);
+    }
+    return pending;
   }
 
   async removeParticipant(roomName: string, identity: string): Promise<void> {

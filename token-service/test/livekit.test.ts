@@ -160,6 +160,25 @@ describe('the real LiveKit server', () => {
   });
 });
 
+// Last: it restarts the SFU under the other tests' feet.
+describe('after the SFU crashes and restarts', () => {
+  it('a join through the service right away gets a token the SFU accepts (the room is created again)', async () => {
+    const room = uniqueName('crash');
+    expect((await call(app, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name: room, participants: ['bob'], call_type: 'video' } })).status).toBe(201);
+    const before = await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: bob });
+    expect(await validate(before.json.token)).toEqual({ status: 200, body: 'success' });
+
+    await livekit.restart(); // the SFU forgets every room
+    expect((await validate(before.json.token)).status).toBe(404);
+
+    const after = await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: bob });
+    expect(after.status).toBe(200);
+    expect(await validate(after.json.token)).toEqual({ status: 200, body: 'success' });
+    const viaTokenEndpoint = await call(app, 'POST', '/api/livekit/token', { token: alice, body: { room_name: room, user_id: 'alice', username: 'Alice' } });
+    expect(await validate(viaTokenEndpoint.json.token)).toEqual({ status: 200, body: 'success' });
+  });
+});
+
 /** A token whose exp is `secondsAgo` in the past, signed with the server's key. */
 async function signedExpiredToken(room: string, secondsAgo: number): Promise<string> {
   const { SignJWT } = await import('jose');

@@ -39,7 +39,7 @@ export function webhooksRouter(store: RoomStore, sfu: SfuGateway) {
       return c.json({ received: true as const, duplicate: Boolean(event.id) }, 200);
     }
     try {
-      await applyEvent(store, sfu, event);
+      await applyEvent(store, event);
     } catch (err) {
       await store.forgetEvent(event.id).catch(() => undefined);
       throw err;
@@ -49,7 +49,7 @@ export function webhooksRouter(store: RoomStore, sfu: SfuGateway) {
   });
 }
 
-async function applyEvent(store: RoomStore, sfu: SfuGateway, event: WebhookEvent): Promise<void> {
+async function applyEvent(store: RoomStore, event: WebhookEvent): Promise<void> {
   const roomName = event.room?.name;
   if (!roomName) return;
   // createdAt is in seconds; ms keep the "newer update wins" rule comparable with Date.now() writes.
@@ -64,7 +64,6 @@ async function applyEvent(store: RoomStore, sfu: SfuGateway, event: WebhookEvent
       if (participant) await store.setPresence(roomName, { identity: participant.identity, name: participant.name }, false, at);
       break;
     case 'room_finished':
-      sfu.forgetRoom(roomName);
       await store.clearPresence(roomName, at);
       break;
     default:

@@ -13,6 +13,8 @@ export interface LiveKitServer {
   apiKey: string;
   apiSecret: string;
   logs: () => string;
+  /** Kills the server (as a crash would) and starts it again on the same ports with the same config. */
+  restart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -52,37 +54,47 @@ export async function startLiveKit(options: LiveKitOptions = {}): Promise<LiveKi
     ].join('\n'),
   );
   let output = '';
-  const child: ChildProcess = spawn(BINARY, ['--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
   const httpUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`livekit-server exited early:\n${output}`);
-    try {
-      if ((await fetch(httpUrl)).ok) break;
-    } catch {
-      // not listening yet
+  let child: ChildProcess;
+  const launch = async () => {
+    child = spawn(BINARY, ['--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`livekit-server exited early:\n${output}`);
+      try {
+        if ((await fetch(httpUrl)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`livekit-server did not answer within 20 s:\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`livekit-server did not answer within 20 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  };
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  await launch();
   return {
     httpUrl,
     wsUrl: `ws://127.0.0.1:${port}`,
     apiKey,
     apiSecret,
     logs: () => output,
+    restart: async () => {
+      await kill('SIGKILL');
+      await launch();
+    },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      await kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
   };
