@@ -92,6 +92,21 @@ describe('call-session', () => {
     expect(s.room).to.equal(undefined);
   });
 
+  it('names a disconnect after failed reconnect attempts "connection_lost"', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    const events: SessionEvent[] = [];
+    s.onEvent((e) => events.push(e));
+    await s.connect(base());
+    lastRoom!.emit(RoomEvent.Reconnecting);
+    lastRoom!.emit(RoomEvent.Disconnected);
+    expect(s.state.reason).to.equal('connection_lost');
+    expect(events).to.deep.include({ type: 'disconnected', reason: 'connection_lost' });
+    // Without a reconnect first, no reason stays "unknown".
+    await s.connect(base());
+    lastRoom!.emit(RoomEvent.Disconnected);
+    expect(s.state.reason).to.equal('unknown');
+  });
+
   it('disconnect() stops tracks and ends in a clean state', async () => {
     const s = new CallSession({ loadLiveKit: async () => fakeModule });
     await s.connect(base());

@@ -277,7 +277,9 @@ export class CallSession {
     room.on(E.Reconnected, () => { if (this._room === room) { this.setState({ connection: 'connected' }); this.refresh(); } });
     room.on(E.Disconnected, (reason?: number) => {
       if (this._room !== room || this.clientDisconnect) return;
-      const name = reason === undefined ? 'unknown' : String((lk.DisconnectReason as unknown as Record<number, string>)[reason] ?? reason).toLowerCase();
+      let name = reason === undefined ? 'unknown' : String((lk.DisconnectReason as unknown as Record<number, string>)[reason] ?? reason).toLowerCase();
+      // livekit-client gives no reason when its reconnect attempts run out (the server went away).
+      if ((name === 'unknown' || name === 'unknown_reason') && this.state.connection === 'reconnecting') name = 'connection_lost';
       this._room = undefined;
       this.generation++;
       // Stop our camera/microphone: the call is over.

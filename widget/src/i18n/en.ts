@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   'reason.participant_removed': 'you were removed from the call',
   'reason.room_deleted': 'the room was closed',
   'reason.join_failure': 'could not connect to the server',
+  'reason.connection_lost': 'the connection to the server was lost',
   'reason.unknown': 'unknown reason',
   'error.invalid_request': 'The request is invalid: {message}',
   'error.unauthorized': 'Your session has expired. Please sign in again.',

@@ -67,6 +67,7 @@ export const fr = {
   'reason.participant_removed': 'vous avez été retiré de l’appel',
   'reason.room_deleted': 'la salle a été fermée',
   'reason.join_failure': 'la connexion au serveur a échoué',
+  'reason.connection_lost': 'la connexion au serveur a été perdue',
   'reason.unknown': 'raison inconnue',
   'error.invalid_request': 'La demande est invalide : {message}',
   'error.unauthorized': 'Votre session a expiré. Reconnectez-vous.',

@@ -31,7 +31,7 @@ interface ShownError { code: string; device?: 'camera' | 'microphone' | undefine
  * @summary Embeddable Urbania video call.
  *
  * @event urbania-joined - Connected to the call. `detail: { room, identity, canPublish }`.
- * @event urbania-left - Left the call (button, `leave()`, removal, or disconnected by the server). `detail: { room, reason }`.
+ * @event urbania-left - Left the call (button, `leave()`, removal, or disconnected by the server). `detail: { room, reason }`; reason is `client_initiated`, `element_removed`, `participant_removed`, `room_deleted`, `server_shutdown`, `duplicate_identity`, `connection_lost` (reconnection gave up), `join_failure` or another LiveKit `DisconnectReason` in snake case.
  * @event urbania-participant-joined - Someone joined after us. `detail: { identity, name }`.
  * @event urbania-participant-left - Someone left. `detail: { identity, name }`.
  * @event urbania-room-created - The pre-join view created a room through the service. `detail: { room }` (the service's Room).

@@ -201,5 +201,5 @@ const PAGER_HEIGHT = 48;
 
 const reasonKeys: Record<string, true> = {
   'reason.client_initiated': true, 'reason.duplicate_identity': true, 'reason.server_shutdown': true,
-  'reason.participant_removed': true, 'reason.room_deleted': true, 'reason.join_failure': true, 'reason.unknown': true,
+  'reason.participant_removed': true, 'reason.room_deleted': true, 'reason.join_failure': true, 'reason.connection_lost': true, 'reason.unknown': true,
 };
