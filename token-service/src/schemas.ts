@@ -74,6 +74,13 @@ export const TokenBody = z
   .strict()
   .openapi('TokenRequest');
 
+export const JoinBody = z
+  .object({
+    username: DisplayName.optional().openapi({ description: "Display name in this call; defaults to the Urbania token's name" }),
+  })
+  .strict()
+  .openapi('JoinRequest');
+
 export const TokenResponse = z
   .object({ token: z.string(), url: z.string(), room_name: RoomName })
   .openapi('TokenResponse');

@@ -196,6 +196,21 @@ describe('POST /api/livekit/rooms/{room_name}/join and /leave', () => {
     expect(claims.exp! - claims.nbf!).toBe(config.tokenTtlSeconds);
   });
 
+  it('takes the display name from an optional body, and refuses a bad one', async () => {
+    const name = uniqueName('join-name');
+    await createRoom(alice, { room_name: name, participants: ['bob'], call_type: 'video' });
+    const named = await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: bob, body: { username: '  Bobby  ' } });
+    expect(named.status).toBe(200);
+    expect((await verifier().verify(named.json.token)).name).toBe('Bobby');
+    const empty = await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: bob, body: {} });
+    expect((await verifier().verify(empty.json.token)).name).toBe('Bob Dupont');
+    for (const body of [{ username: '' }, { username: 'x'.repeat(129) }, { username: 42 }, { identity: 'alice' }]) {
+      const bad = await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: bob, body });
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(bad.json.error.code).toBe('invalid_request');
+    }
+  });
+
   it('audio rooms grant the microphone only; webinar audience subscribes only', async () => {
     const audio = uniqueName('audio');
     await createRoom(alice, { room_name: audio, participants: ['bob'], call_type: 'audio' });

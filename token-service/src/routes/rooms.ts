@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import {
   CreateRoomBody,
+  JoinBody,
   JoinResponse,
   LeaveResponse,
   Room,
@@ -48,7 +49,8 @@ const joinRoomRoute = createRoute({
   tags: ['rooms'],
   summary: 'Join a room: the room and a LiveKit token with this user’s grants',
   security,
-  request: { params: RoomNameParam },
+  // The body is optional: without one (or without `username`) the display name is the Urbania token's.
+  request: { params: RoomNameParam, body: { required: false, content: { 'application/json': { schema: JoinBody } } } },
   responses: { 200: json(JoinResponse, 'Admission'), ...errorResponses(400, 401, 403, 404, 429, 503) },
 });
 
@@ -87,7 +89,8 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
   })
   .openapi(joinRoomRoute, async (c) => {
     const meetings = c.get('meetings');
-    const admission = await meetings.admit(c.get('user'), c.req.valid('param').room_name);
+    const body = c.req.valid('json') as { username?: string } | undefined;
+    const admission = await meetings.admit(c.get('user'), c.req.valid('param').room_name, body?.username || undefined);
     const { permissions } = admission;
     return c.json(
       {

@@ -70,7 +70,6 @@ export interface ConnectOptions {
   audioDeviceId?: string | undefined;
   videoDeviceId?: string | undefined;
   audioOutputId?: string | undefined;
-  displayName?: string | undefined;
 }
 
 export const INITIAL_CALL_STATE: Readonly<CallState> = Object.freeze({
@@ -189,10 +188,6 @@ export class CallSession {
     this.setState({ connection: 'connected', localIdentity: room.localParticipant.identity });
     this.refresh();
 
-    // The token names the participant; a chosen display name only applies when the grant allows renaming.
-    if (opts.displayName && opts.displayName !== room.localParticipant.name && room.localParticipant.permissions?.canUpdateMetadata) {
-      room.localParticipant.setName(opts.displayName).catch(() => { /* not allowed by the grant: keep the token's name */ });
-    }
     if (opts.canPublish) {
       const jobs: Promise<unknown>[] = [];
       if (opts.audio) jobs.push(this.setMicrophoneEnabled(true));

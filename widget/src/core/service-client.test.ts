@@ -36,6 +36,18 @@ describe('service-client', () => {
     expect(JSON.parse(f.calls[0]!.init.body as string)).to.deep.equal({ room_name: 'r1', participants: ['bob'], call_type: 'video' });
   });
 
+  it('join sends the display name when there is one, and no body otherwise', async () => {
+    const f = fakeFetch(200, { room, token: 't', url: 'ws://x', room_name: 'r1', permissions: {} });
+    const c = new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: f.fn });
+    await c.join('r1', { username: ' Bobby ' });
+    await c.join('r1', { username: '   ' });
+    await c.join('r1');
+    expect(f.calls.map((x) => x.url)).to.deep.equal(Array(3).fill('http://x/api/livekit/rooms/r1/join'));
+    expect(JSON.parse(f.calls[0]!.init.body as string)).to.deep.equal({ username: 'Bobby' });
+    expect(f.calls[1]!.init.body).to.equal(undefined);
+    expect(f.calls[2]!.init.body).to.equal(undefined);
+  });
+
   it('getAuthToken is called per request and wins over authToken', async () => {
     const f = fakeFetch(200, room);
     let n = 0;

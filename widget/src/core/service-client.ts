@@ -113,8 +113,10 @@ export class ServiceClient {
     return this.request<RoomInfo>('GET', `/api/livekit/rooms/${encodeURIComponent(roomName)}`);
   }
 
-  join(roomName: string): Promise<JoinResponse> {
-    return this.request<JoinResponse>('POST', `/api/livekit/rooms/${encodeURIComponent(roomName)}/join`);
+  /** `username`: the display name in this call (else the service takes the Urbania token's name). */
+  join(roomName: string, options: { username?: string | undefined } = {}): Promise<JoinResponse> {
+    const username = options.username?.trim();
+    return this.request<JoinResponse>('POST', `/api/livekit/rooms/${encodeURIComponent(roomName)}/join`, username ? { username } : undefined);
   }
 
   leave(roomName: string): Promise<{ room_name: string; left: boolean }> {

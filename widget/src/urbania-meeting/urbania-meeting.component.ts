@@ -239,9 +239,9 @@ export class UrbaniaMeeting extends LitElement {
     const warm = preloadLiveKit().catch(() => undefined);
     void this.loadRoomView();
     try {
-      const res = await this.client.join(this.room);
-      this._roomInfo = res.room;
       const choices = { ...loadUserChoices(), ...this._choices };
+      const res = await this.client.join(this.room, { username: choices.displayName || undefined });
+      this._roomInfo = res.room;
       const callType = res.room.call_type;
       await warm;
       await this.session.connect({
@@ -255,7 +255,6 @@ export class UrbaniaMeeting extends LitElement {
         audioDeviceId: choices.audioDeviceId || undefined,
         videoDeviceId: choices.videoDeviceId || undefined,
         audioOutputId: choices.audioOutputId || undefined,
-        displayName: choices.displayName || undefined,
       });
       if (!this.isConnected || this.session.state.connection !== 'connected') return;
       this._inCall = true;

@@ -76,6 +76,9 @@ describe('<urbania-meeting>', () => {
     const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting service-url=${SERVICE} .authToken=${'jwt-alice'} .contacts=${contacts}></urbania-meeting>`);
     const input = await waitFor(() => deepQuery<HTMLInputElement>(el, '[part="room-name-input"]'));
     input.value = 'point-hebdo';
+    const nameInput = deepQuery<HTMLInputElement>(el, '[part="display-name-input"]')!;
+    nameInput.value = 'Alice M.';
+    nameInput.dispatchEvent(new Event('input'));
     deepQuery<HTMLInputElement>(el, '[part="contact"][data-id="bob"] input')!.click();
     const created = oneEvent(el, 'urbania-room-created');
     const errored = oneEvent(el, 'urbania-error');
@@ -86,6 +89,8 @@ describe('<urbania-meeting>', () => {
     expect(stub.calls[0]).to.deep.include({ method: 'POST', auth: 'Bearer jwt-alice' });
     expect(stub.calls[0]!.body).to.deep.equal({ room_name: 'point-hebdo', participants: ['bob'], call_type: 'video' });
     const err = await errored;
+    // The chosen display name goes to the service, which puts it in the LiveKit token.
+    expect(stub.calls[1]).to.deep.include({ method: 'POST', body: { username: 'Alice M.' } });
     expect(err.detail).to.deep.equal({ code: 'forbidden', message: "Vous n'avez pas accès à cette salle." });
     await waitFor(() => deepQuery(el, '[part="error"]'));
     expect(text(deepQuery(el, '[part="error"] p'))).to.equal("Vous n'avez pas accès à cette salle.");

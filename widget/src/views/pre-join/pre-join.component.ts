@@ -191,7 +191,7 @@ export class UrbaniaPreJoin extends LitElement {
                 </li>`)}</ul>`}
           </fieldset>
           <label class="field"><span>${t('prejoin.displayName')}</span>
-            <input part="display-name-input" name="display_name" autocomplete="name" .value=${this.displayName}
+            <input part="display-name-input" name="display_name" autocomplete="name" maxlength="128" .value=${this.displayName}
               @input=${(e: Event) => { this.displayName = (e.target as HTMLInputElement).value; }} />
           </label>
         </div>
