@@ -89,8 +89,8 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
   })
   .openapi(joinRoomRoute, async (c) => {
     const meetings = c.get('meetings');
-    const body = c.req.valid('json') as { username?: string } | undefined;
-    const admission = await meetings.admit(c.get('user'), c.req.valid('param').room_name, body?.username || undefined);
+    const { username } = c.req.valid('json') ?? {};
+    const admission = await meetings.admit(c.get('user'), c.req.valid('param').room_name, username);
     const { permissions } = admission;
     return c.json(
       {
