@@ -44,7 +44,7 @@ import {
   type MongoClientOptions,
 } from 'mongodb';
 import { DependencyUnavailableError } from '../errors.js';
-import type { CallType, PresenceEntry, RoomRecord } from '../model.js';
+import type { PresenceEntry, RoomRecord } from '../model.js';
 import { RoomExistsError, type RoomStore } from './types.js';
 
 export interface MongoStoreOptions {
@@ -94,16 +94,8 @@ export const MONGO_DEFAULTS = {
   pruneIntervalMs: 10 * 60 * 1000,
 } as const;
 
-interface RoomDoc {
-  _id: string;
-  callType: CallType;
-  speakers: string[];
-  participants: string[];
-  createdBy: string;
-  createdByName: string;
-  openToLink: boolean;
-  createdAt: Date;
-}
+/** A RoomRecord with its unique name as `_id`. */
+type RoomDoc = Omit<RoomRecord, 'roomName'> & { _id: string };
 
 interface PresenceDoc {
   roomName: string;

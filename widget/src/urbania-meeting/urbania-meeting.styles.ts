@@ -1,5 +1,21 @@
 import { css } from 'lit';
 
+// Chosen by theme="dark", or by the system when no theme is set.
+const darkPalette = css`
+  --_u-background: var(--urbania-background, #111827);
+  --_u-surface: var(--urbania-surface, #1f2937);
+  --_u-text: var(--urbania-text, #f9fafb);
+  --_u-text-muted: var(--urbania-text-muted, #d1d5db);
+  --_u-border: var(--urbania-border, #9ca3af);
+  --_u-accent: var(--urbania-accent, #2563eb);
+  --_u-danger-text: var(--urbania-danger-text, #fecaca);
+  --_u-danger-surface: var(--urbania-danger-surface, #450a0a);
+  --_u-focus: var(--urbania-focus-ring, #fb923c);
+  --_u-tile: var(--urbania-tile-background, #374151);
+  --_u-avatar: var(--urbania-avatar-background, #6b7280);
+  color-scheme: dark;
+`;
+
 export default css`
   :host {
     display: block;
@@ -28,33 +44,11 @@ export default css`
     border-radius: var(--_u-radius);
   }
   :host([theme='dark']) {
-    --_u-background: var(--urbania-background, #111827);
-    --_u-surface: var(--urbania-surface, #1f2937);
-    --_u-text: var(--urbania-text, #f9fafb);
-    --_u-text-muted: var(--urbania-text-muted, #d1d5db);
-    --_u-border: var(--urbania-border, #9ca3af);
-    --_u-accent: var(--urbania-accent, #2563eb);
-    --_u-danger-text: var(--urbania-danger-text, #fecaca);
-    --_u-danger-surface: var(--urbania-danger-surface, #450a0a);
-    --_u-focus: var(--urbania-focus-ring, #fb923c);
-    --_u-tile: var(--urbania-tile-background, #374151);
-    --_u-avatar: var(--urbania-avatar-background, #6b7280);
-    color-scheme: dark;
+    ${darkPalette}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_u-background: var(--urbania-background, #111827);
-      --_u-surface: var(--urbania-surface, #1f2937);
-      --_u-text: var(--urbania-text, #f9fafb);
-      --_u-text-muted: var(--urbania-text-muted, #d1d5db);
-      --_u-border: var(--urbania-border, #9ca3af);
-      --_u-accent: var(--urbania-accent, #2563eb);
-      --_u-danger-text: var(--urbania-danger-text, #fecaca);
-      --_u-danger-surface: var(--urbania-danger-surface, #450a0a);
-      --_u-focus: var(--urbania-focus-ring, #fb923c);
-      --_u-tile: var(--urbania-tile-background, #374151);
-      --_u-avatar: var(--urbania-avatar-background, #6b7280);
-      color-scheme: dark;
+      ${darkPalette}
     }
   }
   .error {
