@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { permissionsFor } from './grants.js';
 import { videoGrantFor } from './livekit.js';
 import type { RoomRecord } from './model.js';
+import { sampleRoom } from './store/contract.js';
 
-const room = (over: Partial<RoomRecord> = {}): RoomRecord => ({
-  roomName: 'r',
-  callType: 'video',
-  speakers: [],
-  participants: ['alice', 'bob'],
-  createdBy: 'alice',
-  createdByName: 'Alice',
-  openToLink: false,
-  createdAt: new Date(0),
-  ...over,
-});
+const room = (over: Partial<RoomRecord> = {}): RoomRecord => sampleRoom('r', over);
 
 describe('permissionsFor', () => {
   it('video rooms: creator and invitees publish camera, microphone and screen', () => {

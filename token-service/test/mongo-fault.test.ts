@@ -12,6 +12,7 @@ import { DependencyUnavailableError, RETRY_AFTER_SECONDS } from '../src/errors.j
 import type { SfuGateway } from '../src/livekit.js';
 import { createLogger } from '../src/logger.js';
 import type { PresenceEntry, RoomRecord } from '../src/model.js';
+import { sampleRoom } from '../src/store/contract.js';
 import { MongoRoomStore } from '../src/store/mongo.js';
 import { startFerretDB, type FerretDB } from './helpers/ferretdb.js';
 
@@ -33,16 +34,7 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function room(roomName: string, createdBy: string, minutes = 0): RoomRecord {
-  return {
-    roomName,
-    callType: 'video',
-    speakers: [],
-    participants: [createdBy],
-    createdBy,
-    createdByName: createdBy,
-    openToLink: true,
-    createdAt: new Date(Date.UTC(2026, 0, 1) + minutes * 60_000),
-  };
+  return sampleRoom(roomName, { participants: [createdBy], createdBy, createdByName: createdBy, openToLink: true }, minutes);
 }
 
 /** Polls until `fn` resolves; returns how long that took. */

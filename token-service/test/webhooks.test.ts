@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sampleRoom } from '../src/store/contract.js';
 import type { RoomStore } from '../src/store/types.js';
 import { buildApp, call, testConfig, userToken } from './helpers/app.js';
 
@@ -13,16 +14,7 @@ let alice: string;
 beforeAll(async () => {
   ({ app, store } = buildApp(config));
   alice = await userToken('alice', 'Alice');
-  await store.createRoom({
-    roomName: 'standup',
-    callType: 'video',
-    speakers: [],
-    participants: ['alice', 'bob'],
-    createdBy: 'alice',
-    createdByName: 'Alice',
-    openToLink: false,
-    createdAt: new Date(),
-  });
+  await store.createRoom(sampleRoom('standup'));
 });
 
 let eventSeq = 0;
@@ -123,16 +115,7 @@ describe('a webhook whose effect cannot be stored', () => {
       return realSetPresence(...args);
     };
     const { app: flakyApp } = buildApp(config, { store: flaky });
-    await flaky.createRoom({
-      roomName: 'standup',
-      callType: 'video',
-      speakers: [],
-      participants: ['alice'],
-      createdBy: 'alice',
-      createdByName: 'Alice',
-      openToLink: false,
-      createdAt: new Date(),
-    });
+    await flaky.createRoom(sampleRoom('standup', { participants: ['alice'] }));
     const joined = event('participant_joined', 'bob', Math.floor(Date.now() / 1000), 'EV_redelivered');
     const post = async () =>
       call(flakyApp, 'POST', '/api/livekit/webhooks', {
