@@ -22,6 +22,9 @@ const USERS = 10_000;
 const USERS_PER_ROOM = 100;
 const SHORT = Number(process.env.BENCH_SECONDS ?? 10);
 const LONG = Number(process.env.BENCH_LONG_SECONDS ?? 30);
+// Both the service and the floor run as production runs the service: plain node on JavaScript, no loader.
+const SERVICE_ENTRY = 'token-service/dist/main.js';
+const FLOOR_ENTRY = 'bench/token-service/bare-server.mjs';
 
 interface Service {
   url: string;
@@ -32,7 +35,7 @@ interface Service {
 async function startService(
   env: Record<string, string>,
   logName: string,
-  entry = 'token-service/src/main.ts',
+  entry = SERVICE_ENTRY,
   nodeFlags: string[] = [],
 ): Promise<Service> {
   const port = await freeTcpPort();
@@ -42,7 +45,7 @@ async function startService(
   const log = openSync(join(ROOT, 'logs', `bench-${logName}.log`), 'w');
   // BENCH_PROFILE=1 writes a V8 CPU profile of the service to logs/profiles/ (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'logs/profiles')}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeFlags, '--import', 'tsx', entry], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeFlags, entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', RATE_LIMIT_PER_MINUTE: process.env.BENCH_RATE_LIMIT ?? '120', DEMO_LOGIN: '0', MONGODB_URI: '', HOST: '127.0.0.1', CORS_ORIGINS: 'http://127.0.0.1', ...env },
     stdio: ['ignore', log, log],
@@ -157,7 +160,7 @@ async function main() {
       const requests = await prepare(memory);
       await load(memory.url, requests, 64, 3); // warm-up: JIT, rooms ensured on the SFU
       const full = summary('memory, 64 connections', await load(memory.url, requests, 64, SHORT));
-      const bare = await startService(lkEnv, 'bare', 'bench/token-service/bare-server.ts');
+      const bare = await startService(lkEnv, 'bare', FLOOR_ENTRY);
       try {
         await load(bare.url, requests, 64, 3);
         const floor = summary('bare floor (jose verify + toJwt), 64 conn.', await load(bare.url, requests, 64, SHORT));
@@ -165,6 +168,8 @@ async function main() {
       } finally {
         await bare.stop();
       }
+      // BENCH_ONLY=ratio: just the service-vs-floor comparison above (for profiling iterations).
+      if (process.env.BENCH_ONLY === 'ratio') return;
       const samples: number[] = [];
       const sampler = setInterval(() => samples.push(rssMiB(memory.pid)), 1000);
       const before = rssMiB(memory.pid);
@@ -181,7 +186,7 @@ async function main() {
     // Leak check: the same 256-connection load on a service whose heap is capped at 64 MB. V8 lets an
     // uncapped heap grow before it collects, so RSS alone cannot tell growth from a leak; a leak of even
     // ~1 KB per request would end this run in an out-of-memory crash (errors, then a dead service).
-    const capped = await startService(lkEnv, 'memory-capped', 'token-service/src/main.ts', ['--max-old-space-size=64']);
+    const capped = await startService(lkEnv, 'memory-capped', SERVICE_ENTRY, ['--max-old-space-size=64']);
     try {
       const requests = await prepare(capped);
       const samples: number[] = [];

@@ -9,12 +9,16 @@ import {
 import type { Config } from './config.js';
 import { DependencyUnavailableError } from './errors.js';
 import type { MediaSource, RoomPermissions } from './grants.js';
+import { KnownRooms } from './known-rooms.js';
+import { watchSfu } from './sfu-watch.js';
 import type { PresenceEntry } from './model.js';
 
 /** The SFU as the service sees it. The real one is LiveKitGateway; tests may inject a fake for one failure path. */
 export interface SfuGateway {
-  /** Makes sure the room exists on the SFU (idempotent). */
+  /** Makes sure the room exists on the SFU (idempotent; remembered, see known-rooms.ts). */
   ensureRoom(roomName: string): Promise<void>;
+  /** The SFU closed the room (its `room_finished` webhook): the next admission creates it again. */
+  roomFinished(roomName: string): void;
   removeParticipant(roomName: string, identity: string): Promise<void>;
   listParticipants(roomName: string): Promise<PresenceEntry[]>;
   mintToken(params: { roomName: string; identity: string; name: string; permissions: RoomPermissions }): Promise<string>;
@@ -49,10 +53,8 @@ export class LiveKitGateway implements SfuGateway {
   readonly publicUrl: string;
   private readonly rooms: RoomServiceClient;
   private readonly webhooks: WebhookReceiver;
-  // CreateRoom calls in flight, by room: requests for the same room at the same moment share one. No answer
-  // is kept beyond that: a restarted SFU has forgotten its rooms (and refuses tokens for them), and it may
-  // come back faster than any cache would expire. Measured, the call per token costs no throughput here.
-  private readonly ensuring = new Map<string, Promise<void>>();
+  private readonly known: KnownRooms;
+  private stopWatching: (() => void) | undefined;
 
   constructor(private readonly config: Config) {
     this.publicUrl = config.livekit.publicUrl;
@@ -60,24 +62,36 @@ export class LiveKitGateway implements SfuGateway {
       requestTimeout: 5,
     });
     this.webhooks = new WebhookReceiver(config.livekit.apiKey, config.livekit.apiSecret);
+    this.known = new KnownRooms({
+      createRoom: (name) =>
+        this.call(() =>
+          this.rooms.createRoom({
+            name,
+            emptyTimeout: config.room.emptyTimeoutSeconds,
+            departureTimeout: 20,
+            maxParticipants: config.room.maxParticipants,
+          }),
+        ),
+      // Never joined (no token is ever minted for it) and kept for a year: its sid identifies the SFU process.
+      createSentinel: (name) => this.call(() => this.rooms.createRoom({ name, emptyTimeout: 365 * 24 * 3600, maxParticipants: 1 })),
+      listRooms: (names) => this.call(() => this.rooms.listRooms(names)),
+      watch: (onLost) => {
+        this.stopWatching = watchSfu(config.livekit.url, onLost);
+      },
+    });
   }
 
   ensureRoom(roomName: string): Promise<void> {
-    let pending = this.ensuring.get(roomName);
-    if (!pending) {
-      pending = this.call(() =>
-        this.rooms.createRoom({
-          name: roomName,
-          emptyTimeout: this.config.room.emptyTimeoutSeconds,
-          departureTimeout: 20,
-          maxParticipants: this.config.room.maxParticipants,
-        }),
-      )
-        .then(() => undefined)
-        .finally(() => this.ensuring.delete(roomName));
-      this.ensuring.set(roomName, pending);
-    }
-    return pending;
+    return this.known.ensure(roomName);
+  }
+
+  roomFinished(roomName: string): void {
+    this.known.forget(roomName);
+  }
+
+  /** Closes the idle connection that watches the SFU (tests; the process exit closes it anyway). */
+  close(): void {
+    this.stopWatching?.();
   }
 
   async removeParticipant(roomName: string, identity: string): Promise<void> {
@@ -86,6 +100,7 @@ export class LiveKitGateway implements SfuGateway {
     } catch (err) {
       // Not in the room (or the room is gone): leaving is already done.
       if (err instanceof DependencyUnavailableError) throw err;
+      if (isRoomNotFound(err)) this.known.forget(roomName);
     }
   }
 
@@ -95,6 +110,7 @@ export class LiveKitGateway implements SfuGateway {
       return participants.map((p) => ({ identity: p.identity, name: p.name }));
     } catch (err) {
       if (err instanceof DependencyUnavailableError) throw err;
+      if (isRoomNotFound(err)) this.known.forget(roomName);
       return [];
     }
   }
@@ -133,6 +149,12 @@ export class LiveKitGateway implements SfuGateway {
       throw err;
     }
   }
+}
+
+/** LiveKit's twirp answer for a room it does not have. */
+function isRoomNotFound(err: unknown): boolean {
+  const e = err as { code?: unknown; status?: unknown; message?: unknown };
+  return e?.code === 'not_found' || (e?.status === 404 && /room/i.test(String(e.message)));
 }
 
 function isNetworkError(err: unknown): boolean {

@@ -160,6 +160,25 @@ describe('the real LiveKit server', () => {
   });
 });
 
+describe('rooms the SFU closes', () => {
+  it('are created again at the next join once LiveKit reports room_finished (the service remembers rooms otherwise)', async () => {
+    const room = uniqueName('closed');
+    expect((await call(app, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name: room, participants: ['bob'], call_type: 'video' } })).status).toBe(201);
+    const first = await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: bob });
+    expect(await validate(first.json.token)).toEqual({ status: 200, body: 'success' });
+
+    await roomService.deleteRoom(room); // LiveKit closes it and sends room_finished to the service
+    expect((await validate(first.json.token)).status).toBe(404);
+    // The webhook arrives within moments; the remembered room would otherwise be trusted for 15 s.
+    const accepted = await until(
+      async () => validate((await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: bob })).json.token),
+      (v) => v.status === 200,
+      5_000,
+    );
+    expect(accepted).toEqual({ status: 200, body: 'success' });
+  });
+});
+
 // Last: it restarts the SFU under the other tests' feet.
 describe('after the SFU crashes and restarts', () => {
   it('a join through the service right away gets a token the SFU accepts (the room is created again)', async () => {
@@ -168,7 +187,7 @@ describe('after the SFU crashes and restarts', () => {
     const before = await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: bob });
     expect(await validate(before.json.token)).toEqual({ status: 200, body: 'success' });
 
-    await livekit.restart(); // the SFU forgets every room
+    await livekit.restart(); // the SFU forgets every room (it restarts in well under the 1 s periodic check)
     expect((await validate(before.json.token)).status).toBe(404);
 
     const after = await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: bob });

@@ -178,6 +178,7 @@ describe('MongoRoomStore while the database hangs', () => {
 class FakeSfu implements SfuGateway {
   readonly publicUrl = 'ws://127.0.0.1:7880';
   async ensureRoom(): Promise<void> {}
+  roomFinished(): void {}
   async removeParticipant(): Promise<void> {}
   async listParticipants(): Promise<PresenceEntry[]> {
     return [];

@@ -38,6 +38,8 @@ export function webhooksRouter(store: RoomStore, sfu: SfuGateway) {
     if (!event.id || !(await store.markEventProcessed(event.id))) {
       return c.json({ received: true as const, duplicate: Boolean(event.id) }, 200);
     }
+    // Before anything can fail: the SFU has closed the room whatever happens to presence.
+    if (event.event === 'room_finished' && event.room?.name) sfu.roomFinished(event.room.name);
     try {
       await applyEvent(store, event);
     } catch (err) {
