@@ -32,6 +32,7 @@ import {
 
 const ORDER = ['livekit', 'service', 'demo'];
 const WIDGET_BUNDLE = path.join(ROOT, 'widget', 'dist', 'cdn', 'urbania-meeting.js');
+const SERVICE_ENTRY = path.join(ROOT, 'token-service', 'dist', 'main.js');
 const DEMO_PORT = Number(process.env.DEMO_PORT ?? 3000);
 
 function rel(p) {
@@ -64,8 +65,8 @@ function definitions(env) {
       timeoutMs: 60_000,
       show: `${serviceUrl}  (API docs ${serviceUrl}/docs)`,
       entry: path.join(ROOT, 'token-service', 'src', 'main.ts'),
-      // `node --import tsx`: one process (no tsx wrapper), so the pidfile names the service itself.
-      command: () => [process.execPath, ['--import', 'tsx', path.join(ROOT, 'token-service', 'src', 'main.ts')]],
+      // The compiled service, as production runs it (built above when older than its sources).
+      command: () => [process.execPath, [SERVICE_ENTRY]],
       env: () => ({ ...env }),
     },
     demo: {
@@ -109,27 +110,32 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** Builds the widget when its CDN bundle is missing or older than widget/src. Returns true when usable. */
-function ensureWidgetBuilt() {
-  const built = fs.existsSync(WIDGET_BUNDLE) ? fs.statSync(WIDGET_BUNDLE).mtimeMs : 0;
+/**
+ * Builds a workspace (`npm run build -w <name>`) when its output is missing or older than its sources.
+ * The widget: its CDN bundle, which the demo serves. The token service: token-service/dist/, the compiled
+ * JavaScript that production runs (and npm start, so development runs what production runs).
+ */
+function ensureBuilt(workspace, output) {
+  const dir = path.join(ROOT, workspace);
+  const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
   const sources = Math.max(
-    newestMtime(path.join(ROOT, 'widget', 'src')),
-    ...['package.json', 'rollup.config.mjs', 'rollup.config.js', 'tsconfig.json'].map((f) => {
+    newestMtime(path.join(dir, 'src')),
+    ...['package.json', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json'].map((f) => {
       try {
-        return fs.statSync(path.join(ROOT, 'widget', f)).mtimeMs;
+        return fs.statSync(path.join(dir, f)).mtimeMs;
       } catch {
         return 0;
       }
     }),
   );
   if (built && built >= sources) return true;
-  console.log(c.dim(`→ building the widget (${built ? 'sources changed' : 'no build yet'}): npm run build -w widget`));
+  console.log(c.dim(`→ building ${workspace} (${built ? 'sources changed' : 'no build yet'}): npm run build -w ${workspace}`));
   fs.mkdirSync(LOG_DIR, { recursive: true });
-  const log = path.join(LOG_DIR, 'widget-build.log');
-  const r = spawnSync('npm', ['run', 'build', '-w', 'widget'], { cwd: ROOT, encoding: 'utf8' });
+  const log = path.join(LOG_DIR, `${workspace}-build.log`);
+  const r = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: ROOT, encoding: 'utf8' });
   fs.writeFileSync(log, `${r.stdout ?? ''}${r.stderr ?? ''}`);
-  if (r.status !== 0 || !fs.existsSync(WIDGET_BUNDLE)) {
-    console.error(c.red(`✗ the widget build failed (full output in ${rel(log)}):`));
+  if (r.status !== 0 || !fs.existsSync(output)) {
+    console.error(c.red(`✗ the ${workspace} build failed (full output in ${rel(log)}):`));
     console.error(tail(log, 15).replace(/^/gm, '    '));
     return false;
   }
@@ -324,7 +330,12 @@ async function main() {
       failed = true;
       continue;
     }
-    if (name === 'demo' && !ensureWidgetBuilt()) {
+    if (name === 'service' && !ensureBuilt('token-service', SERVICE_ENTRY)) {
+      console.error(`${c.red('✗')} the token service could not be built`);
+      failed = true;
+      continue;
+    }
+    if (name === 'demo' && !ensureBuilt('widget', WIDGET_BUNDLE)) {
       console.error(`${c.red('✗')} demo not started: it serves widget/dist/cdn/, which could not be built`);
       failed = true;
       continue;

@@ -8,7 +8,7 @@
  * Requests are spread over many users so that the per-user rate limit (kept on) measures nothing here.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
@@ -144,6 +144,8 @@ async function rawFindOneRate(uri: string, dbName: string, roomNames: string[], 
 }
 
 async function main() {
+  // The compiled service, fresh: production runs token-service/dist/, so the bench does too.
+  execFileSync('npm', ['run', 'build', '-w', 'token-service'], { cwd: ROOT, stdio: 'ignore' });
   console.log(`bench/token-service: POST /api/livekit/token, ${USERS} users, one service process (node ${process.version})`);
   const livekit = await startLiveKit();
   const lkEnv = {

@@ -206,6 +206,13 @@ describe('docker-compose.yml (production-like stack)', () => {
     expect(read('demo/Dockerfile')).toMatch(/demo\/server\.mjs/);
     expect(read('demo/Dockerfile')).toMatch(/widget\/dist/);
   });
+  it('runs the compiled token service with plain node, as the bench measures it (no TypeScript loader)', () => {
+    const df = read('token-service/Dockerfile');
+    expect(df).toMatch(/^RUN npm run build --workspace token-service$/m);
+    expect(df).toMatch(/^COPY --from=build \/app\/token-service\/dist token-service\/dist$/m);
+    const cmd = /^CMD\s+(.*)$/m.exec(df)?.[1];
+    expect(JSON.parse(cmd!)).toEqual(['node', 'dist/main.js']);
+  });
 });
 
 describe('livekit.yaml and .env.example (development)', () => {
