@@ -3,10 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import styles from './urbania-meeting.styles.js';
 import { emit } from '../events.js';
-import { errorKey, resolveLocale, translator, type Locale, type MessageKey } from '../i18n/index.js';
-import { ServiceClient, ServiceError, type CallType, type RoomInfo } from '../core/service-client.js';
-import { CallSession, preloadLiveKit, type ConnectionStateName } from '../core/call-session.js';
-import { loadUserChoices, saveUserChoices, type UserChoices } from '../core/user-choices.js';
+import { resolveLocale, translator, type Locale } from '../i18n/index.js';
+import type { CallType } from '../core/service-client.js';
+import type { ConnectionStateName } from '../core/call-session.js';
+import { MeetingFlow, connectionStateOf, type FlowEvent, type FlowState } from '../core/meeting-flow.js';
+import { flowError, formatFlowError, mediaFlowError, type FlowError } from '../core/flow-error.js';
 import type { MediaErrorCode } from '../core/media-errors.js';
 import '../views/pre-join/pre-join.js';
 import '../views/invite/invite.js';
@@ -15,14 +16,10 @@ import type { Room } from 'livekit-client';
 
 export type MeetingView = 'pre-join' | 'room' | 'invite';
 
-const ROOM_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
 // View parts re-exported on the host so pages can style them with urbania-meeting::part(…).
 const PREJOIN_PARTS = 'prejoin, room-name-input, call-type-select, contact, speaker, display-name-input, preview, preview-video, mic-level, media-error, start-button, videoinput-select, audioinput-select, audiooutput-select';
 const INVITE_PARTS = 'invite, invite-info, join-button';
 const ROOM_PARTS = 'room, grid, tile, avatar, tile-name, muted-indicator, speaking-indicator, pager, prev-page, next-page, controls, mic-toggle, camera-toggle, leave-button, start-audio, participant-list, connection-status, audience-badge, audience-notice, rejoin-button';
-
-interface ShownError { code: string; device?: 'camera' | 'microphone' | undefined; detail?: string | undefined }
 
 /**
  * `<urbania-meeting>`: a whole video call in one tag — pre-join, invite and room views on the Urbania token service
@@ -111,42 +108,33 @@ export class UrbaniaMeeting extends LitElement {
   /** Contacts for the participant picker: `[{ id, name }]`. */
   @property({ attribute: false }) contacts: Contact[] = [];
 
-  @state() private _connection: ConnectionStateName = 'idle';
-  @state() private _error: ShownError | undefined;
-  @state() private _busy = false;
-  @state() private _left = false;
-  @state() private _roomInfo: RoomInfo | undefined;
-  @state() private _inviteLoading = false;
+  @state() private _flowState: FlowState;
   @state() private _roomViewReady = false;
   @state() private _announcement = '';
   @state() private _htmlLang = '';
 
-  private readonly session = new CallSession();
-  private _choices: Partial<UserChoices> | undefined;
-  private _joining: Promise<void> | undefined;
-  private _autoJoined = false;
-  private _inviteLoadedFor = '';
-  private _inCall = false;
-  private _attempt = 0;
+  /** The meeting flow (phases, service, call session): everything this element renders comes from it. */
+  private flow = new MeetingFlow();
   private _htmlObserver: MutationObserver | undefined;
   private _unsubs: (() => void)[] = [];
 
+  constructor() {
+    super();
+    this._flowState = this.flow.state;
+  }
+
   /** Current connection state (also reflected as the `connection-state` attribute). */
   get connectionState(): ConnectionStateName {
-    return this._connection;
+    return connectionStateOf(this._flowState);
   }
 
   /** The livekit-client `Room` while in a call, undefined otherwise. An escape hatch: prefer the element's API. */
   get livekitRoom(): Room | undefined {
-    return this.session.room;
+    return this.flow.session.room;
   }
 
   private get locale(): Locale {
     return resolveLocale(this.lang || this._htmlLang);
-  }
-
-  private get client(): ServiceClient {
-    return new ServiceClient({ baseUrl: this.serviceUrl, authToken: this.authToken, getAuthToken: this.getAuthToken });
   }
 
   override connectedCallback(): void {
@@ -158,123 +146,71 @@ export class UrbaniaMeeting extends LitElement {
       this._htmlObserver = new MutationObserver(() => { this._htmlLang = document.documentElement.lang; });
       this._htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     } catch { /* ignore */ }
-    this._unsubs.push(
-      this.session.subscribe((s) => {
-        if (s.connection !== 'idle' || !this._joining) this._connection = s.connection;
-      }),
-      this.session.onEvent((e) => {
-        try {
-          switch (e.type) {
-            case 'participant-joined':
-              this.announce('announce.joined', e.name);
-              emit(this, 'urbania-participant-joined', { identity: e.identity, name: e.name });
-              break;
-            case 'participant-left':
-              this.announce('announce.left', e.name);
-              emit(this, 'urbania-participant-left', { identity: e.identity, name: e.name });
-              break;
-            case 'disconnected':
-              this._inCall = false;
-              emit(this, 'urbania-left', { room: this.room, reason: e.reason });
-              break;
-            case 'media-error':
-              this.showError({ code: e.code, device: e.kind });
-              break;
-          }
-        } catch (err) {
-          console.error('[urbania-meeting]', err);
-        }
-      }),
-    );
+    this._unsubs.push(this.flow.subscribe(this.onFlowState), this.flow.on(this.onFlowEvent));
+    this.configureFlow();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this._htmlObserver?.disconnect();
+    // Removing the element ends the call and releases camera and microphone (fires urbania-left when in a call).
+    void this.flow.end('element_removed');
     this._unsubs.forEach((u) => u());
     this._unsubs = [];
-    // Removing the element ends the call and releases camera and microphone.
-    const wasInCall = this._inCall || Boolean(this.session.room);
-    this._attempt++;
-    this._inCall = false;
-    this._autoJoined = false;
-    void this.session.disconnect().catch(() => {});
-    if (wasInCall) {
-      if (this.room) this.client.leave(this.room).catch(() => {});
-      this._left = true;
-      emit(this, 'urbania-left', { room: this.room, reason: 'element_removed' });
-    }
   }
 
   /** Join `room` (uses the pre-join choices when coming from pre-join, remembered choices otherwise). */
   join(): Promise<void> {
-    this._joining ??= this._join().finally(() => { this._joining = undefined; });
-    return this._joining;
+    return this.flow.join();
   }
 
   /** Leave the call; shows the "left" view with a rejoin button. */
-  async leave(): Promise<void> {
-    this._attempt++;
-    const wasInCall = this._inCall || Boolean(this.session.room);
-    this._inCall = false;
-    await this.session.disconnect().catch(() => {});
-    this._connection = 'disconnected';
-    this._left = true;
-    if (wasInCall) {
-      if (this.room) this.client.leave(this.room).catch(() => {});
-      emit(this, 'urbania-left', { room: this.room, reason: 'client_initiated' });
-    }
+  leave(): Promise<void> {
+    return this.flow.leave();
   }
 
-  private async _join(): Promise<void> {
-    const attempt = ++this._attempt;
-    this._error = undefined;
-    if (!this.room) {
-      this.showError({ code: 'room_not_found' });
-      return;
-    }
-    this.view = 'room';
-    this._left = false;
-    this._connection = 'connecting';
-    const warm = preloadLiveKit().catch(() => undefined);
-    void this.loadRoomView();
-    try {
-      const choices = { ...loadUserChoices(), ...this._choices };
-      const res = await this.client.join(this.room, { username: choices.displayName || undefined });
-      this._roomInfo = res.room;
-      const callType = res.room.call_type;
-      await warm;
-      await this.session.connect({
-        url: res.url,
-        token: res.token,
-        roomName: res.room_name || this.room,
-        callType,
-        canPublish: res.permissions.can_publish,
-        audio: choices.audioEnabled !== false,
-        video: callType === 'video' && choices.videoEnabled !== false,
-        audioDeviceId: choices.audioDeviceId || undefined,
-        videoDeviceId: choices.videoDeviceId || undefined,
-        audioOutputId: choices.audioOutputId || undefined,
-      });
-      if (!this.isConnected || this.session.state.connection !== 'connected') return;
-      this._inCall = true;
-      emit(this, 'urbania-joined', {
-        room: this.room,
-        identity: this.session.state.localIdentity ?? '',
-        canPublish: res.permissions.can_publish,
-      });
-    } catch (err) {
-      // leave() or removal during the join aborted it: not an error.
-      if (attempt !== this._attempt || !this.isConnected) return;
-      this._connection = 'disconnected';
-      this._left = true;
-      this.showError(err instanceof ServiceError ? { code: err.code, detail: err.message } : { code: 'connection_failed', detail: String((err as Error)?.message ?? err) });
-    }
+  private configureFlow(): void {
+    this.flow.configure({
+      serviceUrl: this.serviceUrl, authToken: this.authToken, getAuthToken: this.getAuthToken, entry: this.view, room: this.room,
+    });
   }
+
+  private readonly onFlowState = (s: FlowState): void => {
+    this._flowState = s;
+    const connection = connectionStateOf(s);
+    if (this.getAttribute('connection-state') !== connection) this.setAttribute('connection-state', connection);
+    // Joining shows the room view; an invite page's next step is joining: fetch the room view meanwhile.
+    if (s.phase === 'joining') this.view = 'room';
+    if (s.phase === 'joining' || (s.phase === 'loading-room' && !s.creating)) void this.loadRoomView();
+  };
+
+  private readonly onFlowEvent = (e: FlowEvent): void => {
+    switch (e.type) {
+      case 'joined':
+        emit(this, 'urbania-joined', { room: e.room, identity: e.identity, canPublish: e.canPublish });
+        break;
+      case 'left':
+        emit(this, 'urbania-left', { room: e.room, reason: e.reason });
+        break;
+      case 'participant-joined':
+      case 'participant-left':
+        this._announcement = translator(this.locale)(e.type === 'participant-joined' ? 'announce.joined' : 'announce.left', { name: e.name });
+        emit(this, e.type === 'participant-joined' ? 'urbania-participant-joined' : 'urbania-participant-left', { identity: e.identity, name: e.name });
+        break;
+      case 'room-created':
+        emit(this, 'urbania-room-created', { room: e.room });
+        this.room = e.room.room_name;
+        this.renderRoot.querySelector('urbania-pre-join')?.stopPreview();
+        break;
+      case 'error':
+        emit(this, 'urbania-error', { code: e.error.code, message: this.message(e.error) });
+        break;
+    }
+  };
 
   /** Start fetching livekit-client and the room view (pointer on a join button, invite page shown…). */
   private warm = (): void => {
-    void preloadLiveKit().catch(() => {});
+    this.flow.warm();
     void this.loadRoomView();
   };
 
@@ -284,136 +220,71 @@ export class UrbaniaMeeting extends LitElement {
       await import('../views/room/room.js');
       this._roomViewReady = true;
     } catch (err) {
-      this.showError({ code: 'connection_failed', detail: String(err) });
+      this.flow.report(flowError('connection_failed', String(err)));
     }
   }
 
-  private message(e: ShownError): string {
-    const t = translator(this.locale);
-    const key: MessageKey = errorKey(e.code);
-    return t(key, {
-      device: t(e.device === 'camera' ? 'device.camera' : 'device.microphone'),
-      message: e.detail ?? e.code,
-    });
-  }
-
-  private showError(e: ShownError): void {
-    this._error = e;
-    emit(this, 'urbania-error', { code: e.code, message: this.message(e) });
-  }
-
-  private announce(key: 'announce.joined' | 'announce.left', name: string): void {
-    this._announcement = translator(this.locale)(key, { name });
+  private message(e: FlowError): string {
+    return formatFlowError(e, translator(this.locale));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('view') && changed.get('view') !== undefined && !this._joining) {
-      // The page switched views: the old flow is over.
-      this._left = false;
-      this._autoJoined = false;
-      this._error = undefined;
-    }
-    if (changed.has('room')) this._inviteLoadedFor = '';
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (this.getAttribute('connection-state') !== this._connection) this.setAttribute('connection-state', this._connection);
-    const hasAuth = Boolean(this.authToken || this.getAuthToken);
-    if (this.view === 'room' && !this._autoJoined && !this._left && this.room && this.serviceUrl && hasAuth && !this._joining && !this._inCall) {
-      this._autoJoined = true;
-      void this.join();
+    if (changed.has('view') || changed.has('room') || changed.has('serviceUrl') || changed.has('authToken') || changed.has('getAuthToken')) {
+      this.configureFlow();
     }
     if (this.view === 'room' && !this._roomViewReady) void this.loadRoomView();
-    if (this.view === 'invite' && this.room && this.serviceUrl && hasAuth && this._inviteLoadedFor !== this.room) {
-      this._inviteLoadedFor = this.room;
-      void this.loadInvite();
-      // The next step on an invite page is joining: fetch the call engine now, in parallel with the room info.
-      this.warm();
-    }
-    void changed;
   }
 
-  private async loadInvite(): Promise<void> {
-    const room = this.room;
-    this._inviteLoading = true;
-    this._roomInfo = undefined;
-    try {
-      const info = await this.client.getRoom(room);
-      if (room === this.room) this._roomInfo = info;
-    } catch (err) {
-      if (room === this.room) this.showError(err instanceof ServiceError ? { code: err.code, detail: err.message } : { code: 'unknown', detail: String(err) });
-    } finally {
-      this._inviteLoading = false;
-    }
-  }
-
-  private async onPreJoinSubmit(e: CustomEvent<PreJoinSubmitDetail>): Promise<void> {
+  private onPreJoinSubmit(e: CustomEvent<PreJoinSubmitDetail>): void {
     e.stopPropagation();
     const d = e.detail;
-    this._error = undefined;
-    if (!ROOM_NAME.test(d.roomName)) {
-      this.showError({ code: 'room_name_invalid' });
-      return;
-    }
-    this._choices = {
+    void this.flow.createAndJoin({
+      room_name: d.roomName,
+      participants: d.participants,
+      call_type: d.callType === 'audio' ? 'audio' : 'video',
+      ...(d.callType === 'webinar' ? { speakers: d.speakers } : {}),
+    }, {
       displayName: d.displayName, audioEnabled: d.audioEnabled, videoEnabled: d.videoEnabled,
       audioDeviceId: d.audioDeviceId, videoDeviceId: d.videoDeviceId, audioOutputId: d.audioOutputId,
-    };
-    saveUserChoices(this._choices);
-    this._busy = true;
-    void preloadLiveKit().catch(() => undefined);
-    try {
-      const body = {
-        room_name: d.roomName,
-        participants: d.participants,
-        call_type: (d.callType === 'audio' ? 'audio' : 'video') as CallType,
-        ...(d.callType === 'webinar' ? { speakers: d.speakers } : {}),
-      };
-      const info = await this.client.createRoom(body);
-      emit(this, 'urbania-room-created', { room: info });
-      this.room = info.room_name;
-      this.renderRoot.querySelector('urbania-pre-join')?.stopPreview();
-      await this.join();
-    } catch (err) {
-      this.showError(err instanceof ServiceError ? { code: err.code, detail: err.message } : { code: 'unknown', detail: String(err) });
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 
   private onMediaError(e: CustomEvent<{ kind: 'camera' | 'microphone'; code: MediaErrorCode }>): void {
     e.stopPropagation();
     // Shown next to the device inside the pre-join view; reported to the page here.
-    emit(this, 'urbania-error', { code: e.detail.code, message: this.message({ code: e.detail.code, device: e.detail.kind }) });
+    this.flow.report(mediaFlowError(e.detail.kind, e.detail.code), { show: false });
   }
 
   private renderView() {
     const locale = this.locale;
     const t = translator(locale);
-    if (this._left) {
+    const s = this._flowState;
+    // The "left" view after leave() or a failed join; a call ended by the server stays in the room view with its reason.
+    if ((s.phase === 'left' && !s.byServer) || (s.phase === 'failed' && s.during === 'joining')) {
       return html`<section class="left" part="left" lang=${locale} aria-labelledby="left-title">
-        <h2 id="left-title">${this._error ? t('state.disconnected') : t('left.title')}</h2>
+        <h2 id="left-title">${s.phase === 'failed' ? t('state.disconnected') : t('left.title')}</h2>
         <button part="rejoin-button" class="primary" type="button" ?disabled=${!this.room}
-          @pointerenter=${() => void preloadLiveKit().catch(() => {})}
+          @pointerenter=${() => this.flow.warm()}
           @click=${() => void this.join()}>${t('left.rejoin')}</button>
       </section>`;
     }
     switch (this.view) {
       case 'invite':
-        return html`<urbania-invite exportparts=${INVITE_PARTS} .locale=${locale} .roomName=${this.room} .info=${this._roomInfo}
-          ?loading=${this._inviteLoading} ?busy=${Boolean(this._joining)}
+        return html`<urbania-invite exportparts=${INVITE_PARTS} .locale=${locale} .roomName=${this.room}
+          .info=${s.phase === 'ready' ? s.info : undefined}
+          ?loading=${s.phase === 'loading-room'} ?busy=${s.phase === 'joining'}
           @invite-join=${(e: Event) => { e.stopPropagation(); void this.join(); }}
           @join-warmup=${this.warm}></urbania-invite>`;
       case 'room':
         return this._roomViewReady
-          ? html`<urbania-room exportparts=${ROOM_PARTS} .locale=${locale} .roomName=${this.room} .session=${this.session}
+          ? html`<urbania-room exportparts=${ROOM_PARTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
               @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}></urbania-room>`
           : html`<p class="loading" role="status" lang=${locale}>${t('state.connecting')}</p>`;
       default: {
         const ct: PreJoinCallType = this.callType === 'audio' ? 'audio' : 'video';
         return html`<urbania-pre-join exportparts=${PREJOIN_PARTS} .locale=${locale} .contacts=${this.contacts ?? []} .roomName=${this.room}
-          .callType=${ct} ?busy=${this._busy}
+          .callType=${ct} ?busy=${s.phase === 'loading-room' || s.phase === 'joining'}
           @prejoin-submit=${this.onPreJoinSubmit} @prejoin-media-error=${this.onMediaError}
           @join-warmup=${this.warm}></urbania-pre-join>`;
       }
@@ -423,11 +294,12 @@ export class UrbaniaMeeting extends LitElement {
   protected override render() {
     const locale = this.locale;
     const t = translator(locale);
+    const notice = this._flowState.notice;
     return html`
-      ${this._error
-        ? html`<div class="error" part="error" role="alert" lang=${locale} data-code=${this._error.code}>
-            <p>${this.message(this._error)}</p>
-            <button type="button" aria-label=${t('error.dismiss')} @click=${() => { this._error = undefined; }}>×</button>
+      ${notice
+        ? html`<div class="error" part="error" role="alert" lang=${locale} data-code=${notice.code}>
+            <p>${this.message(notice)}</p>
+            <button type="button" aria-label=${t('error.dismiss')} @click=${() => this.flow.dismissNotice()}>×</button>
           </div>`
         : nothing}
       ${this.renderView()}
@@ -435,4 +307,3 @@ export class UrbaniaMeeting extends LitElement {
     `;
   }
 }
-

@@ -4,6 +4,7 @@ import type { UrbaniaMeeting } from './urbania-meeting.component.js';
 import { axeViolations, deepQuery, deepQueryAll, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
 import { STORAGE_KEY } from '../core/user-choices.js';
 import { CallSession } from '../core/call-session.js';
+import { MeetingFlow } from '../core/meeting-flow.js';
 import { FakeParticipant, fakeModule, lastRoom } from '../test/fake-livekit.js';
 import { RoomEvent, DisconnectReason } from 'livekit-client';
 
@@ -318,9 +319,9 @@ describe('<urbania-meeting>', () => {
   });
 
   describe('in a call (fake livekit Room, real element flow)', () => {
-    /** An element whose call session loads the fake livekit module (set before it connects). */
+    /** An element whose meeting flow's call session loads the fake livekit module (set before it connects). */
     function withFakeLiveKit(el: UrbaniaMeeting): UrbaniaMeeting {
-      (el as unknown as { session: CallSession }).session = new CallSession({ loadLiveKit: async () => fakeModule });
+      (el as unknown as { flow: MeetingFlow }).flow = new MeetingFlow({ session: new CallSession({ loadLiveKit: async () => fakeModule }) });
       return el;
     }
     const joinRoute = (canPublish: boolean, callType: 'video' | 'audio' = 'video') => ({

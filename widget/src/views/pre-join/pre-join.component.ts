@@ -2,7 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import styles from './pre-join.styles.js';
-import { translator, errorKey, type Locale } from '../../i18n/index.js';
+import { translator, type Locale } from '../../i18n/index.js';
+import { formatFlowError, mediaFlowError } from '../../core/flow-error.js';
 import { MediaPreviewController } from '../../controllers/media-preview-controller.js';
 import { loadUserChoices } from '../../core/user-choices.js';
 import type { MediaErrorCode } from '../../core/media-errors.js';
@@ -137,7 +138,7 @@ export class UrbaniaPreJoin extends LitElement {
 
   private mediaError(t: ReturnType<typeof translator>, kind: 'camera' | 'microphone', code: MediaErrorCode | undefined) {
     if (!code) return nothing;
-    return html`<p class="media-error" part="media-error" role="alert">${t(errorKey(code), { device: t(kind === 'camera' ? 'device.camera' : 'device.microphone') })}</p>`;
+    return html`<p class="media-error" part="media-error" role="alert">${formatFlowError(mediaFlowError(kind, code), t)}</p>`;
   }
 
   private deviceSelect(label: string, kind: 'audioinput' | 'videoinput' | 'audiooutput', value: string, onChange: (v: string) => void, t: ReturnType<typeof translator>) {

@@ -1,0 +1,401 @@
+/**
+ * The meeting flow, without Lit: one explicit phase at a time, owning the ServiceClient and the CallSession.
+ *
+ *   idle ─► loading-room ─► ready ─► joining ─► in-call ◄─► reconnecting
+ *     │          │                     │           │              │
+ *     └──────────┴──► failed           └─► failed  └──────► left ◄┘
+ *
+ * `<urbania-meeting>` configures it from its attributes, calls its methods from the views, renders `state` and
+ * re-emits `on()` events as `urbania-*` events. Every call ends through `end(reason)`: `leave()`, the element being
+ * removed, the server removing us, the connection giving up. Every failure becomes one `FlowError` (flow-error.ts).
+ * Features of the call itself (screen share, chat, devices…) hang off the `in-call` phase through `session`.
+ */
+import { ServiceClient, type CreateRoomRequest, type RoomInfo } from './service-client.js';
+import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEvent } from './call-session.js';
+import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
+import { MeetingError, flowError, mediaFlowError, toFlowError, type FlowError } from './flow-error.js';
+
+/** What the page asked for: the `view` attribute. */
+export type MeetingEntry = 'pre-join' | 'invite' | 'room';
+
+/** Room names the service accepts (checked before any request). */
+export const ROOM_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** The call we are in. */
+export interface CallInfo {
+  readonly room: string;
+  readonly info: RoomInfo;
+  readonly identity: string;
+  readonly canPublish: boolean;
+}
+
+export type MeetingPhase =
+  | { readonly phase: 'idle' }
+  /** Fetching the room's information (invite) or creating it (pre-join). */
+  | { readonly phase: 'loading-room'; readonly room: string; readonly creating: boolean }
+  | { readonly phase: 'ready'; readonly room: string; readonly info: RoomInfo }
+  /** `/join` then the SFU connection. */
+  | { readonly phase: 'joining'; readonly room: string }
+  | ({ readonly phase: 'in-call' } & CallInfo)
+  | ({ readonly phase: 'reconnecting' } & CallInfo)
+  /** The call ended; `byServer` when the SFU ended it (removal, room deleted, connection lost…). */
+  | { readonly phase: 'left'; readonly room: string; readonly reason: string; readonly byServer: boolean }
+  | { readonly phase: 'failed'; readonly room: string; readonly error: FlowError; readonly during: 'loading-room' | 'joining' };
+
+export type PhaseName = MeetingPhase['phase'];
+
+/** The phase plus the message currently shown to the person (a failure, or a device problem during the call). */
+export type FlowState = MeetingPhase & { readonly notice: FlowError | undefined };
+
+export type FlowEvent =
+  | { type: 'joined'; room: string; identity: string; canPublish: boolean }
+  | { type: 'left'; room: string; reason: string }
+  | { type: 'participant-joined'; identity: string; name: string }
+  | { type: 'participant-left'; identity: string; name: string }
+  | { type: 'room-created'; room: RoomInfo }
+  | { type: 'error'; error: FlowError };
+
+/** Legal transitions; anything else is a bug and throws IllegalTransitionError. */
+const TRANSITIONS: Readonly<Record<PhaseName, readonly PhaseName[]>> = {
+  idle: ['loading-room', 'joining', 'failed', 'left'],
+  'loading-room': ['loading-room', 'ready', 'joining', 'failed', 'idle', 'left'],
+  ready: ['loading-room', 'joining', 'failed', 'idle', 'left'],
+  joining: ['in-call', 'failed', 'left', 'idle'],
+  'in-call': ['reconnecting', 'left'],
+  reconnecting: ['in-call', 'left'],
+  left: ['loading-room', 'joining', 'failed', 'idle'],
+  failed: ['loading-room', 'joining', 'failed', 'idle', 'left'],
+};
+
+export function canTransition(from: PhaseName, to: PhaseName): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export class IllegalTransitionError extends Error {
+  override readonly name = 'IllegalTransitionError';
+  constructor(readonly from: PhaseName, readonly to: PhaseName) {
+    super(`meeting flow: illegal transition ${from} → ${to}`);
+  }
+}
+
+/** The `connection-state` the element reflects for a phase. */
+export function connectionStateOf(p: MeetingPhase): ConnectionStateName {
+  switch (p.phase) {
+    case 'joining': return 'connecting';
+    case 'in-call': return 'connected';
+    case 'reconnecting': return 'reconnecting';
+    case 'left': return 'disconnected';
+    case 'failed': return p.during === 'joining' ? 'disconnected' : 'idle';
+    default: return 'idle';
+  }
+}
+
+/** Reasons for which we end the call ourselves (anything else comes from the SFU). */
+const LOCAL_END_REASONS = new Set(['client_initiated', 'element_removed']);
+
+export interface FlowConfig {
+  serviceUrl: string;
+  authToken?: string | undefined;
+  getAuthToken?: (() => string | Promise<string>) | undefined;
+  entry: MeetingEntry;
+  room: string;
+}
+
+export interface MeetingFlowOptions {
+  /** The call session (tests inject one with a fake livekit module). */
+  session?: CallSession;
+  /** Start fetching the call engine (default: preloadLiveKit). */
+  preload?: () => Promise<unknown>;
+  /** Injected fetch for the ServiceClient (tests). */
+  fetch?: typeof fetch;
+}
+
+export class MeetingFlow {
+  readonly session: CallSession;
+  private _phase: MeetingPhase = { phase: 'idle' };
+  private _notice: FlowError | undefined;
+  private _state: FlowState = { phase: 'idle', notice: undefined };
+  private config: FlowConfig = { serviceUrl: '', entry: 'pre-join', room: '' };
+  private _client: ServiceClient | undefined;
+  private choices: Partial<UserChoices> | undefined;
+  /** Bumped by every new step and by end(): a step that finds it changed was superseded and does nothing more. */
+  private attempt = 0;
+  private joining: Promise<void> | undefined;
+  private pendingCall: Omit<CallInfo, 'identity'> | undefined;
+  private loadedFor = '';
+  private readonly listeners = new Set<(s: FlowState) => void>();
+  private readonly eventListeners = new Set<(e: FlowEvent) => void>();
+
+  constructor(private readonly options: MeetingFlowOptions = {}) {
+    this.session = options.session ?? new CallSession();
+    this.session.subscribe((s) => this.onSessionState(s.connection));
+    this.session.onEvent((e) => this.onSessionEvent(e));
+  }
+
+  get state(): FlowState { return this._state; }
+  get phase(): MeetingPhase { return this._phase; }
+  get connectionState(): ConnectionStateName { return connectionStateOf(this._phase); }
+
+  /** The ServiceClient for the current service URL and credentials. */
+  get client(): ServiceClient {
+    const { serviceUrl, authToken, getAuthToken } = this.config;
+    this._client ??= new ServiceClient({ baseUrl: serviceUrl, authToken, getAuthToken, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) });
+    return this._client;
+  }
+
+  /** Called with the current state now and after every change. */
+  subscribe(fn: (s: FlowState) => void): () => void {
+    this.listeners.add(fn);
+    fn(this._state);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Typed stream of what happened (the element re-emits them as `urbania-*`). */
+  on(fn: (e: FlowEvent) => void): () => void {
+    this.eventListeners.add(fn);
+    return () => this.eventListeners.delete(fn);
+  }
+
+  /**
+   * New attributes from the element. Starts what the entry implies once the room, the service and credentials are
+   * known: `room` joins, `invite` loads the room's information. A different entry while not in a call starts over.
+   */
+  configure(patch: Partial<FlowConfig>): void {
+    const prev = this.config;
+    const next = { ...prev, ...patch };
+    this.config = next;
+    if (next.serviceUrl !== prev.serviceUrl || next.authToken !== prev.authToken || next.getAuthToken !== prev.getAuthToken) this._client = undefined;
+    if (next.room !== prev.room) this.loadedFor = '';
+    if (next.entry !== prev.entry && !this.inCall) {
+      this.attempt++;
+      this.loadedFor = '';
+      if (this._phase.phase !== 'idle') this.to({ phase: 'idle' });
+      this.setNotice(undefined);
+    }
+    this.autoStart();
+  }
+
+  private get inCall(): boolean {
+    const p = this._phase.phase;
+    return p === 'joining' || p === 'in-call' || p === 'reconnecting';
+  }
+
+  private autoStart(): void {
+    const c = this.config;
+    if (!c.room || !c.serviceUrl || !(c.authToken || c.getAuthToken)) return;
+    const p = this._phase;
+    if (c.entry === 'room' && p.phase === 'idle') {
+      void this.join();
+    } else if (c.entry === 'invite' && this.loadedFor !== c.room
+      && (p.phase === 'idle' || p.phase === 'ready' || p.phase === 'loading-room' || (p.phase === 'failed' && p.during === 'loading-room'))) {
+      void this.loadRoom();
+    }
+  }
+
+  /** Start fetching the call engine (the next step is joining). */
+  warm(): void {
+    void (this.options.preload ?? preloadLiveKit)().catch(() => {});
+  }
+
+  /** Invite: fetch the room's information (ready → "Rejoindre maintenant"). */
+  async loadRoom(): Promise<void> {
+    if (this.inCall) return;
+    const room = this.config.room;
+    this.loadedFor = room;
+    const attempt = ++this.attempt;
+    this.to({ phase: 'loading-room', room, creating: false });
+    this.warm();
+    try {
+      const info = await this.client.getRoom(room);
+      if (attempt === this.attempt) this.to({ phase: 'ready', room, info });
+    } catch (err) {
+      if (attempt === this.attempt) this.fail('loading-room', room, toFlowError(err));
+    }
+  }
+
+  /** Pre-join: create the room with the service, then join it with these choices (remembered for next time). */
+  async createAndJoin(body: CreateRoomRequest, choices?: Partial<UserChoices>): Promise<void> {
+    const p = this._phase;
+    if (this.inCall || (p.phase === 'loading-room' && p.creating)) return;
+    this.setNotice(undefined);
+    if (!ROOM_NAME.test(body.room_name)) {
+      this.fail('loading-room', body.room_name, flowError('room_name_invalid'));
+      return;
+    }
+    if (choices) {
+      this.choices = choices;
+      saveUserChoices(choices);
+    }
+    const attempt = ++this.attempt;
+    this.to({ phase: 'loading-room', room: body.room_name, creating: true });
+    this.warm();
+    let info: RoomInfo;
+    try {
+      info = await this.client.createRoom(body);
+    } catch (err) {
+      if (attempt === this.attempt) this.fail('loading-room', body.room_name, toFlowError(err));
+      return;
+    }
+    if (attempt !== this.attempt) return;
+    this.config = { ...this.config, room: info.room_name };
+    this.loadedFor = info.room_name;
+    this.to({ phase: 'ready', room: info.room_name, info });
+    this.fire({ type: 'room-created', room: info });
+    await this.join();
+  }
+
+  /** Join the configured room (uses the pre-join choices when there were some, the remembered ones otherwise). */
+  join(): Promise<void> {
+    const p = this._phase.phase;
+    if (p === 'in-call' || p === 'reconnecting') return Promise.resolve();
+    // One join at a time; a join that end() superseded no longer counts.
+    if (this.joining && p === 'joining') return this.joining;
+    const run: Promise<void> = this.runJoin().finally(() => { if (this.joining === run) this.joining = undefined; });
+    this.joining = run;
+    return run;
+  }
+
+  private async runJoin(): Promise<void> {
+    const room = this.config.room;
+    this.setNotice(undefined);
+    if (!room) {
+      this.fail('loading-room', room, flowError('room_not_found'));
+      return;
+    }
+    const attempt = ++this.attempt;
+    // Joining leads to the room view whatever the entry was (the element reflects it as view="room").
+    this.config = { ...this.config, entry: 'room' };
+    this.to({ phase: 'joining', room });
+    const warm = (this.options.preload ?? preloadLiveKit)().catch(() => undefined);
+    try {
+      const choices = { ...loadUserChoices(), ...this.choices };
+      const res = await this.client.join(room, { username: choices.displayName || undefined });
+      if (attempt !== this.attempt) return;
+      const callType = res.room.call_type;
+      await warm;
+      if (attempt !== this.attempt) return;
+      this.pendingCall = { room, info: res.room, canPublish: res.permissions.can_publish };
+      // The session's state moves the phase to in-call as soon as the SFU connection is up (see onSessionState).
+      await this.session.connect({
+        url: res.url,
+        token: res.token,
+        roomName: res.room_name || room,
+        callType,
+        canPublish: res.permissions.can_publish,
+        audio: choices.audioEnabled !== false,
+        video: callType === 'video' && choices.videoEnabled !== false,
+        audioDeviceId: choices.audioDeviceId || undefined,
+        videoDeviceId: choices.videoDeviceId || undefined,
+        audioOutputId: choices.audioOutputId || undefined,
+      }).catch((err: unknown) => {
+        throw new MeetingError('connection_failed', String((err as Error)?.message ?? err), undefined, { cause: err });
+      });
+    } catch (err) {
+      if (attempt !== this.attempt) return;
+      this.pendingCall = undefined;
+      this.fail('joining', room, toFlowError(err));
+    }
+  }
+
+  /** Leave the call (or give up joining); the phase becomes `left`. */
+  leave(): Promise<void> {
+    return this.end('client_initiated');
+  }
+
+  /**
+   * The one end of a call. `client_initiated` (leave) and `element_removed` stop the session and tell the service;
+   * any other reason is the SFU's (the session is already down). Fires `left` when a call was under way.
+   */
+  async end(reason: string): Promise<void> {
+    const p = this._phase;
+    const local = LOCAL_END_REASONS.has(reason);
+    const hadCall = !local || p.phase === 'in-call' || p.phase === 'reconnecting' || Boolean(this.session.room);
+    const room = 'room' in p && p.room ? p.room : this.config.room;
+    this.attempt++;
+    this.pendingCall = undefined;
+    const stopped = local ? this.session.disconnect().catch(() => {}) : Promise.resolve();
+    if (!local && p.phase === 'joining') {
+      // The SFU dropped us while connecting: the join failed (the pending connect() is superseded).
+      this.fire({ type: 'left', room, reason });
+      this.fail('joining', room, flowError('connection_failed', reason));
+    } else if (hadCall) {
+      this.to({ phase: 'left', room, reason, byServer: !local });
+      if (local && room) this.client.leave(room).catch(() => {});
+      this.fire({ type: 'left', room, reason });
+    } else if (reason === 'client_initiated') {
+      if (p.phase !== 'left') this.to({ phase: 'left', room, reason, byServer: false });
+    } else if (p.phase === 'joining' || p.phase === 'loading-room') {
+      // Removed before the call started: nothing to show; a later re-insertion starts over.
+      this.loadedFor = '';
+      this.to({ phase: 'idle' });
+    }
+    await stopped;
+  }
+
+  /** Report a problem that does not change the phase (a device in pre-join, a view that failed to load). */
+  report(error: FlowError, options: { show?: boolean } = {}): void {
+    if (options.show !== false) this.setNotice(error);
+    this.fire({ type: 'error', error });
+  }
+
+  /** The person closed the message. */
+  dismissNotice(): void {
+    this.setNotice(undefined);
+  }
+
+  private fail(during: 'loading-room' | 'joining', room: string, error: FlowError): void {
+    this.to({ phase: 'failed', room, error, during }, error);
+    this.fire({ type: 'error', error });
+  }
+
+  private onSessionState(connection: ConnectionStateName): void {
+    const p = this._phase;
+    if (connection === 'connected' && p.phase === 'joining' && this.pendingCall) {
+      const call: CallInfo = { ...this.pendingCall, identity: this.session.state.localIdentity ?? '' };
+      this.pendingCall = undefined;
+      this.to({ phase: 'in-call', ...call });
+      this.fire({ type: 'joined', room: call.room, identity: call.identity, canPublish: call.canPublish });
+    } else if (connection === 'connected' && p.phase === 'reconnecting') {
+      this.to({ ...p, phase: 'in-call' });
+    } else if (connection === 'reconnecting' && p.phase === 'in-call') {
+      this.to({ ...p, phase: 'reconnecting' });
+    }
+  }
+
+  private onSessionEvent(e: SessionEvent): void {
+    switch (e.type) {
+      case 'participant-joined':
+      case 'participant-left':
+        this.fire({ type: e.type, identity: e.identity, name: e.name });
+        break;
+      case 'disconnected':
+        void this.end(e.reason);
+        break;
+      case 'media-error':
+        this.report(mediaFlowError(e.kind, e.code, e.message));
+        break;
+    }
+  }
+
+  private to(next: MeetingPhase, notice: FlowError | undefined = this._notice): void {
+    if (!canTransition(this._phase.phase, next.phase)) throw new IllegalTransitionError(this._phase.phase, next.phase);
+    this._phase = next;
+    this._notice = notice;
+    this.publish();
+  }
+
+  private setNotice(notice: FlowError | undefined): void {
+    if (notice === this._notice) return;
+    this._notice = notice;
+    this.publish();
+  }
+
+  private publish(): void {
+    this._state = { ...this._phase, notice: this._notice };
+    for (const fn of [...this.listeners]) { try { fn(this._state); } catch (e) { console.error('[urbania-meeting]', e); } }
+  }
+
+  private fire(e: FlowEvent): void {
+    for (const fn of [...this.eventListeners]) { try { fn(e); } catch (err) { console.error('[urbania-meeting]', err); } }
+  }
+}
