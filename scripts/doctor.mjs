@@ -61,8 +61,12 @@ async function main() {
 
   // ------------------------------------------------------------------ configuration
   section('Configuration (.env + environment, livekit.yaml)');
-  const { merged: env, exists: envExists } = await loadDotEnv();
-  if (envExists) {
+  const { merged, exists: envExists } = await loadDotEnv();
+  // As the service does (token-service/src/main.ts): .env only when NODE_ENV is unset or development.
+  const readsDotenv = process.env.NODE_ENV === undefined || process.env.NODE_ENV === 'development';
+  const env = readsDotenv ? merged : { ...process.env };
+  if (!readsDotenv) info(`NODE_ENV=${process.env.NODE_ENV}: .env is not read (the service does not read it either); checking the environment only`);
+  else if (envExists) {
     ok('.env exists');
     // Variables documented in .env.example (set or commented out) that .env does not mention at all.
     const example = fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8');
@@ -86,7 +90,8 @@ async function main() {
         ok(`the service configuration is valid (NODE_ENV=${config.nodeEnv}, port ${config.port}, store: ${config.mongodb ? 'MongoDB' : 'memory'})`);
       } catch (err) {
         if (Array.isArray(err?.problems)) {
-          for (const p of err.problems) fail(`service configuration: ${p}`, 'edit .env (the comments in .env.example explain each variable)');
+          const fix = readsDotenv ? 'edit .env (the comments in .env.example explain each variable)' : `set it in the environment (.env is not read with NODE_ENV=${process.env.NODE_ENV}; .env.example explains each variable)`;
+          for (const p of err.problems) fail(`service configuration: ${p}`, fix);
         } else throw err;
       }
     } catch (err) {
@@ -161,7 +166,9 @@ async function main() {
     try {
       const u = new URL(jwks);
       if (!/^https?:$/.test(u.protocol)) throw new Error('not http(s)');
-      ok(`AUTH_JWKS_URL set (${jwks}, RS256/ES256)`);
+      if (u.protocol !== 'https:' && (env.NODE_ENV ?? 'production') !== 'development') {
+        fail(`AUTH_JWKS_URL is not https:// (${jwks}): refused outside development`, 'AUTH_JWKS_URL=https://<identity provider>/.well-known/jwks.json');
+      } else ok(`AUTH_JWKS_URL set (${jwks}, RS256/ES256)`);
     } catch {
       fail(`AUTH_JWKS_URL is not an http(s) URL: ${jwks}`, 'AUTH_JWKS_URL=https://<identity provider>/.well-known/jwks.json');
     }
@@ -171,8 +178,8 @@ async function main() {
   if (env.AUTH_ISSUER) info(`JWT issuer must be ${env.AUTH_ISSUER}`);
   if (env.AUTH_AUDIENCE) info(`JWT audience must be ${env.AUTH_AUDIENCE}`);
   const demo = ['1', 'true', 'yes', 'on'].includes(String(env.DEMO_LOGIN ?? '').toLowerCase());
-  if (demo && (env.NODE_ENV ?? 'production') === 'production') fail('DEMO_LOGIN is on with NODE_ENV=production', 'remove DEMO_LOGIN (the demo login is for development only)');
-  else if (demo) info('demo login enabled (DEMO_LOGIN=1): POST /api/auth/login issues JWTs for alice, bob, carol, david, emma');
+  if (demo && (env.NODE_ENV ?? 'production') !== 'development') fail(`DEMO_LOGIN is on with NODE_ENV=${env.NODE_ENV ?? 'production'}`, 'remove DEMO_LOGIN (the demo login is allowed only with NODE_ENV=development)');
+  else if (demo) info('demo login enabled (DEMO_LOGIN=1): POST /api/auth/login issues JWTs for alice, bob, carol, david, emma, signed with the demo\'s own secret');
   info('"Token invalide" with a valid setup usually means the Urbania JWT expired: sign in again');
 
   // ------------------------------------------------------------------ ports

@@ -15,9 +15,12 @@ import { MongoClient } from 'mongodb';
 import { startFerretDB } from '../../token-service/test/helpers/ferretdb.js';
 import { startLiveKit } from '../../token-service/test/helpers/livekit-server.js';
 import { freeTcpPort } from '../../token-service/test/helpers/ports.js';
-import { AUTH_SECRET, userToken } from '../../token-service/test/helpers/app.js';
+import { randomBytes } from 'node:crypto';
+import { userToken } from '../../token-service/test/helpers/app.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+// Production settings: the service refuses the repository's published secrets and needs iss/aud outside development.
+const BENCH_AUTH = { secret: randomBytes(24).toString('hex'), issuer: 'https://id.urbania.example', audience: 'urbania-meet' };
 const USERS = 10_000;
 const USERS_PER_ROOM = 100;
 const SHORT = Number(process.env.BENCH_SECONDS ?? 10);
@@ -75,7 +78,7 @@ async function startService(
 
 /** 10,000 users in rooms of 100; returns one prepared request body + header per user. */
 async function prepare(service: Service) {
-  const tokens = await Promise.all(Array.from({ length: USERS }, (_, i) => userToken(`user-${i}`, `User ${i}`)));
+  const tokens = await Promise.all(Array.from({ length: USERS }, (_, i) => userToken(`user-${i}`, `User ${i}`, BENCH_AUTH)));
   const requests: { body: string; auth: string }[] = [];
   for (let r = 0; r < USERS / USERS_PER_ROOM; r++) {
     const room = `bench-${Date.now().toString(36)}-${r}`;
@@ -153,7 +156,9 @@ async function main() {
     LIVEKIT_PUBLIC_URL: livekit.wsUrl,
     LIVEKIT_API_KEY: livekit.apiKey,
     LIVEKIT_API_SECRET: livekit.apiSecret,
-    AUTH_JWT_SECRET: AUTH_SECRET,
+    AUTH_JWT_SECRET: BENCH_AUTH.secret,
+    AUTH_ISSUER: BENCH_AUTH.issuer,
+    AUTH_AUDIENCE: BENCH_AUTH.audience,
   };
   try {
     // 1 + 2: memory store, beside the bare floor (verify + mint only) measured in the same run.

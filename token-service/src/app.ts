@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/livekit', roomsRouter);
   app.route('/api/livekit', tokenRouter);
   app.route('/api/livekit', webhooksRouter(store, sfu));
-  if (config.demoLogin) app.route('/api/auth', demoAuthRouter(config.auth));
+  if (config.demoLogin && config.auth.demoSecret) app.route('/api/auth', demoAuthRouter(config.auth.demoSecret));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

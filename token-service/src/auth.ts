@@ -1,4 +1,12 @@
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import type { webcrypto } from 'node:crypto';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyOptions,
+} from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Config } from './config.js';
 import { errors } from './errors.js';
@@ -11,6 +19,21 @@ export type UserVerifier = (bearerToken: string) => Promise<User>;
 export const USER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@:|+-]{0,127}$/;
 
 /**
+ * Seconds of clock difference accepted on `exp`, `nbf` and `iat`: the host application's clock and ours
+ * are never exactly equal, and a token used the instant it is minted must not be refused.
+ */
+export const CLOCK_TOLERANCE_SECONDS = 5;
+
+/** Demo-login tokens: `kid` and `iss` that say "signed by this service's demo login, with its own secret". */
+export const DEMO_TOKEN_KID = 'urbania-meet-demo';
+export const DEMO_TOKEN_ISSUER = 'urbania-meet-demo';
+
+/** The HMAC key for an HS256 secret, imported once (handing jose raw bytes re-imports it per call). */
+export function hmacKey(secret: string, usage: 'sign' | 'verify'): Promise<webcrypto.CryptoKey> {
+  return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
+}
+
+/**
  * HS256 with a shared secret, or RS256/ES256 from a JWKS URL. Algorithms are pinned so a token
  * cannot choose its own (no `none`, no HS/RS confusion).
  */
@@ -20,15 +43,30 @@ export function createUserVerifier(auth: Config['auth']): UserVerifier {
     ...(auth.issuer && { issuer: auth.issuer }),
     ...(auth.audience && { audience: auth.audience }),
     requiredClaims: ['sub', 'exp'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
   };
-  let verify: (token: string) => Promise<JWTPayload>;
+  let verifyUrbania: (token: string) => Promise<JWTPayload>;
   if (auth.jwtSecret) {
-    // Imported once: handing jose the raw bytes would re-import the key on every request.
-    const key = crypto.subtle.importKey('raw', new TextEncoder().encode(auth.jwtSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-    verify = async (token) => (await jwtVerify(token, await key, options)).payload;
+    const key = hmacKey(auth.jwtSecret, 'verify');
+    verifyUrbania = async (token) => (await jwtVerify(token, await key, options)).payload;
   } else {
     const jwks = createRemoteJWKSet(new URL(auth.jwksUrl!), { timeoutDuration: 3000, cooldownDuration: 30_000 });
-    verify = async (token) => (await jwtVerify(token, jwks, options)).payload;
+    verifyUrbania = async (token) => (await jwtVerify(token, jwks, options)).payload;
+  }
+  let verify = verifyUrbania;
+  if (auth.demoSecret) {
+    // The demo login (development only) signs with its own secret; its tokens say so in `kid`.
+    const demoKey = hmacKey(auth.demoSecret, 'verify');
+    const demoOptions: JWTVerifyOptions = {
+      algorithms: ['HS256'],
+      issuer: DEMO_TOKEN_ISSUER,
+      requiredClaims: ['sub', 'exp'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    };
+    verify = async (token) =>
+      decodeProtectedHeader(token).kid === DEMO_TOKEN_KID
+        ? (await jwtVerify(token, await demoKey, demoOptions)).payload
+        : verifyUrbania(token);
   }
 
   // A host page sends the same token on every call: remember a verified token (keyed by its exact

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
+// A valid production environment.
 const base = {
-  LIVEKIT_API_KEY: 'devkey',
+  LIVEKIT_API_KEY: 'urbania',
   LIVEKIT_API_SECRET: 'a-livekit-secret-of-at-least-32-chars',
   AUTH_JWT_SECRET: 'an-urbania-secret-of-at-least-32-chars',
+  AUTH_ISSUER: 'https://id.urbania.example',
+  AUTH_AUDIENCE: 'urbania-meet',
 };
+const DEV_LIVEKIT_SECRET = 'urbania-dev-secret-0123456789abcdef';
+const DEV_JWT_SECRET = 'urbania-dev-jwt-secret-change-me-0123456789';
 
 function problems(env: Record<string, string | undefined>): string[] {
   try {
@@ -43,18 +48,80 @@ describe('loadConfig', () => {
     expect(problems({ ...base, NODE_ENV: 'development', LIVEKIT_API_SECRET: 'secret', AUTH_JWT_SECRET: 'x' })).toEqual([]);
   });
 
+  describe('outside development, refuses what the repository publishes, naming the variable', () => {
+    it.each(['production', 'test', undefined])('NODE_ENV=%s: the dev LIVEKIT_API_SECRET', (nodeEnv) => {
+      expect(problems({ ...base, NODE_ENV: nodeEnv, LIVEKIT_API_SECRET: DEV_LIVEKIT_SECRET })).toEqual([
+        expect.stringMatching(/^LIVEKIT_API_SECRET: this secret is published in the repository/),
+      ]);
+    });
+
+    it('the dev AUTH_JWT_SECRET', () => {
+      expect(problems({ ...base, AUTH_JWT_SECRET: DEV_JWT_SECRET })).toEqual([
+        expect.stringMatching(/^AUTH_JWT_SECRET: this secret is published in the repository/),
+      ]);
+    });
+
+    it('the test helpers\' secrets', () => {
+      expect(problems({ ...base, LIVEKIT_API_SECRET: 'test-secret-for-the-token-service-suite-0123456789' })[0]).toMatch(/^LIVEKIT_API_SECRET: .*published/);
+      expect(problems({ ...base, AUTH_JWT_SECRET: 'test-urbania-jwt-secret-0123456789abcdef' })[0]).toMatch(/^AUTH_JWT_SECRET: .*published/);
+    });
+
+    it('the key devkey', () => {
+      expect(problems({ ...base, LIVEKIT_API_KEY: 'devkey' })).toEqual([
+        expect.stringMatching(/^LIVEKIT_API_KEY: "devkey" is the development key published in this repository/),
+      ]);
+    });
+
+    it('a published secret even with surrounding spaces', () => {
+      expect(problems({ ...base, LIVEKIT_API_SECRET: ` ${DEV_LIVEKIT_SECRET} ` })[0]).toMatch(/^LIVEKIT_API_SECRET: .*published/);
+    });
+
+    it('all of them in development (the dev stack runs with them)', () => {
+      const dev = { NODE_ENV: 'development', LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: DEV_LIVEKIT_SECRET, AUTH_JWT_SECRET: DEV_JWT_SECRET };
+      expect(problems(dev)).toEqual([]);
+    });
+  });
+
+  it('outside development requires AUTH_ISSUER and AUTH_AUDIENCE', () => {
+    expect(problems({ ...base, AUTH_ISSUER: undefined })).toEqual([expect.stringMatching(/^AUTH_ISSUER: is required outside development/)]);
+    expect(problems({ ...base, AUTH_AUDIENCE: '  ' })).toEqual([expect.stringMatching(/^AUTH_AUDIENCE: is required outside development/)]);
+    expect(problems({ ...base, NODE_ENV: 'development', AUTH_ISSUER: undefined, AUTH_AUDIENCE: undefined })).toEqual([]);
+  });
+
+  it('outside development requires an https:// AUTH_JWKS_URL', () => {
+    const jwks = { ...base, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'http://id.urbania.example/jwks.json' };
+    expect(problems(jwks)).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: must be an https:\/\/ URL outside development/)]);
+    expect(problems({ ...jwks, NODE_ENV: 'development' })).toEqual([]);
+    expect(problems({ ...jwks, AUTH_JWKS_URL: 'https://id.urbania.example/jwks.json' })).toEqual([]);
+  });
+
   it('needs exactly one of AUTH_JWT_SECRET and AUTH_JWKS_URL', () => {
     expect(problems({ ...base, AUTH_JWT_SECRET: undefined })[0]).toMatch(/AUTH_JWT_SECRET or AUTH_JWKS_URL/);
     expect(problems({ ...base, AUTH_JWKS_URL: 'https://id.urbania.fr/.well-known/jwks.json' })[0]).toMatch(/only one/);
     const jwks = loadConfig({ ...base, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'https://id.urbania.fr/jwks.json' });
-    expect(jwks.auth).toEqual({ jwksUrl: 'https://id.urbania.fr/jwks.json' });
+    expect(jwks.auth).toEqual({ jwksUrl: 'https://id.urbania.fr/jwks.json', issuer: base.AUTH_ISSUER, audience: base.AUTH_AUDIENCE });
   });
 
-  it('refuses the demo login in production', () => {
+  it('allows the demo login only with NODE_ENV=development', () => {
     expect(problems({ ...base, DEMO_LOGIN: '1' })).toEqual([
-      'DEMO_LOGIN: the demo login cannot be enabled when NODE_ENV=production',
+      'DEMO_LOGIN: the demo login is only allowed with NODE_ENV=development (NODE_ENV is production)',
     ]);
+    expect(problems({ ...base, DEMO_LOGIN: '1', NODE_ENV: 'test' })[0]).toMatch(/^DEMO_LOGIN: .*only allowed with NODE_ENV=development/);
     expect(loadConfig({ ...base, DEMO_LOGIN: '1', NODE_ENV: 'development' }).demoLogin).toBe(true);
+  });
+
+  it('gives the demo login its own secret, never the Urbania one', () => {
+    const dev = { ...base, NODE_ENV: 'development', DEMO_LOGIN: '1' };
+    const generated = loadConfig(dev).auth.demoSecret;
+    expect(generated).toMatch(/^[0-9a-f]{64}$/);
+    expect(generated).not.toBe(base.AUTH_JWT_SECRET);
+    expect(loadConfig({ ...dev, DEMO_LOGIN_SECRET: 'a-demo-secret' }).auth.demoSecret).toBe('a-demo-secret');
+    expect(problems({ ...dev, DEMO_LOGIN_SECRET: base.AUTH_JWT_SECRET })).toEqual([
+      expect.stringMatching(/^DEMO_LOGIN_SECRET: must differ from AUTH_JWT_SECRET/),
+    ]);
+    // With a JWKS (no shared secret at all) the demo login works too.
+    expect(loadConfig({ ...dev, AUTH_JWT_SECRET: undefined, AUTH_JWKS_URL: 'https://id.urbania.fr/jwks.json' }).demoLogin).toBe(true);
+    expect(loadConfig(base).auth.demoSecret).toBeUndefined();
   });
 
   it('reads MongoDB, CORS, TTL and rate limit settings', () => {

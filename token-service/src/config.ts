@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { publishedValueProblems } from './published-secrets.js';
 
 /** Thrown by loadConfig with one readable line per problem, so a bad `.env` is fixed in one go. */
 export class ConfigError extends Error {
@@ -67,6 +69,7 @@ const envSchema = z.object({
   TOKEN_TTL_SECONDS: intWithDefault(600, 30, 86_400),
   RATE_LIMIT_PER_MINUTE: intWithDefault(120, 0, 1_000_000),
   DEMO_LOGIN: flag,
+  DEMO_LOGIN_SECRET: optionalText,
   ROOM_EMPTY_TIMEOUT_SECONDS: intWithDefault(300, 1, 86_400),
   ROOM_MAX_PARTICIPANTS: intWithDefault(100, 0, 10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,7 +80,14 @@ export interface Config {
   port: number;
   host: string;
   livekit: { url: string; publicUrl: string; apiKey: string; apiSecret: string };
-  auth: { jwtSecret?: string; jwksUrl?: string; issuer?: string; audience?: string };
+  auth: {
+    jwtSecret?: string;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    /** The demo login's own HS256 secret (DEMO_LOGIN=1 only, hence development only). */
+    demoSecret?: string;
+  };
   corsOrigins: string[];
   mongodb?: { uri: string; dbName: string };
   tokenTtlSeconds: number;
@@ -101,6 +111,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const strict = e.NODE_ENV !== 'development';
+  if (strict) {
+    // Anyone can read the repository: its secrets and its dev key only ever run on a developer's machine.
+    problems.push(
+      ...publishedValueProblems(e.LIVEKIT_API_KEY, {
+        LIVEKIT_API_SECRET: e.LIVEKIT_API_SECRET,
+        AUTH_JWT_SECRET: e.AUTH_JWT_SECRET,
+        DEMO_LOGIN_SECRET: e.DEMO_LOGIN_SECRET,
+      }),
+    );
+  }
   if (strict && e.LIVEKIT_API_SECRET.length < MIN_SECRET_LENGTH) {
     problems.push(
       `LIVEKIT_API_SECRET: must be at least ${MIN_SECRET_LENGTH} characters (set NODE_ENV=development to allow a short dev secret)`,
@@ -115,11 +135,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (strict && e.AUTH_JWT_SECRET && e.AUTH_JWT_SECRET.length < MIN_SECRET_LENGTH) {
     problems.push(`AUTH_JWT_SECRET: must be at least ${MIN_SECRET_LENGTH} characters`);
   }
-  if (e.DEMO_LOGIN && e.NODE_ENV === 'production') {
-    problems.push('DEMO_LOGIN: the demo login cannot be enabled when NODE_ENV=production');
+  if (strict && e.AUTH_JWKS_URL && !e.AUTH_JWKS_URL.startsWith('https://')) {
+    problems.push('AUTH_JWKS_URL: must be an https:// URL outside development (the keys must not travel in clear)');
   }
-  if (e.DEMO_LOGIN && !e.AUTH_JWT_SECRET) {
-    problems.push('DEMO_LOGIN: the demo login signs tokens with AUTH_JWT_SECRET, which is not set');
+  // Without them, a token that Urbania's identity provider minted for another application would be accepted.
+  if (strict && !e.AUTH_ISSUER) {
+    problems.push("AUTH_ISSUER: is required outside development: the `iss` of Urbania's user tokens");
+  }
+  if (strict && !e.AUTH_AUDIENCE) {
+    problems.push('AUTH_AUDIENCE: is required outside development: the `aud` Urbania puts in tokens meant for Urbania Meet');
+  }
+  if (e.DEMO_LOGIN && strict) {
+    problems.push(`DEMO_LOGIN: the demo login is only allowed with NODE_ENV=development (NODE_ENV is ${e.NODE_ENV})`);
+  }
+  if (e.DEMO_LOGIN_SECRET && e.DEMO_LOGIN_SECRET === e.AUTH_JWT_SECRET) {
+    problems.push('DEMO_LOGIN_SECRET: must differ from AUTH_JWT_SECRET (demo tokens must never pass as Urbania tokens)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -138,6 +168,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ...(e.AUTH_JWKS_URL && { jwksUrl: e.AUTH_JWKS_URL }),
       ...(e.AUTH_ISSUER && { issuer: e.AUTH_ISSUER }),
       ...(e.AUTH_AUDIENCE && { audience: e.AUTH_AUDIENCE }),
+      // Generated when not given: demo tokens then last as long as the process, which is enough for a demo.
+      ...(e.DEMO_LOGIN && { demoSecret: e.DEMO_LOGIN_SECRET ?? randomBytes(32).toString('hex') }),
     },
     corsOrigins: e.CORS_ORIGINS,
     ...(e.MONGODB_URI && { mongodb: { uri: e.MONGODB_URI, dbName: e.MONGODB_DB } }),

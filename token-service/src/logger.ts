@@ -21,6 +21,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
           'headers.authorization',
           'config.livekit.apiSecret',
           'config.auth.jwtSecret',
+          'config.auth.demoSecret',
           'config.mongodb.uri',
         ],
         censor: '[redacted]',

@@ -11,15 +11,19 @@ import type { RoomStore } from './store/types.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-// The environment wins over .env; .env is looked up in the current folder, then at the repo root.
-loadDotenv({ path: ['.env', fileURLToPath(new URL('../../.env', import.meta.url))], quiet: true });
+// .env is a development convenience: read only when NODE_ENV is unset or development, so a production
+// process never picks up the repository's development secrets. The environment wins over .env; .env is
+// looked up in the current folder, then at the repo root.
+const readsDotenv = process.env.NODE_ENV === undefined || process.env.NODE_ENV === 'development';
+if (readsDotenv) loadDotenv({ path: ['.env', fileURLToPath(new URL('../../.env', import.meta.url))], quiet: true });
 
 let config: Config;
 try {
   config = loadConfig(process.env);
 } catch (err) {
   if (err instanceof ConfigError) {
-    console.error(`[token-service] ${err.message}\nSee .env.example for every variable.`);
+    const where = readsDotenv ? 'the environment and .env' : `the environment only (.env is not read with NODE_ENV=${process.env.NODE_ENV})`;
+    console.error(`[token-service] ${err.message}\nRead from ${where}. See .env.example for every variable.`);
     process.exit(1);
   }
   throw err;

@@ -1,7 +1,8 @@
+import { SignJWT, jwtVerify } from 'jose';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
-import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { AUTH_SECRET, buildApp, call, testConfig, userToken } from './helpers/app.js';
 import { startLiveKit, type LiveKitServer } from './helpers/livekit-server.js';
 
 // Every endpoint and error path through app.request(): no port is opened for the service.
@@ -132,6 +133,22 @@ describe('authentication', () => {
     }
     const res = await call(app, 'GET', '/api/livekit/rooms', { headers: { authorization: `Bearer ${expired}` } });
     expect(res.json.error.message).toMatch(/expired/);
+  });
+
+  it('tolerates a few seconds of clock difference on nbf, iat and exp, not more', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (claims: Record<string, number>) =>
+      new SignJWT({ name: 'Alice', ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('alice')
+        .sign(new TextEncoder().encode(AUTH_SECRET));
+    const status = async (token: string) => (await call(app, 'GET', '/api/livekit/rooms', { token })).status;
+    // The host application's clock 3 s ahead of ours: not yet valid for us, accepted.
+    expect(await status(await signed({ nbf: now + 3, iat: now + 3, exp: now + 3600 }))).toBe(200);
+    expect(await status(await signed({ iat: now, exp: now - 2 }))).toBe(200);
+    // Clearly early or late: refused.
+    expect(await status(await signed({ nbf: now + 60, iat: now, exp: now + 3600 }))).toBe(401);
+    expect(await status(await signed({ iat: now - 3600, exp: now - 30 }))).toBe(401);
   });
 
   it('checks issuer and audience when configured', async () => {
@@ -322,6 +339,28 @@ describe('demo login', () => {
     expect(rooms.status).toBe(200);
     const unknown = await call(app, 'POST', '/api/auth/login', { body: { user_id: 'zoe' } });
     expect(unknown.status).toBe(401);
+  });
+
+  it('signs with its own secret: its tokens are not Urbania tokens, and Urbania tokens still work', async () => {
+    const login = await call(app, 'POST', '/api/auth/login', { body: { user_id: 'emma' } });
+    const demoToken: string = login.json.access_token;
+    // Not signed with AUTH_JWT_SECRET: a host application sharing that secret would refuse it.
+    await expect(jwtVerify(demoToken, new TextEncoder().encode(AUTH_SECRET))).rejects.toThrow();
+    await expect(jwtVerify(demoToken, new TextEncoder().encode(config.auth.demoSecret!))).resolves.toBeTruthy();
+    // A service without the demo login (or another one's demo secret) refuses demo tokens.
+    const off = buildApp(testConfig({ ...envOf(config), DEMO_LOGIN: undefined })).app;
+    expect((await call(off, 'GET', '/api/livekit/rooms', { token: demoToken })).status).toBe(401);
+    const otherDemo = buildApp(testConfig({ ...envOf(config), DEMO_LOGIN: '1' })).app;
+    expect((await call(otherDemo, 'GET', '/api/livekit/rooms', { token: demoToken })).status).toBe(401);
+    // A token claiming to be a demo token but signed with the Urbania secret is refused too.
+    const forged = await new SignJWT({ name: 'Emma' })
+      .setProtectedHeader({ alg: 'HS256', kid: 'urbania-meet-demo' })
+      .setIssuer('urbania-meet-demo')
+      .setSubject('emma')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(AUTH_SECRET));
+    expect((await call(app, 'GET', '/api/livekit/rooms', { token: forged })).status).toBe(401);
+    expect((await call(app, 'GET', '/api/livekit/rooms', { token: alice })).status).toBe(200);
   });
 
   it('is absent unless DEMO_LOGIN=1', async () => {

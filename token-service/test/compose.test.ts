@@ -1,6 +1,7 @@
 // No Docker engine runs where the tests run, so the production-like stack is checked by reading it:
 // docker-compose.yml, livekit.production.yaml and the service's own config validation must agree
 // (keys, ports, webhook URL, MongoDB, no demo login). The dev pair livekit.yaml/.env.example too.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,12 +71,18 @@ function portsOf(service: Yaml): { host: number; container: number; proto: strin
 /** Drops empty values, as a container sees `VAR: ""` the same as the service's config treats unset. */
 const nonEmpty = (env: Record<string, string>) => Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
 
-// What an operator provides (docker compose reads it from the shell or --env-file).
+// What an operator provides (docker compose reads it from the shell or --env-file). Generated: a
+// fixed value here would be a published secret, which the service refuses in production.
 const OPERATOR_ENV: Env = {
-  LIVEKIT_API_SECRET: 'prod-livekit-secret-7c1e0b6f4a9d2e8b5c3a1f0e9d8c7b6a',
-  AUTH_JWT_SECRET: 'prod-urbania-jwt-secret-1b2c3d4e5f60718293a4b5c6d7e8f9',
-  LIVEKIT_PUBLIC_URL: 'wss://meet.example.com',
+  MEET_LIVEKIT_API_SECRET: randomBytes(24).toString('hex'),
+  MEET_AUTH_JWT_SECRET: randomBytes(24).toString('hex'),
+  MEET_AUTH_ISSUER: 'https://id.urbania.example',
+  MEET_AUTH_AUDIENCE: 'urbania-meet',
+  MEET_LIVEKIT_PUBLIC_URL: 'wss://meet.example.com',
 };
+
+/** Every variable docker-compose.yml interpolates. */
+const composeVariables = [...read('docker-compose.yml').matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
 
 const composeRaw: Yaml = YAML.parse(read('docker-compose.yml'));
 const compose: Yaml = resolveAll(composeRaw, OPERATOR_ENV);
@@ -119,13 +126,23 @@ describe('docker-compose.yml (production-like stack)', () => {
     expect(svcEnv.LIVEKIT_API_KEY).toBeTruthy();
     expect(keys).toHaveProperty(svcEnv.LIVEKIT_API_KEY!);
     expect(keys[svcEnv.LIVEKIT_API_KEY!]).toBe(svcEnv.LIVEKIT_API_SECRET);
-    expect(svcEnv.LIVEKIT_API_SECRET).toBe(OPERATOR_ENV.LIVEKIT_API_SECRET);
+    expect(svcEnv.LIVEKIT_API_SECRET).toBe(OPERATOR_ENV.MEET_LIVEKIT_API_SECRET);
   });
 
-  it('keeps secrets out of the files: compose refuses to resolve without LIVEKIT_API_SECRET', () => {
+  it('keeps secrets out of the files: compose refuses to resolve without the secret, issuer and audience', () => {
     expect(lk.keys).toBeUndefined();
-    expect(() => resolveAll(composeRaw, { AUTH_JWT_SECRET: 'x'.repeat(40) })).toThrow(/LIVEKIT_API_SECRET/);
-    expect(read('docker-compose.yml')).not.toContain(OPERATOR_ENV.LIVEKIT_API_SECRET);
+    const without = (name: string) => Object.fromEntries(Object.entries(OPERATOR_ENV).filter(([k]) => k !== name));
+    for (const name of ['MEET_LIVEKIT_API_SECRET', 'MEET_AUTH_ISSUER', 'MEET_AUTH_AUDIENCE']) {
+      expect(() => resolveAll(composeRaw, without(name)), name).toThrow(new RegExp(name));
+    }
+  });
+
+  it("never reads a development .env's variables: a dev checkout's .env cannot supply its published secrets", () => {
+    // Compose reads the .env next to the file for interpolation; in a dev checkout that is .env.example's copy.
+    const devEnv = parseEnv(read('.env.example'));
+    expect(composeVariables.length).toBeGreaterThan(0);
+    for (const name of composeVariables) expect(Object.keys(devEnv), name).not.toContain(name);
+    expect(() => resolveAll(composeRaw, devEnv)).toThrow(/required variable MEET_LIVEKIT_API_SECRET is missing/);
   });
 
   it('publishes the LiveKit ports its config uses, and the service port equals PORT', () => {
@@ -180,6 +197,7 @@ describe('docker-compose.yml (production-like stack)', () => {
     expect(config.livekit.publicUrl).toBe('wss://meet.example.com');
     expect(config.mongodb?.uri).toBe(svcEnv.MONGODB_URI);
     expect(config.demoLogin).toBe(false);
+    expect(config.auth).toMatchObject({ issuer: OPERATOR_ENV.MEET_AUTH_ISSUER, audience: OPERATOR_ENV.MEET_AUTH_AUDIENCE });
     // …and turning the demo login on in that environment is refused.
     expect(() => loadConfig({ ...nonEmpty(svcEnv), DEMO_LOGIN: '1' })).toThrow(ConfigError);
   });

@@ -1,13 +1,21 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_SECRET, userToken } from './helpers/app.js';
+import { userToken } from './helpers/app.js';
 import { freeTcpPort } from './helpers/ports.js';
 
 // main.ts as a real process: configuration errors, SIGTERM draining in-flight requests.
 const ROOT = resolve(import.meta.dirname, '../..');
-const SECRET = 'test-secret-for-the-token-service-suite-0123456789';
+// A production run: secrets of its own (the repository's are refused), issuer and audience required.
+const SECRET = randomBytes(24).toString('hex');
+const AUTH_SECRET = randomBytes(24).toString('hex');
+const ISSUER = 'https://id.urbania.example';
+const AUDIENCE = 'urbania-meet';
 
 // A LiveKit stand-in that answers CreateRoom slowly, so a request is still in flight when SIGTERM arrives.
 // (The real server is used everywhere else; here only the timing is under test.)
@@ -42,7 +50,64 @@ describe('main.ts', () => {
     expect(code).toBe(1);
     expect(err).toContain('LIVEKIT_API_SECRET: must be at least 32 characters');
     expect(err).toContain('AUTH_JWT_SECRET or AUTH_JWKS_URL');
-    expect(err).toContain('DEMO_LOGIN: the demo login cannot be enabled when NODE_ENV=production');
+    expect(err).toContain('DEMO_LOGIN: the demo login is only allowed with NODE_ENV=development');
+  });
+
+  it('with NODE_ENV=production reads no .env, so the development secrets in it cannot be picked up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'urbania-main-'));
+    try {
+      // A .env in the working folder that would make the configuration valid, were it read.
+      writeFileSync(join(dir, '.env'), `LIVEKIT_API_KEY=k\nLIVEKIT_API_SECRET=${SECRET}\nAUTH_JWT_SECRET=${AUTH_SECRET}\nAUTH_ISSUER=${ISSUER}\nAUTH_AUDIENCE=${AUDIENCE}\n`);
+      const run = async (nodeEnv: string) => {
+        // tsx by path: the folder has no node_modules to resolve it from.
+        const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+        const child = spawn(process.execPath, ['--import', tsx, entry], {
+          cwd: dir,
+          env: { PATH: process.env.PATH!, NODE_ENV: nodeEnv, PORT: '0', MONGODB_URI: '', LOG_LEVEL: 'silent' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let err = '';
+        child.stderr.on('data', (d) => (err += d));
+        // A valid configuration listens: stop it once it is up (or once it has exited on its own).
+        const timer = setTimeout(() => child.kill('SIGTERM'), 4000);
+        const code = await new Promise((r) => child.on('exit', r));
+        clearTimeout(timer);
+        return { code, err };
+      };
+      const production = await run('production');
+      expect(production.code).toBe(1);
+      expect(production.err).toContain('LIVEKIT_API_KEY: is required');
+      expect(production.err).toContain('.env is not read with NODE_ENV=production');
+      // The same folder in development: .env is read and the configuration is complete.
+      expect((await run('development')).err).not.toContain('Invalid configuration');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['LIVEKIT_API_SECRET', { LIVEKIT_API_SECRET: 'urbania-dev-secret-0123456789abcdef' }],
+    ['LIVEKIT_API_KEY', { LIVEKIT_API_KEY: 'devkey' }],
+    ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'urbania-dev-jwt-secret-change-me-0123456789' }],
+  ])('refuses to start in production with the published %s, naming it', async (name, published) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH!,
+        NODE_ENV: 'production',
+        LIVEKIT_API_KEY: 'k',
+        LIVEKIT_API_SECRET: SECRET,
+        AUTH_JWT_SECRET: AUTH_SECRET,
+        AUTH_ISSUER: ISSUER,
+        AUTH_AUDIENCE: AUDIENCE,
+        ...published,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    expect(await new Promise((r) => child.on('exit', r))).toBe(1);
+    expect(err).toMatch(new RegExp(`^  - ${name}: .*published`, 'm'));
   });
 
   it('on SIGTERM finishes the request in flight, then exits 0', async () => {
@@ -51,8 +116,7 @@ describe('main.ts', () => {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH!,
-        NODE_ENV: 'test',
-        // Set explicitly so the repo's .env (if any) adds nothing.
+        NODE_ENV: 'production',
         DEMO_LOGIN: '0',
         MONGODB_URI: '',
         HOST: '127.0.0.1',
@@ -61,6 +125,8 @@ describe('main.ts', () => {
         LIVEKIT_API_KEY: 'testkey',
         LIVEKIT_API_SECRET: SECRET,
         AUTH_JWT_SECRET: AUTH_SECRET,
+        AUTH_ISSUER: ISSUER,
+        AUTH_AUDIENCE: AUDIENCE,
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,7 +142,7 @@ describe('main.ts', () => {
       } catch {}
       await new Promise((r) => setTimeout(r, 100));
     }
-    const token = await userToken('alice', 'Alice');
+    const token = await userToken('alice', 'Alice', { secret: AUTH_SECRET, issuer: ISSUER, audience: AUDIENCE });
     const inFlight = fetch(`${url}/api/livekit/rooms`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -4,6 +4,7 @@
 //
 // The database is FerretDB started by this file; the SFU is a fake that always works, so the only
 // failure in play is the database's.
+import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -16,7 +17,7 @@ import { sampleRoom } from '../src/store/contract.js';
 import { MongoRoomStore } from '../src/store/mongo.js';
 import { startFerretDB, type FerretDB } from './helpers/ferretdb.js';
 
-const JWT_SECRET = 'mongo-fault-test-urbania-secret-0123456789abcdef';
+const JWT_SECRET = randomBytes(24).toString('hex');
 // How long a single request may take while the database is down: server selection gives up after 1.5 s
 // and a request makes at most two store calls before it fails.
 const MAX_OUTAGE_LATENCY_MS = 4_000;
@@ -203,9 +204,9 @@ interface Outcome {
 describe('the service while the database crashes and restarts', () => {
   it('answers 503 with Retry-After during the outage, recovers by itself, and loses no acknowledged write', async () => {
     const config = loadConfig({
-      NODE_ENV: 'test',
+      NODE_ENV: 'development',
       LIVEKIT_API_KEY: 'faultkey',
-      LIVEKIT_API_SECRET: 'fault-test-livekit-secret-0123456789abcdef',
+      LIVEKIT_API_SECRET: randomBytes(24).toString('hex'),
       AUTH_JWT_SECRET: JWT_SECRET,
       RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'silent',

@@ -1,4 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,7 +29,8 @@ export async function startLiveKit(options: LiveKitOptions = {}): Promise<LiveKi
   if (!existsSync(BINARY)) execFileSync('bash', [join(ROOT, 'scripts/install-tools.sh'), 'livekit'], { stdio: 'inherit' });
   const [port, udpPort] = await Promise.all([freeTcpPort(), freeUdpPort()]);
   const apiKey = 'testkey';
-  const apiSecret = 'test-secret-for-the-token-service-suite-0123456789';
+  // Generated, not published: a service started with it may run with NODE_ENV=production (the bench does).
+  const apiSecret = randomBytes(24).toString('hex');
   const dir = mkdtempSync(join(tmpdir(), 'urbania-livekit-'));
   const configPath = join(dir, 'livekit.yaml');
   writeFileSync(
