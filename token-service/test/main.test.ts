@@ -63,23 +63,28 @@ describe('main.ts', () => {
         const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
         const child = spawn(process.execPath, ['--import', tsx, entry], {
           cwd: dir,
-          env: { PATH: process.env.PATH!, NODE_ENV: nodeEnv, PORT: '0', MONGODB_URI: '', LOG_LEVEL: 'silent' },
+          env: { PATH: process.env.PATH!, NODE_ENV: nodeEnv, PORT: '0', HOST: '127.0.0.1', MONGODB_URI: '', LOG_LEVEL: 'info' },
           stdio: ['ignore', 'pipe', 'pipe'],
         });
         let err = '';
+        let out = '';
         child.stderr.on('data', (d) => (err += d));
-        // A valid configuration listens: stop it once it is up (or once it has exited on its own).
-        const timer = setTimeout(() => child.kill('SIGTERM'), 4000);
+        // A valid configuration listens: stop it once it says so.
+        child.stdout.on('data', (d) => {
+          out += d;
+          if (out.includes('token service listening')) child.kill('SIGTERM');
+        });
         const code = await new Promise((r) => child.on('exit', r));
-        clearTimeout(timer);
-        return { code, err };
+        return { code, err, listened: out.includes('token service listening') };
       };
       const production = await run('production');
       expect(production.code).toBe(1);
       expect(production.err).toContain('LIVEKIT_API_KEY: is required');
       expect(production.err).toContain('.env is not read with NODE_ENV=production');
       // The same folder in development: .env is read and the configuration is complete.
-      expect((await run('development')).err).not.toContain('Invalid configuration');
+      const development = await run('development');
+      expect(development.err).not.toContain('Invalid configuration');
+      expect(development.listened).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
