@@ -6,18 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ROOT,
-  belongsTo,
-  c,
-  describeHolders,
-  httpGet,
-  livekitBinary,
-  loadDotEnv,
-  ourPid,
-  portHolders,
-  tail,
-} from './lib/common.mjs';
+import { ROOT, describeHolders, livekitBinary, portHolders, tail } from './kit/index.mjs';
+import { c, httpGet, loadDotEnv, pids } from './lib/common.mjs';
 
 let failures = 0;
 let warnings = 0;
@@ -192,10 +182,10 @@ async function main() {
   ];
   for (const p of ports) {
     const holders = await portHolders(p.port, p.proto);
-    const foreign = holders.filter((h) => !belongsTo(h.pid, p.name));
+    const foreign = holders.filter((h) => !pids.belongsTo(h.pid, p.name));
     const label = `${p.port}/${p.proto} (${p.what})`;
     if (holders.length === 0) ok(`${label}: free`);
-    else if (foreign.length === 0) ok(`${label}: held by our ${p.name} (pid ${ourPid(p.name)})`);
+    else if (foreign.length === 0) ok(`${label}: held by our ${p.name} (pid ${pids.ours(p.name)})`);
     else {
       const pid = foreign.find((h) => h.pid)?.pid;
       fail(

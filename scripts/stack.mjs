@@ -8,31 +8,26 @@
 // No name = everything, in order LiveKit (7880) → token service (8000) → demo (3000).
 // Each process runs detached in its own process group, logs to logs/<name>.log, and its pid is kept
 // in .run/<name>.pid. `start` returns once every process answers; `stop` ends them by pidfile.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import {
-  LOG_DIR,
   ROOT,
-  RUN_DIR,
-  belongsTo,
-  c,
+  demoCommand,
   describeHolders,
-  ensureDotEnv,
-  httpGet,
+  ensureLivekitBinary,
+  TOKEN_SERVICE,
+  WIDGET,
+  ensureBuilt,
   isAlive,
-  livekitBinary,
-  loadDotEnv,
-  ourPid,
-  pidFile,
   portHolders,
-  sleep,
+  spawned,
+  spawnLogged,
+  stopPid,
   tail,
-} from './lib/common.mjs';
-
+  tokenServiceCommand,
+  waitForHttp,
+} from './kit/index.mjs';
+import { LOG_DIR, c, ensureDotEnv, httpGet, loadDotEnv, pids } from './lib/common.mjs';
 const ORDER = ['livekit', 'service', 'demo'];
-const WIDGET_BUNDLE = path.join(ROOT, 'widget', 'dist', 'cdn', 'urbania-meeting.js');
-const SERVICE_ENTRY = path.join(ROOT, 'token-service', 'dist', 'main.js');
 const DEMO_PORT = Number(process.env.DEMO_PORT ?? 3000);
 
 function rel(p) {
@@ -52,8 +47,7 @@ function definitions(env) {
       health: 'http://127.0.0.1:7880/',
       timeoutMs: 30_000,
       show: 'ws://127.0.0.1:7880 (API http://127.0.0.1:7880)',
-      entry: null,
-      command: () => [livekitBinary(), ['--config', path.join(ROOT, 'livekit.yaml')]],
+      command: () => [ensureLivekitBinary(), ['--config', path.join(ROOT, 'livekit.yaml')]],
       // livekit-server reads some LIVEKIT_* variables itself: give it the shell's environment, not .env.
       env: () => ({ ...process.env }),
     },
@@ -64,9 +58,8 @@ function definitions(env) {
       health: `${serviceUrl}/healthz`,
       timeoutMs: 60_000,
       show: `${serviceUrl}  (API docs ${serviceUrl}/docs)`,
-      entry: path.join(ROOT, 'token-service', 'src', 'main.ts'),
-      // The compiled service, as production runs it (built above when older than its sources).
-      command: () => [process.execPath, [SERVICE_ENTRY]],
+      // Plain node on the compiled service (built below when older than its sources), as production runs it.
+      command: () => tokenServiceCommand(),
       env: () => ({ ...env }),
     },
     demo: {
@@ -76,8 +69,7 @@ function definitions(env) {
       health: `http://127.0.0.1:${DEMO_PORT}/`,
       timeoutMs: 30_000,
       show: `http://127.0.0.1:${DEMO_PORT}`,
-      entry: path.join(ROOT, 'demo', 'server.mjs'),
-      command: () => [process.execPath, [path.join(ROOT, 'demo', 'server.mjs')]],
+      command: () => demoCommand(),
       // The demo gets its own PORT; the service's PORT from .env must not leak into it.
       env: () => ({
         ...env,
@@ -92,82 +84,12 @@ function definitions(env) {
 
 // ---------------------------------------------------------------------------------------------
 
-function ensureLivekitInstalled() {
-  if (livekitBinary() && fs.existsSync(path.join(ROOT, '.tools', 'bin', 'livekit-server'))) return true;
-  console.log(c.dim('→ installing the LiveKit server into .tools/ (scripts/install-tools.sh livekit)…'));
-  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'install-tools.sh'), 'livekit'], { stdio: 'inherit', cwd: ROOT });
-  return r.status === 0 && livekitBinary() !== null;
-}
-
-function newestMtime(dir) {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Builds a workspace (`npm run build -w <name>`) when its output is missing or older than its sources.
- * The widget: its CDN bundle, which the demo serves. The token service: token-service/dist/, the compiled
- * JavaScript that production runs (and npm start, so development runs what production runs).
- */
-function ensureBuilt(workspace, output) {
-  const dir = path.join(ROOT, workspace);
-  const built = fs.existsSync(output) ? fs.statSync(output).mtimeMs : 0;
-  const sources = Math.max(
-    newestMtime(path.join(dir, 'src')),
-    ...['package.json', 'rollup.config.mjs', 'tsconfig.json', 'tsconfig.build.json'].map((f) => {
-      try {
-        return fs.statSync(path.join(dir, f)).mtimeMs;
-      } catch {
-        return 0;
-      }
-    }),
-  );
-  if (built && built >= sources) return true;
-  console.log(c.dim(`→ building ${workspace} (${built ? 'sources changed' : 'no build yet'}): npm run build -w ${workspace}`));
-  fs.mkdirSync(LOG_DIR, { recursive: true });
-  const log = path.join(LOG_DIR, `${workspace}-build.log`);
-  const r = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: ROOT, encoding: 'utf8' });
-  fs.writeFileSync(log, `${r.stdout ?? ''}${r.stderr ?? ''}`);
-  if (r.status !== 0 || !fs.existsSync(output)) {
-    console.error(c.red(`✗ the ${workspace} build failed (full output in ${rel(log)}):`));
-    console.error(tail(log, 15).replace(/^/gm, '    '));
-    return false;
-  }
-  return true;
-}
-
-async function waitUntilReady(name, def, pid, logFile) {
-  const deadline = Date.now() + def.timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) {
-      return { ok: false, why: `exited during start-up. Last lines of ${rel(logFile)}:\n${tail(logFile, 20).replace(/^/gm, '    ')}` };
-    }
-    try {
-      const r = await httpGet(def.health, 1500);
-      if (r.status >= 200 && r.status < 400) return { ok: true };
-    } catch {
-      /* not yet */
-    }
-    await sleep(300);
-  }
-  return {
-    ok: false,
-    why: `did not answer ${def.health} within ${def.timeoutMs / 1000} s. Last lines of ${rel(logFile)}:\n${tail(logFile, 20).replace(/^/gm, '    ')}`,
-  };
-}
-
 /** Refuses to start on a port someone else holds; names the holder. */
 async function portProblem(name, def) {
   const checks = [[def.port, 'tcp']];
   if (def.udpPort) checks.push([def.udpPort, 'udp']);
   for (const [port, proto] of checks) {
-    const holders = (await portHolders(port, proto)).filter((h) => !belongsTo(h.pid, name));
+    const holders = (await portHolders(port, proto)).filter((h) => !pids.belongsTo(h.pid, name));
     if (holders.length > 0) {
       return (
         `port ${port}/${proto} is already in use by ${describeHolders(holders)}.\n` +
@@ -180,7 +102,7 @@ async function portProblem(name, def) {
 }
 
 async function startOne(name, def) {
-  const running = ourPid(name);
+  const running = pids.ours(name);
   if (running) {
     try {
       const r = await httpGet(def.health, 1500);
@@ -199,33 +121,30 @@ async function startOne(name, def) {
     console.error(`${c.red('✗')} cannot start the ${def.title}: ${problem}`);
     return false;
   }
-  const [cmd, args] = def.command();
-  if (!cmd) {
-    console.error(`${c.red('✗')} cannot start the ${def.title}: livekit-server not found (run: bash scripts/install-tools.sh livekit)`);
+  let command;
+  try {
+    command = def.command();
+  } catch (err) {
+    console.error(`${c.red('✗')} cannot start the ${def.title}: ${err.message}`);
     return false;
   }
-  fs.mkdirSync(LOG_DIR, { recursive: true });
-  fs.mkdirSync(RUN_DIR, { recursive: true });
+  const [cmd, args] = command;
   const logFile = path.join(LOG_DIR, `${name}.log`);
-  fs.appendFileSync(logFile, `\n===== ${new Date().toISOString()} start: ${[cmd, ...args].map((a) => path.relative(ROOT, a).startsWith('..') ? a : rel(a)).join(' ')}\n`);
-  const fd = fs.openSync(logFile, 'a');
-  const child = spawn(cmd, args, { cwd: ROOT, env: def.env(), detached: true, stdio: ['ignore', fd, fd] });
-  fs.closeSync(fd);
-  const pid = await new Promise((resolve) => {
-    child.once('spawn', () => resolve(child.pid));
-    child.once('error', (err) => {
-      console.error(`${c.red('✗')} cannot run ${cmd}: ${err.message}`);
-      resolve(null);
-    });
-  });
-  if (!pid) return false;
-  fs.writeFileSync(pidFile(name), `${pid}\n`);
-  child.unref();
+  // Detached in its own process group and left running when this script exits.
+  const child = spawnLogged(name, cmd, args, { logFile, env: def.env(), append: true, keep: true });
+  const pid = await spawned(child);
+  if (!pid) {
+    console.error(`${c.red('✗')} cannot run ${cmd} (see ${rel(logFile)})`);
+    return false;
+  }
+  pids.write(name, pid);
   process.stdout.write(c.dim(`→ starting the ${def.title} (pid ${pid}, log ${rel(logFile)})… `));
-  const ready = await waitUntilReady(name, def, pid, logFile);
-  if (!ready.ok) {
+  try {
+    await waitForHttp(def.health, { timeoutMs: def.timeoutMs, isUp: () => isAlive(pid), accept: (r) => r.status >= 200 && r.status < 400 });
+  } catch (err) {
     process.stdout.write('\n');
-    console.error(`${c.red('✗')} the ${def.title} ${ready.why}`);
+    const why = isAlive(pid) ? `did not answer ${def.health} within ${def.timeoutMs / 1000} s` : 'exited during start-up';
+    console.error(`${c.red('✗')} the ${def.title} ${why}. Last lines of ${rel(logFile)}:\n${tail(logFile, 20)}`);
     await stopOne(name, def, { quiet: true });
     return false;
   }
@@ -234,19 +153,10 @@ async function startOne(name, def) {
   return true;
 }
 
-function groupAlive(pid) {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-}
-
 async function stopOne(name, def, { quiet = false } = {}) {
-  const pid = ourPid(name);
+  const pid = pids.ours(name);
   if (!pid) {
-    fs.rmSync(pidFile(name), { force: true });
+    pids.remove(name);
     if (!quiet) {
       const holders = await portHolders(def.port);
       const note = holders.length ? c.yellow(` (port ${def.port} is held by ${describeHolders(holders)}, which this script did not start: left alone)`) : '';
@@ -254,25 +164,8 @@ async function stopOne(name, def, { quiet = false } = {}) {
     }
     return true;
   }
-  const signal = (sig) => {
-    try {
-      process.kill(-pid, sig); // the whole process group (tsx and its node child, …)
-    } catch {
-      try {
-        process.kill(pid, sig);
-      } catch {
-        /* gone */
-      }
-    }
-  };
-  signal('SIGTERM');
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && (isAlive(pid) || groupAlive(pid))) await sleep(100);
-  if (isAlive(pid) || groupAlive(pid)) {
-    signal('SIGKILL');
-    await sleep(200);
-  }
-  fs.rmSync(pidFile(name), { force: true });
+  await stopPid(pid); // the whole process group: SIGTERM, then SIGKILL after 10 s
+  pids.remove(name);
   if (!quiet) console.log(`${c.green('✓')} ${def.title} stopped (pid ${pid})`);
   return true;
 }
@@ -288,7 +181,7 @@ async function answers(def) {
 async function status(defs) {
   for (const name of ORDER) {
     const def = defs[name];
-    const pid = ourPid(name);
+    const pid = pids.ours(name);
     let answer = 'no answer';
     try {
       answer = `HTTP ${(await httpGet(def.health, 1000)).status}`;
@@ -320,25 +213,17 @@ async function main() {
   const started = [];
   for (const name of names) {
     const def = defs[name];
-    if (def.entry && !fs.existsSync(def.entry)) {
-      console.log(c.yellow(`! ${def.title} skipped: ${rel(def.entry)} does not exist yet`));
-      if (only) failed = true;
-      continue;
-    }
-    if (name === 'livekit' && !ensureLivekitInstalled()) {
-      console.error(`${c.red('✗')} the LiveKit server could not be installed (see the message above)`);
-      failed = true;
-      continue;
-    }
-    if (name === 'service' && !ensureBuilt('token-service', SERVICE_ENTRY)) {
-      console.error(`${c.red('✗')} the token service could not be built`);
-      failed = true;
-      continue;
-    }
-    if (name === 'demo' && !ensureBuilt('widget', WIDGET_BUNDLE)) {
-      console.error(`${c.red('✗')} demo not started: it serves widget/dist/cdn/, which could not be built`);
-      failed = true;
-      continue;
+    // The service runs compiled (token-service/dist/, as in production); the demo serves widget/dist/cdn/.
+    const target = { service: TOKEN_SERVICE, demo: WIDGET }[name];
+    if (target) {
+      const logFile = path.join(LOG_DIR, `${target.workspace}-build.log`);
+      const build = ensureBuilt(target, { logFile, say: (m) => console.log(c.dim(m)) });
+      if (!build.ok) {
+        console.error(`${c.red('✗')} ${def.title} not started: ${build.error}:`);
+        console.error(tail(logFile, 15));
+        failed = true;
+        continue;
+      }
     }
     // Started alone, a piece still needs the one before it: say so rather than fail later.
     const needs = { service: 'livekit', demo: 'service' }[name];

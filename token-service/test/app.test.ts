@@ -3,7 +3,7 @@ import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
 import { AUTH_SECRET, buildApp, call, testConfig, userToken } from './helpers/app.js';
-import { startLiveKit, type LiveKitServer } from './helpers/livekit-server.js';
+import { startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 
 // Every endpoint and error path through app.request(): no port is opened for the service.
 // The SFU behind it is the real LiveKit server on loopback.

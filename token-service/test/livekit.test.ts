@@ -5,8 +5,7 @@ import type { Config } from '../src/config.js';
 import { LiveKitGateway } from '../src/livekit.js';
 import { MemoryRoomStore } from '../src/store/memory.js';
 import { buildApp, call, testConfig, userToken } from './helpers/app.js';
-import { startLiveKit, type LiveKitServer } from './helpers/livekit-server.js';
-import { freeTcpPort } from './helpers/ports.js';
+import { freeTcpPort, startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 import { SignalClient } from './helpers/signal-client.js';
 
 // What the real SFU accepts and refuses, and its real webhooks reaching a running service.

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userToken } from './helpers/app.js';
-import { freeTcpPort } from './helpers/ports.js';
+import { freeTcpPort } from '../../scripts/kit/index.mjs';
 
 // main.ts as a real process: configuration errors, SIGTERM draining in-flight requests.
 const ROOT = resolve(import.meta.dirname, '../..');

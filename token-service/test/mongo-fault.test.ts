@@ -15,7 +15,7 @@ import { createLogger } from '../src/logger.js';
 import type { PresenceEntry, RoomRecord } from '../src/model.js';
 import { sampleRoom } from '../src/store/contract.js';
 import { MongoRoomStore } from '../src/store/mongo.js';
-import { startFerretDB, type FerretDB } from './helpers/ferretdb.js';
+import { startFerretDB, type FerretDB } from '../../scripts/kit/index.mjs';
 
 const JWT_SECRET = randomBytes(24).toString('hex');
 // How long a single request may take while the database is down: server selection gives up after 1.5 s

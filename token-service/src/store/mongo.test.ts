@@ -2,7 +2,7 @@
 // loopback port. Every test gets its own database, so tests neither see nor wait for each other.
 import { MongoNetworkError, MongoServerError, MongoServerSelectionError } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startFerretDB, type FerretDB } from '../../test/helpers/ferretdb.js';
+import { freeTcpPort, startFerretDB, type FerretDB } from '../../../scripts/kit/index.mjs';
 import { DependencyUnavailableError } from '../errors.js';
 import { describeRoomStoreContract, sampleRoom } from './contract.js';
 import { isStoreUnavailable, MongoRoomStore, toStoreError } from './mongo.js';
@@ -150,7 +150,7 @@ describe('MongoRoomStore', () => {
   });
 
   it('fails fast with DependencyUnavailableError when nothing listens', async () => {
-    const port = await freePort();
+    const port = await freeTcpPort();
     const started = Date.now();
     const error = await MongoRoomStore.connect({ uri: `mongodb://127.0.0.1:${port}/`, dbName: 'nowhere' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DependencyUnavailableError);
