@@ -1,13 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { ZodError } from 'zod';
 import { bearerToken, createUserVerifier, type UserVerifier } from './auth.js';
+import { limitBody } from './body-limit.js';
 import type { Config } from './config.js';
 import type { AppEnv } from './env.js';
 import { ApiError, DependencyUnavailableError, RETRY_AFTER_SECONDS, errors } from './errors.js';
@@ -50,15 +50,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestId());
   app.use('*', requestLogging(logger));
   app.use('*', cors({ origin: config.corsOrigins, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The request body must not exceed ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  // The webhook route has its own, larger limit (routes/webhooks.ts): LiveKit's events can exceed 16 KB.
+  app.use('*', exceptWebhooks(limitBody(MAX_BODY_BYTES)));
   app.use('*', async (c, next) => {
     c.set('meetings', meetings);
     await next();

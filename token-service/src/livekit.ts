@@ -2,7 +2,6 @@ import {
   AccessToken,
   RoomServiceClient,
   TrackSource,
-  WebhookReceiver,
   type VideoGrant,
   type WebhookEvent,
 } from 'livekit-server-sdk';
@@ -11,6 +10,7 @@ import { DependencyUnavailableError } from './errors.js';
 import type { MediaSource, RoomPermissions } from './grants.js';
 import { KnownRooms } from './known-rooms.js';
 import { watchSfu } from './sfu-watch.js';
+import { webhookVerifier } from './webhook-verify.js';
 import type { PresenceEntry } from './model.js';
 
 /** The SFU as the service sees it. The real one is LiveKitGateway; tests may inject a fake for one failure path. */
@@ -22,7 +22,10 @@ export interface SfuGateway {
   removeParticipant(roomName: string, identity: string): Promise<void>;
   listParticipants(roomName: string): Promise<PresenceEntry[]>;
   mintToken(params: { roomName: string; identity: string; name: string; permissions: RoomPermissions }): Promise<string>;
-  /** Verifies a webhook's signature against the raw body; throws on a bad one. */
+  /**
+   * Verifies a webhook's signature against the raw body, then parses it; throws WebhookRejectedError
+   * ('signature' or 'body').
+   */
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
   ping(): Promise<void>;
   /** Where browsers connect. */
@@ -52,7 +55,7 @@ export function videoGrantFor(roomName: string, permissions: RoomPermissions): V
 export class LiveKitGateway implements SfuGateway {
   readonly publicUrl: string;
   private readonly rooms: RoomServiceClient;
-  private readonly webhooks: WebhookReceiver;
+  private readonly verifyWebhook: ReturnType<typeof webhookVerifier>;
   private readonly known: KnownRooms;
   private stopWatching: (() => void) | undefined;
 
@@ -61,7 +64,7 @@ export class LiveKitGateway implements SfuGateway {
     this.rooms = new RoomServiceClient(config.livekit.url, config.livekit.apiKey, config.livekit.apiSecret, {
       requestTimeout: 5,
     });
-    this.webhooks = new WebhookReceiver(config.livekit.apiKey, config.livekit.apiSecret);
+    this.verifyWebhook = webhookVerifier(config.livekit.apiKey, config.livekit.apiSecret);
     this.known = new KnownRooms({
       createRoom: (name) =>
         this.call(() =>
@@ -131,7 +134,7 @@ export class LiveKitGateway implements SfuGateway {
   }
 
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent> {
-    return this.webhooks.receive(rawBody, authorization);
+    return this.verifyWebhook(rawBody, authorization);
   }
 
   async ping(): Promise<void> {

@@ -2,7 +2,7 @@ import { errors } from './errors.js';
 import { permissionsFor, type RoomPermissions } from './grants.js';
 import type { SfuGateway } from './livekit.js';
 import type { CallType, PresenceEntry, RoomRecord, User } from './model.js';
-import { RoomExistsError, type RoomStore } from './store/types.js';
+import { RoomExistsError, presenceNow, type RoomStore } from './store/types.js';
 
 export interface RoomView {
   room_name: string;
@@ -93,7 +93,7 @@ export class Meetings {
 
   async leave(user: User, roomName: string): Promise<void> {
     await this.get(user, roomName);
-    await this.store.setPresence(roomName, { identity: user.id, name: user.name }, false, Date.now());
+    await this.store.setPresence(roomName, { identity: user.id, name: user.name }, false, presenceNow());
     await this.sfu.removeParticipant(roomName, user.id);
   }
 

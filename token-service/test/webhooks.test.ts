@@ -131,3 +131,90 @@ describe('a webhook whose effect cannot be stored', () => {
     expect((await post()).json.duplicate).toBe(true);
   });
 });
+
+describe('webhook limits and answers', () => {
+  it('accepts a correctly signed 17 KB event (the API limit is 16 KB; webhooks have 1 MB)', async () => {
+    const body = JSON.stringify({
+      ...JSON.parse(event('participant_joined', 'frank', Math.floor(Date.now() / 1000))),
+      // LiveKit sends the participant's metadata and attributes in full.
+      participant: { sid: 'PA_frank', identity: 'frank', name: 'FRANK', metadata: 'm'.repeat(17 * 1024) },
+    });
+    expect(body.length).toBeGreaterThan(17 * 1024);
+    const res = await deliver(body, await sign(body));
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ received: true, duplicate: false });
+    expect(await connected()).toContainEqual({ identity: 'frank', name: 'FRANK' });
+  });
+
+  it('checks the signature before the body: an unsigned [null, null] is 401, a signed one 400', async () => {
+    const body = '[null, null]';
+    const unsigned = await deliver(body);
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.json.error.code).toBe('unauthorized');
+    const signed = await deliver(body, await sign(body));
+    expect(signed.status).toBe(400);
+    expect(signed.json.error.code).toBe('invalid_request');
+    const notJson = 'not json';
+    expect((await deliver(notJson, await sign(notJson))).status).toBe(400);
+    expect((await deliver(notJson, await sign('other'))).status).toBe(401);
+  });
+
+  it('answers only statuses that /openapi.json documents for the route, and documents each it answers', async () => {
+    const { MemoryRoomStore } = await import('../src/store/memory.js');
+    const { DependencyUnavailableError } = await import('../src/errors.js');
+    const down = new MemoryRoomStore();
+    down.markEventProcessed = async () => {
+      throw new DependencyUnavailableError('store', 'down');
+    };
+    const { app: downApp } = buildApp(config, { store: down });
+    const seen = new Set<number>();
+    const post = async (target: typeof app, body: string, authorization?: string) => {
+      const res = await call(target, 'POST', '/api/livekit/webhooks', {
+        rawBody: body,
+        headers: { 'content-type': 'application/webhook+json', ...(authorization !== undefined && { authorization }) },
+      });
+      expect(res.json, `${res.status} has a JSON body`).toBeTruthy();
+      seen.add(res.status);
+    };
+    const ok = event('participant_joined', 'gina', Math.floor(Date.now() / 1000));
+    await post(app, ok, await sign(ok)); // 200
+    await post(app, ok, await sign(ok)); // 200 duplicate
+    await post(app, ok); // 401 unsigned
+    await post(app, ok, await sign(ok, 'not-the-livekit-secret-not-the-livekit-secret')); // 401
+    await post(app, '[null, null]'); // 401
+    await post(app, '[null, null]', await sign('[null, null]')); // 400
+    await post(app, '{"event": 12}', await sign('{"event": 12}')); // 400
+    const huge = JSON.stringify({ event: 'participant_joined', id: 'EV_huge', pad: 'x'.repeat(1024 * 1024) });
+    await post(app, huge, await sign(huge)); // 413
+    await post(downApp, ok, await sign(ok)); // 503
+    const spec = (await call(app, 'GET', '/openapi.json')).json;
+    const documented = Object.keys(spec.paths['/api/livekit/webhooks'].post.responses).map(Number);
+    expect([...seen].sort()).toEqual([...documented].sort());
+  });
+
+  it('a leave followed within the same second by a signed participant_joined leaves the user present (one clock)', async () => {
+    // Leaving through the API removes the participant from the SFU; here that SFU call is a no-op.
+    const { LiveKitGateway } = await import('../src/livekit.js');
+    const real = new LiveKitGateway(config);
+    const sfu = new Proxy(real, {
+      get: (target, prop, receiver) =>
+        prop === 'removeParticipant' ? async () => {} : Reflect.get(target, prop, receiver),
+    });
+    const { app: rejoinApp, store: rejoinStore } = buildApp(config, { sfu });
+    await rejoinStore.createRoom(sampleRoom('standup', { participants: ['alice', 'bob'] }));
+    const bob = await userToken('bob', 'Bob');
+    const webhook = async (body: string) =>
+      call(rejoinApp, 'POST', '/api/livekit/webhooks', {
+        rawBody: body,
+        headers: { 'content-type': 'application/webhook+json', authorization: await sign(body) },
+      });
+    const before = Math.floor(Date.now() / 1000) - 5;
+    expect((await webhook(event('participant_joined', 'bob', before))).status).toBe(200);
+    expect((await call(rejoinApp, 'POST', '/api/livekit/rooms/standup/leave', { token: bob })).status).toBe(200);
+    expect(await rejoinStore.listPresence('standup')).toEqual([]);
+    // LiveKit stamps the rejoin in whole seconds: the same second as the leave.
+    const rejoin = await webhook(event('participant_joined', 'bob', Math.floor(Date.now() / 1000)));
+    expect(rejoin.status).toBe(200);
+    expect(await rejoinStore.listPresence('standup')).toEqual([{ identity: 'bob', name: 'BOB' }]);
+  });
+});

@@ -3,34 +3,49 @@ import type { WebhookEvent } from 'livekit-server-sdk';
 import type { AppEnv } from '../env.js';
 import { errors } from '../errors.js';
 import type { SfuGateway } from '../livekit.js';
-import type { RoomStore } from '../store/types.js';
+import { presenceTime, type RoomStore } from '../store/types.js';
 import { errorResponses } from '../schemas.js';
+import { limitBody } from '../body-limit.js';
+import { WebhookRejectedError } from '../webhook-verify.js';
+
+/** LiveKit's events can be large (a room with many participants, long metadata): not the API's 16 KB. */
+export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
 const webhookRoute = createRoute({
   method: 'post',
   path: '/webhooks',
   tags: ['webhooks'],
   summary: 'LiveKit webhooks (signed by LiveKit: `Authorization` is a bare JWT over the raw body)',
+  description:
+    'The signature is checked first, on the raw body (401 when it is missing or wrong); only a signed body is then read as a LiveKit event (400 when it is not one). Bodies up to 1 MB.',
   request: {
-    body: { content: { 'application/webhook+json': { schema: z.object({}).passthrough() } } },
+    body: { content: { 'application/webhook+json': { schema: z.object({ event: z.string(), id: z.string() }).passthrough() } } },
   },
   responses: {
     200: {
       description: 'Received (duplicate: true when the event id was already processed)',
       content: { 'application/json': { schema: z.object({ received: z.literal(true), duplicate: z.boolean() }) } },
     },
-    ...errorResponses(401, 413, 503),
+    ...errorResponses(400, 401, 503),
+    413: { ...errorResponses(413)[413], description: 'Body larger than 1 MB' },
   },
 });
 
-/** Keeps live presence per room from LiveKit's events. Idempotent on the event id. */
+/**
+ * Keeps live presence per room from LiveKit's events. Idempotent on the event id. The route is
+ * documented from `webhookRoute` but served by a plain handler: an OpenAPI validator would read the body
+ * before its signature is checked.
+ */
 export function webhooksRouter(store: RoomStore, sfu: SfuGateway) {
-  return new OpenAPIHono<AppEnv>().openapi(webhookRoute, async (c) => {
+  const router = new OpenAPIHono<AppEnv>();
+  router.openAPIRegistry.registerPath(webhookRoute);
+  router.post('/webhooks', limitBody(WEBHOOK_MAX_BODY_BYTES), async (c) => {
     const rawBody = await c.req.text();
     let event: WebhookEvent;
     try {
       event = await sfu.receiveWebhook(rawBody, c.req.header('authorization'));
-    } catch {
+    } catch (err) {
+      if (err instanceof WebhookRejectedError && err.reason === 'body') throw errors.badRequest(err.message);
       throw errors.unauthorized('The webhook signature is invalid');
     }
     // Marked first, so a replay arriving while this one is applied is skipped; un-marked if applying
@@ -49,13 +64,14 @@ export function webhooksRouter(store: RoomStore, sfu: SfuGateway) {
     c.get('log')().debug({ event: event.event, room: event.room?.name, eventId: event.id }, 'webhook applied');
     return c.json({ received: true as const, duplicate: false }, 200);
   });
+  return router;
 }
 
 async function applyEvent(store: RoomStore, event: WebhookEvent): Promise<void> {
   const roomName = event.room?.name;
   if (!roomName) return;
-  // createdAt is in seconds; ms keep the "newer update wins" rule comparable with Date.now() writes.
-  const at = Number(event.createdAt) * 1000;
+  // LiveKit stamps events in whole seconds: presence uses that one clock (see presenceTime).
+  const at = presenceTime(Number(event.createdAt));
   const participant = event.participant;
   switch (event.event) {
     case 'participant_joined':

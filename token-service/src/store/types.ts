@@ -8,6 +8,20 @@ export class RoomExistsError extends Error {
 }
 
 /**
+ * Presence has one clock: whole seconds, because LiveKit stamps its webhook events (`createdAt`) in
+ * seconds, written as ms since the epoch. An update whose time equals the stored one wins (the later
+ * arrival), so a leave and a rejoin within the same second end with the participant present.
+ */
+export function presenceTime(epochSeconds: number): number {
+  return Math.floor(epochSeconds) * 1000;
+}
+
+/** Now on the presence clock (see presenceTime). */
+export function presenceNow(): number {
+  return presenceTime(Date.now() / 1000);
+}
+
+/**
  * Where rooms, presence and processed webhook ids live. Memory by default; MongoDB when configured,
  * in which case the service keeps no room state in process memory (replicas share the database).
  * Implementations throw DependencyUnavailableError when the backing database cannot answer.
@@ -22,8 +36,9 @@ export interface RoomStore {
   addParticipant(roomName: string, userId: string): Promise<RoomRecord | null>;
 
   /**
-   * Records that `identity` joined (present=true) or left (present=false) at `at` (ms since epoch).
-   * An update older than what is stored is ignored, so out-of-order webhooks cannot resurrect a participant.
+   * Records that `identity` joined (present=true) or left (present=false) at `at` (ms since epoch, on the
+   * presence clock: see presenceTime). An update older than what is stored is ignored, so out-of-order
+   * webhooks cannot resurrect a participant; one at the same time replaces it.
    */
   setPresence(roomName: string, entry: PresenceEntry, present: boolean, at: number): Promise<void>;
   /** Everyone marked absent in the room (the SFU closed it). */
