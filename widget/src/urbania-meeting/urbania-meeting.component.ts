@@ -9,6 +9,10 @@ import type { ConnectionStateName } from '../core/call-session.js';
 import { MeetingFlow, connectionStateOf, type FlowEvent, type FlowState } from '../core/meeting-flow.js';
 import { flowError, formatFlowError, mediaFlowError, type FlowError } from '../core/flow-error.js';
 import type { MediaErrorCode } from '../core/media-errors.js';
+import { exportParts } from './urbania-meeting.parts.js';
+import { PREJOIN_PARTS } from '../views/pre-join/pre-join.parts.js';
+import { INVITE_PARTS } from '../views/invite/invite.parts.js';
+import { ROOM_PARTS } from '../views/room/room.parts.js';
 import '../views/pre-join/pre-join.js';
 import '../views/invite/invite.js';
 import type { Contact, PreJoinSubmitDetail, PreJoinCallType } from '../views/pre-join/pre-join.component.js';
@@ -16,10 +20,10 @@ import type { Room } from 'livekit-client';
 
 export type MeetingView = 'pre-join' | 'room' | 'invite';
 
-// View parts re-exported on the host so pages can style them with urbania-meeting::part(…).
-const PREJOIN_PARTS = 'prejoin, room-name-input, call-type-select, contact, speaker, display-name-input, preview, preview-video, mic-level, media-error, start-button, videoinput-select, audioinput-select, audiooutput-select';
-const INVITE_PARTS = 'invite, invite-info, join-button';
-const ROOM_PARTS = 'room, grid, tile, avatar, tile-name, muted-indicator, speaking-indicator, pager, prev-page, next-page, controls, mic-toggle, camera-toggle, leave-button, start-audio, participant-list, connection-status, audience-badge, audience-notice, rejoin-button';
+// Each view's parts, re-exported on the host so pages can style them with urbania-meeting::part(…).
+const PREJOIN_EXPORTS = exportParts(PREJOIN_PARTS);
+const INVITE_EXPORTS = exportParts(INVITE_PARTS);
+const ROOM_EXPORTS = exportParts(ROOM_PARTS);
 
 /**
  * `<urbania-meeting>`: a whole video call in one tag — pre-join, invite and room views on the Urbania token service
@@ -34,36 +38,48 @@ const ROOM_PARTS = 'room, grid, tile, avatar, tile-name, muted-indicator, speaki
  * @event urbania-room-created - The pre-join view created a room through the service. `detail: { room }` (the service's Room).
  * @event urbania-error - Something failed; also shown in the element. `detail: { code, message }` (message localized).
  *
- * @csspart error - The visible error message.
+ * @csspart error - The visible error message (`role=alert`, `data-code`).
  * @csspart left - The "you left" view with the rejoin button.
- * @csspart rejoin-button - Rejoin after leaving or being disconnected.
+ * @csspart rejoin-button - Rejoin after leaving or being disconnected (the "left" view's and the room view's).
  * @csspart announcer - The polite aria-live region announcing joins and leaves.
- * @csspart prejoin - Pre-join form. Re-exported from the views, like every view part below.
+ * @csspart prejoin - Pre-join form. Re-exported from the views, like every part below.
  * @csspart room-name-input - Pre-join room name input.
  * @csspart call-type-select - Pre-join call type select (video | audio | webinar).
  * @csspart contact - Pre-join contact label (`data-id`).
  * @csspart speaker - Pre-join webinar "intervenant" tick (`data-id`).
  * @csspart display-name-input - Pre-join display name input.
  * @csspart preview - Pre-join camera preview box.
+ * @csspart preview-video - Pre-join camera preview `<video>`.
+ * @csspart preview-camera-toggle - Pre-join "camera on" checkbox.
+ * @csspart preview-mic-toggle - Pre-join "microphone on" checkbox.
  * @csspart mic-level - Pre-join microphone level meter.
  * @csspart media-error - Pre-join device problem message.
+ * @csspart videoinput-select - Pre-join camera choice.
+ * @csspart audioinput-select - Pre-join microphone choice.
+ * @csspart audiooutput-select - Pre-join speaker choice (where the browser can choose an output).
  * @csspart start-button - "Démarrer l'appel".
  * @csspart invite - Invite view container.
  * @csspart invite-info - Invite room information list.
  * @csspart join-button - "Rejoindre maintenant".
- * @csspart room - Room view container.
+ * @csspart room - Room view container (`data-connection`).
+ * @csspart connection-status - Connection state badge.
+ * @csspart audience-badge - "Listener" badge of a webinar audience.
  * @csspart grid - Tile grid.
  * @csspart tile - One tile per participant (`data-identity`, `data-local`, `data-speaking`).
  * @csspart avatar - Initials shown when the camera is off.
  * @csspart tile-name - Name bar of a tile.
  * @csspart muted-indicator - Muted microphone icon.
  * @csspart speaking-indicator - Speaking icon.
+ * @csspart pager - Page switcher when the tiles do not fit.
+ * @csspart prev-page - Previous page button.
+ * @csspart next-page - Next page button.
  * @csspart controls - Call controls bar.
  * @csspart mic-toggle - Microphone toggle.
  * @csspart camera-toggle - Camera toggle (video calls, publishers only).
+ * @csspart audience-notice - Webinar audience notice (no publishing).
+ * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
  * @csspart participant-list - List of connected participants.
- * @csspart connection-status - Connection state badge.
  *
  * @cssprop --urbania-background - Background (light `#ffffff`, dark `#111827`).
  * @cssprop --urbania-surface - Secondary surfaces, plain buttons.
@@ -270,20 +286,20 @@ export class UrbaniaMeeting extends LitElement {
     }
     switch (this.view) {
       case 'invite':
-        return html`<urbania-invite exportparts=${INVITE_PARTS} .locale=${locale} .roomName=${this.room}
+        return html`<urbania-invite exportparts=${INVITE_EXPORTS} .locale=${locale} .roomName=${this.room}
           .info=${s.phase === 'ready' ? s.info : undefined}
           ?loading=${s.phase === 'loading-room'} ?busy=${s.phase === 'joining'}
           @invite-join=${(e: Event) => { e.stopPropagation(); void this.join(); }}
           @join-warmup=${this.warm}></urbania-invite>`;
       case 'room':
         return this._roomViewReady
-          ? html`<urbania-room exportparts=${ROOM_PARTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session}
+          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
               @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}></urbania-room>`
           : html`<p class="loading" role="status" lang=${locale}>${t('state.connecting')}</p>`;
       default: {
         const ct: PreJoinCallType = this.callType === 'audio' ? 'audio' : 'video';
-        return html`<urbania-pre-join exportparts=${PREJOIN_PARTS} .locale=${locale} .contacts=${this.contacts ?? []} .roomName=${this.room}
+        return html`<urbania-pre-join exportparts=${PREJOIN_EXPORTS} .locale=${locale} .contacts=${this.contacts ?? []} .roomName=${this.room}
           .callType=${ct} ?busy=${s.phase === 'loading-room' || s.phase === 'joining'}
           @prejoin-submit=${this.onPreJoinSubmit} @prejoin-media-error=${this.onMediaError}
           @join-warmup=${this.warm}></urbania-pre-join>`;

@@ -43,9 +43,17 @@ declare global {
  * @csspart room-name-input - Room name input.
  * @csspart call-type-select - Call type select (video | audio | webinar).
  * @csspart contact - One label per contact checkbox (`data-id`).
+ * @csspart speaker - Webinar "intervenant" tick of a picked contact (`data-id`).
  * @csspart display-name-input - Display name input.
  * @csspart preview - Camera preview box.
+ * @csspart preview-video - Camera preview `<video>`.
+ * @csspart preview-camera-toggle - "Camera on" checkbox.
+ * @csspart preview-mic-toggle - "Microphone on" checkbox.
  * @csspart mic-level - Microphone level meter.
+ * @csspart media-error - Device problem message.
+ * @csspart videoinput-select - Camera choice.
+ * @csspart audioinput-select - Microphone choice.
+ * @csspart audiooutput-select - Speaker choice (where the browser can choose an output).
  * @csspart start-button - "Démarrer l'appel".
  */
 export class UrbaniaPreJoin extends LitElement {

@@ -28,10 +28,24 @@ export function initials(name: string): string {
  * the list of who is connected, leave. Renders the call session's state; never imports livekit-client.
  * Loaded lazily by <urbania-meeting>.
  *
- * @csspart room - The view container.
+ * @csspart room - The view container (`data-connection`).
+ * @csspart connection-status - Connection state badge.
+ * @csspart audience-badge - "Listener" badge of a webinar audience.
+ * @csspart rejoin-button - Rejoin after being disconnected.
+ * @csspart grid - Tile grid.
  * @csspart tile - One per participant (`data-identity`, `data-local`, `data-speaking`).
+ * @csspart avatar - Initials shown when the camera is off.
+ * @csspart tile-name - Name bar of a tile.
+ * @csspart muted-indicator - Muted microphone icon.
+ * @csspart speaking-indicator - Speaking icon.
+ * @csspart pager - Page switcher when the tiles do not fit.
+ * @csspart prev-page - Previous page button.
+ * @csspart next-page - Next page button.
+ * @csspart controls - Call controls bar.
  * @csspart mic-toggle - Microphone toggle button.
  * @csspart camera-toggle - Camera toggle button (video calls, publishers only).
+ * @csspart audience-notice - Webinar audience notice (no publishing).
+ * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
  * @csspart participant-list - List of connected participants.
  */

@@ -1,0 +1,125 @@
+/**
+ * CSS parts: documented (the `@csspart` JSDoc, as the Custom Elements Manifest has it) = exported (`exportparts` on
+ * each view inside the host) = rendered (every part the templates produce, across the states that show them).
+ * `npm test -w widget` regenerates dist/custom-elements.json first (`npm run manifest`).
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import './urbania-meeting.js';
+import '../views/pre-join/pre-join.js';
+import '../views/invite/invite.js';
+import '../views/room/room.js';
+import type { UrbaniaMeeting } from './urbania-meeting.component.js';
+import { ALL_PARTS, HOST_PARTS, VIEW_PARTS } from './urbania-meeting.parts.js';
+import { deepQuery, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
+import { INITIAL_CALL_STATE, type CallSessionLike, type CallState, type ParticipantView } from '../core/call-session.js';
+
+interface Manifest { modules: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }[] }
+
+async function documentedParts(): Promise<Map<string, string[]>> {
+  const res = await fetch(new URL('../../dist/custom-elements.json', import.meta.url));
+  if (!res.ok) throw new Error('widget/dist/custom-elements.json is missing: run `npm run manifest -w widget` (npm test does)');
+  const manifest = (await res.json()) as Manifest;
+  const out = new Map<string, string[]>();
+  for (const m of manifest.modules) for (const d of m.declarations ?? []) if (d.tagName) out.set(d.tagName, (d.cssParts ?? []).map((p) => p.name));
+  return out;
+}
+
+/** Part names in a shadow root, not descending into nested elements' shadow roots. */
+function partsIn(root: ShadowRoot): Set<string> {
+  return new Set([...root.querySelectorAll('[part]')].flatMap((e) => e.getAttribute('part')!.split(/\s+/).filter(Boolean)));
+}
+
+const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+class FakeSession implements CallSessionLike {
+  constructor(public state: CallState) {}
+  subscribe(fn: (s: CallState) => void) { fn(this.state); return () => {}; }
+  async setMicrophoneEnabled() { return true; }
+  async setCameraEnabled() { return true; }
+  async startAudio() {}
+}
+
+const person = (identity: string, over: Partial<ParticipantView> = {}): ParticipantView =>
+  ({ identity, name: identity, isLocal: false, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true, ...over });
+
+const call = (over: Partial<CallState>): CallState =>
+  ({ ...INITIAL_CALL_STATE, connection: 'connected', callType: 'video', canPublish: true, micEnabled: true, cameraEnabled: true, ...over });
+
+describe('CSS parts: documented = exported = rendered', () => {
+  let stub: FetchStub | undefined;
+  afterEach(() => { stub?.restore(); stub = undefined; });
+
+  it('the manifest documents, for each view and for the host, exactly the declared parts', async () => {
+    const docs = await documentedParts();
+    for (const [tag, parts] of Object.entries(VIEW_PARTS)) {
+      expect(sorted(docs.get(tag) ?? []), `@csspart of <${tag}>`).to.deep.equal(sorted(parts));
+    }
+    expect(sorted(docs.get('urbania-meeting') ?? []), '@csspart of <urbania-meeting>').to.deep.equal(sorted(ALL_PARTS));
+    expect(docs.get('urbania-meeting')).to.include.members(['preview-camera-toggle', 'preview-mic-toggle', 'pager', 'start-audio']);
+  });
+
+  it('the host exports each view\'s declared parts', async () => {
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting></urbania-meeting>`);
+    const prejoin = await waitFor(() => el.shadowRoot!.querySelector('urbania-pre-join'));
+    const exported = (view: Element) => view.getAttribute('exportparts')!.split(',').map((s) => s.trim());
+    expect(sorted(exported(prejoin))).to.deep.equal(sorted(VIEW_PARTS['urbania-pre-join']));
+    el.view = 'invite';
+    const invite = await waitFor(() => el.shadowRoot!.querySelector('urbania-invite'));
+    expect(sorted(exported(invite))).to.deep.equal(sorted(VIEW_PARTS['urbania-invite']));
+    el.view = 'room';
+    const room = await waitFor(() => el.shadowRoot!.querySelector('urbania-room'), 4000, 'room view');
+    expect(sorted(exported(room))).to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
+    el.remove();
+  });
+
+  it('the pre-join view renders exactly its declared parts (video with preview and a device error, then webinar)', async () => {
+    const md = navigator.mediaDevices;
+    const original = md.getUserMedia.bind(md);
+    // The camera works, the microphone is missing: preview-video and media-error both show.
+    md.getUserMedia = async (c?: MediaStreamConstraints) => {
+      if (c?.audio && !c.video) throw Object.assign(new Error('no mic'), { name: 'NotFoundError' });
+      if (c?.audio) throw Object.assign(new Error('retry separately'), { name: 'NotFoundError' });
+      return original(c);
+    };
+    try {
+      const el = await fixture(html`<urbania-pre-join .contacts=${[{ id: 'bob', name: 'Bob' }]} .callType=${'webinar'}></urbania-pre-join>`);
+      const root = el.shadowRoot!;
+      await waitFor(() => root.querySelector('[part="preview-video"]') && root.querySelector('[part="media-error"]'), 4000, 'preview + media error');
+      root.querySelector<HTMLInputElement>('[part="contact"] input')!.click();
+      await waitFor(() => root.querySelector('[part="speaker"]'), 2000, 'speaker tick');
+      expect(sorted(partsIn(root))).to.deep.equal(sorted(VIEW_PARTS['urbania-pre-join']));
+    } finally {
+      md.getUserMedia = original;
+    }
+  });
+
+  it('the invite view renders exactly its declared parts', async () => {
+    const el = await fixture(html`<urbania-invite .roomName=${'r1'} .info=${roomInfo()}></urbania-invite>`);
+    expect(sorted(partsIn(el.shadowRoot!))).to.deep.equal(sorted(VIEW_PARTS['urbania-invite']));
+  });
+
+  it('the room view renders exactly its declared parts (across publisher, audience and disconnected states)', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => person(`p${i}`, { isLocal: i === 0, micMuted: i === 1, isSpeaking: i === 2 }));
+    const seen = new Set<string>();
+    for (const state of [
+      call({ participants: many, speaking: ['p2'], canPlayAudio: false }),
+      call({ participants: [person('me', { isLocal: true, canPublish: false })], canPublish: false }),
+      call({ participants: [], connection: 'disconnected', reason: 'participant_removed' }),
+    ]) {
+      const el = await fixture<HTMLElement>(html`<urbania-room style="display:block;width:480px;height:360px" .session=${new FakeSession(state)} .roomName=${'r1'}></urbania-room>`);
+      await waitFor(() => el.shadowRoot!.querySelector('[part="room"]'));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      for (const p of partsIn(el.shadowRoot!)) seen.add(p);
+      el.remove();
+    }
+    expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
+  });
+
+  it('the host renders exactly its own parts (error, left view with rejoin, announcer)', async () => {
+    stub = stubFetch([{ method: 'POST', path: '/api/livekit/rooms/r1/join', status: 403, body: { error: { code: 'forbidden', message: 'no' } } }]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting view="room" room="r1" service-url="http://127.0.0.1:59999" .authToken=${'t'}></urbania-meeting>`);
+    await waitFor(() => deepQuery(el, '[part="error"]') && el.shadowRoot!.querySelector('[part="left"]'), 3000, 'error + left view');
+    expect(sorted(partsIn(el.shadowRoot!))).to.deep.equal(sorted(HOST_PARTS));
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * The `part` names of <urbania-meeting>: its own, and each view's (declared once in the view's `.parts.ts`) that it
+ * re-exports with `exportparts`, so pages can style any of them with `urbania-meeting::part(name)`.
+ * urbania-meeting.parts.test.ts checks documented (`@csspart`, Custom Elements Manifest) = exported = rendered.
+ */
+import { PREJOIN_PARTS } from '../views/pre-join/pre-join.parts.js';
+import { INVITE_PARTS } from '../views/invite/invite.parts.js';
+import { ROOM_PARTS } from '../views/room/room.parts.js';
+
+/** Parts rendered by the host itself. */
+export const HOST_PARTS = ['error', 'left', 'rejoin-button', 'announcer'] as const;
+
+/** The `exportparts` value for a view. */
+export const exportParts = (parts: readonly string[]): string => parts.join(', ');
+
+export const VIEW_PARTS = { 'urbania-pre-join': PREJOIN_PARTS, 'urbania-invite': INVITE_PARTS, 'urbania-room': ROOM_PARTS } as const;
+
+/** Every part a page can reach on the host. */
+export const ALL_PARTS: readonly string[] = [...new Set<string>([...HOST_PARTS, ...PREJOIN_PARTS, ...INVITE_PARTS, ...ROOM_PARTS])];
