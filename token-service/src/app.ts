@@ -10,7 +10,7 @@ import { bearerToken, createUserVerifier, type UserVerifier } from './auth.js';
 import { limitBody } from './body-limit.js';
 import type { Config } from './config.js';
 import type { AppEnv } from './env.js';
-import { ApiError, DependencyUnavailableError, RETRY_AFTER_SECONDS, errors } from './errors.js';
+import { ApiError, DependencyUnavailableError, RETRY_AFTER_SECONDS, errorBody, errors } from './errors.js';
 import type { SfuGateway } from './livekit.js';
 import { createLogger, type Logger } from './logger.js';
 import { Meetings } from './meetings.js';
@@ -83,7 +83,7 @@ export function createApp(deps: AppDeps) {
   });
   app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Urbania Meet token service' }));
 
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => errorResponse(err, c, logger));
   return app;
 }
@@ -94,20 +94,20 @@ function errorResponse(err: Error, c: Context<AppEnv>, fallbackLogger: Logger): 
   const log = c.get('log')?.() ?? fallbackLogger;
   if (err instanceof ApiError) {
     for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-    return c.json({ error: { code: err.code, message: err.message } }, err.status);
+    return c.json(errorBody(err.code, err.message), err.status);
   }
   if (err instanceof DependencyUnavailableError) {
     log.warn({ dependency: err.dependency, cause: String(err.cause ?? '') }, 'dependency unavailable');
     c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     const what = err.dependency === 'store' ? 'The room database' : 'The LiveKit server';
-    return c.json({ error: { code: 'unavailable', message: `${what} is unavailable; retry shortly` } }, 503);
+    return c.json(errorBody('unavailable', `${what} is unavailable; retry shortly`), 503);
   }
   if (err instanceof HTTPException && err.status < 500) {
     // Hono's own 4xx, e.g. a body that is not valid JSON.
-    return c.json({ error: { code: 'invalid_request', message: err.message || 'Invalid request' } }, err.status);
+    return c.json(errorBody('invalid_request', err.message || 'Invalid request'), err.status);
   }
   log.error({ err }, 'unhandled error');
-  return c.json({ error: { code: 'internal_error', message: 'Internal error' } }, 500);
+  return c.json(errorBody('internal_error', 'Internal error'), 500);
 }
 
 function describeZodError(error: ZodError): string {

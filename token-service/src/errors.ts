@@ -1,16 +1,12 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody, ErrorCode } from './schemas.js';
 
-export type ErrorCode =
-  | 'invalid_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'room_not_found'
-  | 'room_exists'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal_error';
+export type { ErrorCode };
+
+/** The one error body: `{error: {code, message}}`, the code from the schema's list. */
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
 
 /** An error meant for the client: onError turns it into `{error: {code, message}}` with its status. */
 export class ApiError extends Error {

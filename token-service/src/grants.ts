@@ -1,10 +1,11 @@
 import type { RoomRecord } from './model.js';
+import type { MediaSource, Role } from './schemas.js';
+
+export type { MediaSource };
 
 /** What a user may do in a room: the one place where permissions are decided. */
-export type MediaSource = 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
-
 export interface RoomPermissions {
-  role: 'host' | 'participant' | 'speaker' | 'audience';
+  role: Role;
   canPublish: boolean;
   canSubscribe: boolean;
   canPublishData: boolean;

@@ -2,20 +2,11 @@ import { errors } from './errors.js';
 import { permissionsFor, type RoomPermissions } from './grants.js';
 import type { SfuGateway } from './livekit.js';
 import type { CallType, PresenceEntry, RoomRecord, User } from './model.js';
+import type { RoomView } from './schemas.js';
 import { RoomExistsError, presenceNow, type RoomStore } from './store/types.js';
 
-export interface RoomView {
-  room_name: string;
-  call_type: CallType;
-  webinar: boolean;
-  speakers: string[];
-  participants: string[];
-  created_by: string;
-  created_by_name: string;
-  open_to_link: boolean;
-  created_at: string;
-  connected: PresenceEntry[];
-}
+/** The API's `Room` (inferred from its schema). */
+export type { RoomView };
 
 export interface CreateRoomInput {
   roomName: string;

@@ -1,4 +1,6 @@
-export type CallType = 'audio' | 'video';
+import type { CallType, Presence } from './schemas.js';
+
+export type { CallType };
 
 /** A room as the service remembers it (store shape, camelCase; the API shape is snake_case). */
 export interface RoomRecord {
@@ -15,10 +17,8 @@ export interface RoomRecord {
   createdAt: Date;
 }
 
-export interface PresenceEntry {
-  identity: string;
-  name: string;
-}
+/** Who is in a call: the API's `Presence`. */
+export type PresenceEntry = Presence;
 
 /** The verified Urbania user behind a request. */
 export interface User {

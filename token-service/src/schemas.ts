@@ -1,14 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { USER_ID_PATTERN } from './auth.js';
 
-/** One set of schemas validates requests and writes /openapi.json. */
+/**
+ * The API contract, once: these schemas validate requests, write /openapi.json, and give the service its
+ * types (`z.infer`, at the end of this file). The widget's client types and constants are generated from
+ * /openapi.json (token-service/contract/, `npm run contract`), never written by hand.
+ */
 
 export const ROOM_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export const RoomName = z
   .string()
   .regex(ROOM_NAME_PATTERN, 'must be 1-64 characters: letters, digits, "-" or "_", starting with a letter or digit')
-  .openapi({ example: 'team-meeting' });
+  .openapi('RoomName', { example: 'team-meeting' });
 
 export const UserId = z
   .string()
@@ -17,12 +21,28 @@ export const UserId = z
 
 const DisplayName = z.string().trim().min(1).max(128);
 
-export const CallType = z.enum(['audio', 'video']).openapi({ description: 'Audio rooms never publish a camera' });
+export const CallType = z.enum(['audio', 'video']).openapi('CallType', { description: 'Audio rooms never publish a camera' });
+
+/** Every `error.code` the service answers; clients branch on these, never on the message. */
+export const ErrorCode = z
+  .enum([
+    'invalid_request',
+    'unauthorized',
+    'forbidden',
+    'not_found',
+    'room_not_found',
+    'room_exists',
+    'payload_too_large',
+    'rate_limited',
+    'unavailable',
+    'internal_error',
+  ])
+  .openapi('ErrorCode', { example: 'room_not_found' });
 
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'room_not_found' }),
+      code: ErrorCode,
       message: z.string().openapi({ example: 'Room "team-meeting" does not exist' }),
     }),
   })
@@ -85,12 +105,20 @@ export const TokenResponse = z
   .object({ token: z.string(), url: z.string(), room_name: RoomName })
   .openapi('TokenResponse');
 
+export const Role = z
+  .enum(['host', 'participant', 'speaker', 'audience'])
+  .openapi('Role', { description: "The creator is the host; a webinar's speakers speak, its audience only listens" });
+
+export const MediaSource = z
+  .enum(['camera', 'microphone', 'screen_share', 'screen_share_audio'])
+  .openapi('MediaSource');
+
 export const Permissions = z
   .object({
-    role: z.enum(['host', 'participant', 'speaker', 'audience']),
+    role: Role,
     can_publish: z.boolean(),
     can_subscribe: z.boolean(),
-    sources: z.array(z.enum(['camera', 'microphone', 'screen_share', 'screen_share_audio'])),
+    sources: z.array(MediaSource).openapi({ description: 'What this user may publish; empty for the audience' }),
   })
   .openapi('Permissions');
 
@@ -149,3 +177,20 @@ const ERROR_DESCRIPTIONS = {
   429: 'Too many requests for this user (see Retry-After)',
   503: 'MongoDB or LiveKit unavailable (see Retry-After)',
 } as const;
+
+// Types inferred from the schemas above: the service writes none of these shapes by hand.
+export type RoomName = z.infer<typeof RoomName>;
+export type CallType = z.infer<typeof CallType>;
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export type ErrorBody = z.infer<typeof ErrorBody>;
+export type Presence = z.infer<typeof Presence>;
+export type RoomView = z.infer<typeof Room>;
+export type Role = z.infer<typeof Role>;
+export type MediaSource = z.infer<typeof MediaSource>;
+export type Permissions = z.infer<typeof Permissions>;
+export type CreateRoomRequest = z.infer<typeof CreateRoomBody>;
+export type JoinRequest = z.infer<typeof JoinBody>;
+export type JoinResponse = z.infer<typeof JoinResponse>;
+export type LeaveResponse = z.infer<typeof LeaveResponse>;
+export type TokenRequest = z.infer<typeof TokenBody>;
+export type TokenResponse = z.infer<typeof TokenResponse>;

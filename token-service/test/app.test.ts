@@ -387,7 +387,8 @@ describe('service endpoints', () => {
       ]),
     );
     // The same schema that validates the request documents it.
-    expect(spec.json.components.schemas.CreateRoomRequest.properties.room_name.pattern).toBe('^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$');
+    expect(spec.json.components.schemas.CreateRoomRequest.properties.room_name).toEqual({ $ref: '#/components/schemas/RoomName' });
+    expect(spec.json.components.schemas.RoomName.pattern).toBe('^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$');
     const docs = await call(app, 'GET', '/docs');
     expect(docs.status).toBe(200);
     expect(docs.text).toContain('/openapi.json');

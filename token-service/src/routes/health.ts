@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
-import { RETRY_AFTER_SECONDS } from '../errors.js';
+import { RETRY_AFTER_SECONDS, errorBody } from '../errors.js';
 import type { SfuGateway } from '../livekit.js';
 import type { RoomStore } from '../store/types.js';
 
@@ -32,7 +32,7 @@ export function healthRouter(store: RoomStore, sfu: SfuGateway, options: HealthO
       const down = Object.entries(checks)
         .filter(([, v]) => v !== 'ok')
         .map(([k]) => k);
-      return c.json({ error: { code: 'unavailable', message: `Not ready: ${down.join(' and ')} unavailable` }, checks }, 503);
+      return c.json({ ...errorBody('unavailable', `Not ready: ${down.join(' and ')} unavailable`), checks }, 503);
     });
 }
 

@@ -11,15 +11,13 @@
  * Features of the call itself (screen share, chat, devices…) hang off the `in-call` phase through `session`.
  */
 import { ServiceClient, type CreateRoomRequest, type RoomInfo } from './service-client.js';
+import { ROOM_NAME_PATTERN } from './api.generated.js';
 import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEvent } from './call-session.js';
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
 import { MeetingError, flowError, mediaFlowError, toFlowError, type FlowError } from './flow-error.js';
 
 /** What the page asked for: the `view` attribute. */
 export type MeetingEntry = 'pre-join' | 'invite' | 'room';
-
-/** Room names the service accepts (checked before any request). */
-export const ROOM_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** The call we are in. */
 export interface CallInfo {
@@ -218,7 +216,7 @@ export class MeetingFlow {
     const p = this._phase;
     if (this.inCall || (p.phase === 'loading-room' && p.creating)) return;
     this.setNotice(undefined);
-    if (!ROOM_NAME.test(body.room_name)) {
+    if (!ROOM_NAME_PATTERN.test(body.room_name)) {
       this.fail('loading-room', body.room_name, flowError('room_name_invalid'));
       return;
     }

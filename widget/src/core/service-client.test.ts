@@ -1,9 +1,13 @@
 import { expect } from '@open-wc/testing';
+import { joinResponse, roomInfo, type ServiceResponseBody } from '../test/helpers.js';
+import { errorKey, translator, type MessageKey } from '../i18n/index.js';
+import { ERROR_CODES } from './api.generated.js';
 import { ServiceClient, ServiceError } from './service-client.js';
 
 type Call = { url: string; init: RequestInit };
 
-function fakeFetch(status: number, body: unknown, headers: Record<string, string> = {}) {
+/** `body`: a documented answer (typed by the OpenAPI document), or a string for a body that is not the contract. */
+function fakeFetch(status: number, body: ServiceResponseBody | string | undefined, headers: Record<string, string> = {}) {
   const calls: Call[] = [];
   const fn = (async (url: string, init: RequestInit) => {
     calls.push({ url, init });
@@ -12,10 +16,7 @@ function fakeFetch(status: number, body: unknown, headers: Record<string, string
   return { fn, calls };
 }
 
-const room = {
-  room_name: 'r1', call_type: 'video', webinar: false, speakers: [], participants: ['alice'], created_by: 'alice',
-  created_by_name: 'Alice Martin', open_to_link: false, created_at: '2026-01-01T00:00:00Z', connected: [],
-};
+const room = roomInfo({ room_name: 'r1', participants: ['alice'] });
 
 async function rejects(p: Promise<unknown>): Promise<ServiceError> {
   try { await p; } catch (e) { expect(e).to.be.instanceOf(ServiceError); return e as ServiceError; }
@@ -37,7 +38,7 @@ describe('service-client', () => {
   });
 
   it('join sends the display name when there is one, and no body otherwise', async () => {
-    const f = fakeFetch(200, { room, token: 't', url: 'ws://x', room_name: 'r1', permissions: {} });
+    const f = fakeFetch(200, joinResponse(room));
     const c = new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: f.fn });
     await c.join('r1', { username: ' Bobby ' });
     await c.join('r1', { username: '   ' });
@@ -72,6 +73,26 @@ describe('service-client', () => {
     e = await rejects(new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: fakeFetch(429, { error: { code: 'rate_limited', message: 'slow' } }, { 'Retry-After': '7' }).fn }).getRoom('r'));
     expect(e.code).to.equal('rate_limited');
     expect(e.retryAfter).to.equal(7);
+  });
+
+  it('keeps every error code the service documents (ErrorCode in its OpenAPI document)', async () => {
+    expect(ERROR_CODES).to.include.members(['room_not_found', 'room_exists', 'rate_limited', 'unavailable', 'internal_error']);
+    for (const code of ERROR_CODES) {
+      // 418 maps to no code of its own: the code can only come from the body.
+      const e = await rejects(new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: fakeFetch(418, { error: { code, message: code } }).fn }).getRoom('r'));
+      expect(e.code).to.equal(code);
+    }
+  });
+
+  it('has a French and an English message of its own for every error code the service documents', () => {
+    // Typed: a code added to the service's ErrorCode without a message fails the widget's typecheck too.
+    const keys: MessageKey[] = ERROR_CODES.map((code) => `error.${code}` as const);
+    for (const [i, code] of ERROR_CODES.entries()) {
+      expect(errorKey(code)).to.equal(keys[i]);
+      for (const locale of ['fr', 'en'] as const) {
+        expect(translator(locale)(keys[i]!, { message: 'x' })).to.not.equal(translator(locale)('error.unknown', { message: 'x' }));
+      }
+    }
   });
 
   it('falls back to the status when the body is not the contract', async () => {

@@ -1,66 +1,47 @@
 /**
- * HTTP client for the Urbania token service (see token-service/API.md).
- * No Lit, no livekit-client: plain fetch. Every failure becomes a typed ServiceError.
+ * HTTP client for the Urbania token service (flows in token-service/API.md, shapes in its /openapi.json).
+ * No Lit, no livekit-client: plain fetch. Every failure becomes a typed ServiceError. Each call names its
+ * OpenAPI path and method, so a path, body or response that drifts from the service fails the typecheck.
  */
+import { ERROR_CODES, type components, type paths } from './api.generated.js';
 
-export type CallType = 'audio' | 'video';
+type Method = 'get' | 'post';
+/** The operation `M` on path `P`, as the service documents it. */
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+/** The JSON body of the operation's success answer (200 or 201). */
+type SuccessBody<O> = O extends { responses: infer R } ? JsonOf<R[keyof R & (200 | 201)]> : never;
+/** The JSON request body: required, optional, or none, as the operation says. */
+type BodyOption<O> = O extends { requestBody?: never }
+  ? { body?: never }
+  : O extends { requestBody: infer B }
+    ? { body: JsonOf<B> }
+    : O extends { requestBody?: infer B }
+      ? { body?: JsonOf<NonNullable<B>> | undefined }
+      : never;
+/** The path parameters of the operation (e.g. `{ room_name }`). */
+type PathParams<O> = O extends { parameters: { path: infer P } } ? P : never;
+type CallOptions<O> = ([PathParams<O>] extends [never] ? { params?: never } : { params: PathParams<O> }) & BodyOption<O>;
 
-export interface RoomInfo {
-  room_name: string;
-  call_type: CallType;
-  webinar: boolean;
-  speakers: string[];
-  participants: string[];
-  created_by: string;
-  created_by_name: string;
-  open_to_link: boolean;
-  created_at: string;
-  connected: { identity: string; name: string }[];
-}
+/** The service's shapes, generated from its OpenAPI document (see api.generated.ts): never written here. */
+type Schemas = components['schemas'];
+export type CallType = Schemas['CallType'];
+export type RoomInfo = Schemas['Room'];
+export type CreateRoomRequest = Schemas['CreateRoomRequest'];
+export type JoinPermissions = Schemas['Permissions'];
+export type JoinResponse = Schemas['JoinResponse'];
+export type LeaveResponse = Schemas['LeaveResponse'];
 
-export interface CreateRoomRequest {
-  room_name: string;
-  participants: string[];
-  call_type: CallType;
-  speakers?: string[];
-  open_to_link?: boolean;
-}
-
-export interface JoinPermissions {
-  can_publish: boolean;
-  can_subscribe: boolean;
-  sources: ('camera' | 'microphone' | 'screen_share')[];
-}
-
-export interface JoinResponse {
-  room: RoomInfo;
-  token: string;
-  url: string;
-  room_name: string;
-  permissions: JoinPermissions;
-}
-
-/** Error codes from the service, plus the client-side ones (`network_error`, `no_auth`, `bad_response`). */
+/** Error codes from the service (its `ErrorCode`), plus the client-side ones. */
 export type ServiceErrorCode =
-  | 'invalid_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'room_not_found'
-  | 'not_found'
-  | 'room_exists'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'unavailable'
+  | Schemas['ErrorCode']
   | 'network_error'
   | 'no_auth'
   | 'no_service_url'
   | 'bad_response'
   | 'unknown';
 
-const KNOWN_CODES = new Set<string>([
-  'invalid_request', 'unauthorized', 'forbidden', 'room_not_found', 'not_found', 'room_exists',
-  'payload_too_large', 'rate_limited', 'unavailable',
-]);
+const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
@@ -106,21 +87,32 @@ export class ServiceClient {
   }
 
   createRoom(body: CreateRoomRequest): Promise<RoomInfo> {
-    return this.request<RoomInfo>('POST', '/api/livekit/rooms', body);
+    return this.call('/api/livekit/rooms', 'post', { body });
   }
 
   getRoom(roomName: string): Promise<RoomInfo> {
-    return this.request<RoomInfo>('GET', `/api/livekit/rooms/${encodeURIComponent(roomName)}`);
+    return this.call('/api/livekit/rooms/{room_name}', 'get', { params: { room_name: roomName } });
   }
 
   /** `username`: the display name in this call (else the service takes the Urbania token's name). */
   join(roomName: string, options: { username?: string | undefined } = {}): Promise<JoinResponse> {
     const username = options.username?.trim();
-    return this.request<JoinResponse>('POST', `/api/livekit/rooms/${encodeURIComponent(roomName)}/join`, username ? { username } : undefined);
+    return this.call('/api/livekit/rooms/{room_name}/join', 'post', { params: { room_name: roomName }, body: username ? { username } : undefined });
   }
 
-  leave(roomName: string): Promise<{ room_name: string; left: boolean }> {
-    return this.request('POST', `/api/livekit/rooms/${encodeURIComponent(roomName)}/leave`);
+  leave(roomName: string): Promise<LeaveResponse> {
+    return this.call('/api/livekit/rooms/{room_name}/leave', 'post', { params: { room_name: roomName } });
+  }
+
+  /** One documented operation: fills the path's `{params}`, sends the body, returns the success body. */
+  private call<P extends keyof paths, M extends Method>(
+    path: P,
+    method: M,
+    options: CallOptions<Operation<P, M>>,
+  ): Promise<SuccessBody<Operation<P, M>>> {
+    const params = (options.params ?? {}) as Record<string, string>;
+    const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+    return this.request(method.toUpperCase(), url, (options as { body?: unknown }).body);
   }
 
   private async token(): Promise<string> {
@@ -135,7 +127,7 @@ export class ServiceClient {
     return token;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async request<T>(method: string, path: string, body: unknown): Promise<T> {
     if (!this.options.baseUrl) throw new ServiceError('no_service_url', 'The service-url attribute is missing.');
     const token = await this.token();
     const url = this.options.baseUrl.replace(/\/+$/, '') + path;

@@ -80,6 +80,7 @@ export const en: Record<MessageKey, string> = {
   'error.payload_too_large': 'The request is too large.',
   'error.rate_limited': 'Too many requests. Try again in a moment.',
   'error.unavailable': 'The service is unavailable. Try again in a moment.',
+  'error.internal_error': 'The service ran into an internal error. Try again in a moment.',
   'error.network_error': 'Cannot reach the service. Check your connection.',
   'error.no_auth': 'You must be signed in to make a call.',
   'error.no_service_url': 'The service address is not configured.',

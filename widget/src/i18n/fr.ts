@@ -78,6 +78,7 @@ export const fr = {
   'error.payload_too_large': 'La demande est trop grande.',
   'error.rate_limited': 'Trop de demandes. Réessayez dans un instant.',
   'error.unavailable': 'Le service est indisponible. Réessayez dans un instant.',
+  'error.internal_error': 'Le service a rencontré une erreur interne. Réessayez dans un instant.',
   'error.network_error': 'Impossible de joindre le service. Vérifiez votre connexion.',
   'error.no_auth': 'Vous devez être connecté pour passer un appel.',
   'error.no_service_url': "L'adresse du service n'est pas configurée.",

@@ -1,12 +1,22 @@
 /** Test helpers: a per-test fake service (stubbed fetch), axe, waiting. Used by *.test.ts only. */
 import 'axe-core/axe.min.js';
-import type { RoomInfo } from '../core/service-client.js';
+import type { paths } from '../core/api.generated.js';
+import type { JoinPermissions, JoinResponse, RoomInfo } from '../core/service-client.js';
 
+type Operation = { [P in keyof paths]: NonNullable<paths[P]['get']> | NonNullable<paths[P]['post']> }[keyof paths];
+type JsonBodies<R> = { [S in keyof R]: R[S] extends { content: { 'application/json': infer B } } ? B : never }[keyof R];
+/** Any JSON body the service documents as an answer (success bodies and `{error}`), from its OpenAPI document. */
+export type ServiceResponseBody = Operation extends infer O ? (O extends { responses: infer R } ? JsonBodies<R> : never) : never;
+
+/**
+ * One faked answer. `body` is typed by the service's OpenAPI document (api.generated.ts), so a fixture that
+ * drifts from the contract (a missing or renamed field, an unknown error code) fails the widget's typecheck.
+ */
 export interface FakeRoute {
-  method: string;
+  method: 'GET' | 'POST';
   path: string | RegExp;
   status: number;
-  body?: unknown;
+  body?: ServiceResponseBody;
 }
 
 export interface FetchStub {
@@ -39,6 +49,14 @@ export function roomInfo(over: Partial<RoomInfo> = {}): RoomInfo {
     room_name: 'equipe-lundi', call_type: 'video', webinar: false, speakers: [], participants: ['alice', 'bob'],
     created_by: 'alice', created_by_name: 'Alice Martin', open_to_link: false, created_at: '2026-11-25T10:00:00Z',
     connected: [], ...over,
+  };
+}
+
+/** A `POST …/join` answer for `room` (a participant who may publish, unless `permissions` says otherwise). */
+export function joinResponse(room: RoomInfo = roomInfo(), permissions: Partial<JoinPermissions> = {}): JoinResponse {
+  return {
+    room, token: 'lk-token', url: 'ws://sfu.test', room_name: room.room_name,
+    permissions: { role: 'participant', can_publish: true, can_subscribe: true, sources: ['camera', 'microphone'], ...permissions },
   };
 }
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
 import './urbania-meeting.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
-import { axeViolations, deepQuery, deepQueryAll, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
+import { axeViolations, deepQuery, deepQueryAll, joinResponse, roomInfo, stubFetch, waitFor, type FakeRoute, type FetchStub } from '../test/helpers.js';
 import { STORAGE_KEY } from '../core/user-choices.js';
 import { CallSession } from '../core/call-session.js';
 import { MeetingFlow } from '../core/meeting-flow.js';
@@ -299,8 +299,7 @@ describe('<urbania-meeting>', () => {
   it('an unreachable SFU ends in a visible connection_failed, after loading livekit-client and the room view lazily', async () => {
     stub = stubFetch([{
       method: 'POST', path: '/api/livekit/rooms/r1/join', status: 200,
-      body: { room: roomInfo({ room_name: 'r1' }), token: 'x.y.z', url: 'ws://127.0.0.1:1', room_name: 'r1',
-        permissions: { can_publish: true, can_subscribe: true, sources: ['camera', 'microphone'] } },
+      body: { ...joinResponse(roomInfo({ room_name: 'r1' })), token: 'x.y.z', url: 'ws://127.0.0.1:1' },
     }]);
     const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting lang="en" room="r1" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
     const states: string[] = [];
@@ -324,10 +323,10 @@ describe('<urbania-meeting>', () => {
       (el as unknown as { flow: MeetingFlow }).flow = new MeetingFlow({ session: new CallSession({ loadLiveKit: async () => fakeModule }) });
       return el;
     }
-    const joinRoute = (canPublish: boolean, callType: 'video' | 'audio' = 'video') => ({
+    const joinRoute = (canPublish: boolean, callType: 'video' | 'audio' = 'video'): FakeRoute => ({
       method: 'POST', path: '/api/livekit/rooms/r1/join', status: 200,
-      body: { room: roomInfo({ room_name: 'r1', call_type: callType }), token: 'lk-token', url: 'ws://sfu.test', room_name: 'r1',
-        permissions: { can_publish: canPublish, can_subscribe: true, sources: canPublish ? ['camera', 'microphone'] : [] } },
+      body: joinResponse(roomInfo({ room_name: 'r1', call_type: callType }),
+        canPublish ? {} : { role: 'audience', can_publish: false, sources: [] }),
     });
 
     it('view=room joins, fires urbania-joined, announces and fires participant events, leave fires urbania-left', async () => {
