@@ -4,12 +4,13 @@ import { CallSession } from './call-session.js';
 import { IllegalTransitionError, MeetingFlow, canTransition, connectionStateOf, type FlowEvent, type FlowState, type PhaseName } from './meeting-flow.js';
 import { STORAGE_KEY, loadUserChoices } from './user-choices.js';
 import { FakeRoom, fakeModule, lastRoom } from '../test/fake-livekit.js';
-import { roomInfo } from '../test/helpers.js';
+import { joinResponse, roomInfo, type ServiceResponseBody } from '../test/helpers.js';
 
 const SERVICE = 'http://service.test';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-interface Route { method: string; path: string; status: number; body?: unknown; gate?: Promise<void> }
+/** `body` is typed by the service's OpenAPI document, so a fixture that drifts from it fails the typecheck. */
+interface Route { method: string; path: string; status: number; body?: ServiceResponseBody; gate?: Promise<void> }
 
 /** An injected fetch answering from routes (a route with `gate` waits for it), recording every call. */
 function fakeFetch(routes: Route[]) {
@@ -28,10 +29,7 @@ function fakeFetch(routes: Route[]) {
 
 const joinRoute = (over: { canPublish?: boolean; callType?: 'audio' | 'video'; gate?: Promise<void> } = {}): Route => ({
   method: 'POST', path: '/api/livekit/rooms/r1/join', status: 200, gate: over.gate,
-  body: {
-    room: roomInfo({ room_name: 'r1', call_type: over.callType ?? 'video' }), token: 'lk-token', url: 'ws://sfu.test', room_name: 'r1',
-    permissions: { can_publish: over.canPublish ?? true, can_subscribe: true, sources: ['camera', 'microphone'] },
-  },
+  body: joinResponse(roomInfo({ room_name: 'r1', call_type: over.callType ?? 'video' }), { can_publish: over.canPublish ?? true }),
 });
 const leaveRoute: Route = { method: 'POST', path: '/api/livekit/rooms/r1/leave', status: 200, body: { room_name: 'r1', left: true } };
 
