@@ -640,7 +640,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** LiveKit webhooks (signed by LiveKit: `Authorization` is a bare JWT over the raw body) */
+        /**
+         * LiveKit webhooks (signed by LiveKit: `Authorization` is a bare JWT over the raw body)
+         * @description The signature is checked first, on the raw body (401 when it is missing or wrong); only a signed body is then read as a LiveKit event (400 when it is not one). Bodies up to 1 MB.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -651,6 +654,9 @@ export interface paths {
             requestBody?: {
                 content: {
                     "application/webhook+json": {
+                        event: string;
+                        id: string;
+                    } & {
                         [key: string]: unknown;
                     };
                 };
@@ -669,6 +675,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Missing, invalid or expired Urbania token */
                 401: {
                     headers: {
@@ -678,7 +693,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Body larger than 16 KB */
+                /** @description Body larger than 1 MB */
                 413: {
                     headers: {
                         [name: string]: unknown;
