@@ -25,6 +25,11 @@ export const WIDGET = {
     'widget/tsconfig.build.json',
     'widget/custom-elements-manifest.config.mjs',
     'package-lock.json',
+    // The build regenerates widget/src/core/api.generated.ts from the service's OpenAPI document, which these write.
+    'widget/scripts/contract.mjs',
+    'token-service/src/schemas.ts',
+    'token-service/src/routes',
+    'token-service/contract',
   ],
 };
 
