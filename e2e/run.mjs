@@ -5,14 +5,15 @@
 //   node e2e/run.mjs                 every scenario
 //   node e2e/run.mjs video invite    scenarios whose name contains one of the words
 //
-// Env: E2E_SCENARIO_TIMEOUT_MS (120000), E2E_TOTAL_TIMEOUT_MS (900000), E2E_BUILD_WIDGET=0 (never build the
-// widget, even when widget/dist/cdn/urbania-meeting.js is missing) or =1 (always build it first), WIDGET_DIR, E2E_NETNS=0 (host loopback), CHROMIUM_PATH.
+// The widget and the token service are built first when missing or older than their sources (scripts/kit/builds.mjs).
+// Env: E2E_SCENARIO_TIMEOUT_MS (120000), E2E_TOTAL_TIMEOUT_MS (900000), WIDGET_DIR (serve another build, never
+// built here), E2E_NETNS=0 (host loopback), CHROMIUM_PATH.
 // Prints one line per scenario and, last, exactly `N passed, N failed`; writes test-results/e2e-summary.json.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ROOT, RESULTS_DIR, ensureLoopbackNamespace, hasTokenService, launchChromium, startStack, widgetEntry } from './stack.mjs';
+import { WIDGET, ensureBuilt } from '../scripts/kit/index.mjs';
+import { RESULTS_DIR, LOG_DIR, ensureLoopbackNamespace, launchChromium, startStack, widgetEntry } from './stack.mjs';
 import { createWorld } from './helpers.mjs';
 import { withTimeout } from './pages.mjs';
 
@@ -43,20 +44,11 @@ async function loadScenarios() {
   return filters.length ? all.filter((s) => filters.some((w) => s.name.includes(w))) : all;
 }
 
-async function ensureWidgetBuilt() {
-  if (process.env.E2E_BUILD_WIDGET === '1') {
-    console.error('[e2e] E2E_BUILD_WIDGET=1: npm run build -w widget');
-    const r = spawnSync('npm', ['run', 'build', '-w', 'widget'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
-    if (r.status !== 0) return `npm run build -w widget failed (status ${r.status ?? r.signal})`;
-  }
-  // A rebuild in progress empties dist/ for a few seconds: wait for it before building ourselves.
-  for (let i = 0; i < 10 && !existsSync(widgetEntry()); i++) await new Promise((r) => setTimeout(r, 1500));
-  if (existsSync(widgetEntry())) return null;
-  if (process.env.E2E_BUILD_WIDGET === '0') return 'widget/dist/cdn/urbania-meeting.js is missing (E2E_BUILD_WIDGET=0)';
-  console.error('[e2e] widget/dist/cdn/urbania-meeting.js is missing: npm run build -w widget');
-  const r = spawnSync('npm', ['run', 'build', '-w', 'widget'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
-  if (r.status !== 0 || !existsSync(widgetEntry())) return `npm run build -w widget failed (status ${r.status ?? r.signal})`;
-  return null;
+/** Builds the widget when it is missing or stale; null when the pages have a build to load, else why not. */
+function ensureWidgetBuilt() {
+  if (process.env.WIDGET_DIR) return existsSync(widgetEntry()) ? null : `${widgetEntry()} does not exist (WIDGET_DIR)`;
+  const build = ensureBuilt(WIDGET, { logFile: path.join(LOG_DIR, 'widget-build.log'), say: (m) => console.error(`[e2e] ${m}`) });
+  return build.ok ? null : build.error;
 }
 
 async function main() {
@@ -71,11 +63,10 @@ async function main() {
 
   const scenarios = await loadScenarios();
   console.log(`e2e: ${scenarios.length} scenario(s), ${process.env.URBANIA_NETNS === 'netns' ? 'loopback-only network namespace' : 'host loopback'}`);
-  const widgetProblem = await ensureWidgetBuilt();
-  if (!hasTokenService()) throw new Error('token-service/src/main.ts is missing');
+  const widgetProblem = ensureWidgetBuilt();
 
   const t0 = Date.now();
-  const stack = await startStack({ service: true, demo: true });
+  const stack = await startStack({ demo: true });
   let browser;
   try {
     browser = await launchChromium();

@@ -2,8 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
-
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/kit/chromium.mjs';
 
 export default {
   rootDir: fileURLToPath(new URL('..', import.meta.url)), // repo root, so /node_modules resolves in workspaces
@@ -19,19 +18,8 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath,
-        args: [
-          '--no-sandbox',
-          '--use-fake-device-for-media-stream',
-          '--use-fake-ui-for-media-stream',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      // The same browser and flags as the end-to-end tests and the benches.
+      launchOptions: { executablePath: ensureChromium(), args: CHROMIUM_ARGS },
     }),
   ],
   concurrency: 1,

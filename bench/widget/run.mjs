@@ -4,7 +4,7 @@
 //       (targets: ≤ 175 KB and ≤ 30 KB);
 //   (b) time from clicking Join to the first remote video frame, two participants, <urbania-meeting> against a
 //       minimal livekit-client page (bench/widget/baseline.html), same SFU, same run (target: ≤ 1.15×).
-// Runs inside a loopback-only network namespace (see e2e/stack.mjs). Env: BENCH_ITERATIONS (default 7), BENCH_SETTLE_MS (2500), WIDGET_DIR.
+// Runs inside a loopback-only network namespace (scripts/kit/netns.mjs), on the stack of e2e/stack.mjs. Env: BENCH_ITERATIONS (default 7), BENCH_SETTLE_MS (2500), WIDGET_DIR.
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,13 +15,13 @@ import {
   RESULTS_DIR,
   demoLogin,
   ensureLoopbackNamespace,
-  hasTokenService,
   launchChromium,
   serviceCall,
   sleep,
   startStack,
 } from '../../e2e/stack.mjs';
 import { openMeeting, waitConnected, withTimeout } from '../../e2e/pages.mjs';
+import { WIDGET, ensureBuilt } from '../../scripts/kit/index.mjs';
 
 await ensureLoopbackNamespace();
 
@@ -306,7 +306,12 @@ async function joinTimes(browser, stack, auth) {
 async function main() {
   const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ');
   console.log(`bench/widget (${process.env.URBANIA_NETNS ?? 'host'} loopback; load average ${load} on ${(await import('node:os')).cpus().length} cores — timings are only comparable within one run)`);
-  const stack = await startStack({ service: true, demo: true });
+  // The widget measured is the current one: built first when missing or older than its sources (WIDGET_DIR: as is).
+  if (!process.env.WIDGET_DIR) {
+    const build = ensureBuilt(WIDGET, { say: (m) => console.error(m) });
+    if (!build.ok) throw new Error(build.error);
+  }
+  const stack = await startStack({ demo: true });
   results.sizes = cdnSizes(stack.widgetDir); // the snapshot the demo serves, so (a) and (b) measure the same build
   let browser;
   try {
