@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestId());
   app.use('*', requestLogging(logger));
-  app.use('*', cors({ origin: config.corsOrigins, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+  app.use('*', cors({ origin: config.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], exposeHeaders: ['Idempotent-Replayed', 'Retry-After'], maxAge: 600 }));
   // The webhook route has its own, larger limit (routes/webhooks.ts): LiveKit's events can exceed 16 KB.
   app.use('*', exceptWebhooks(limitBody(MAX_BODY_BYTES)));
   app.use('*', async (c, next) => {

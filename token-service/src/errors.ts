@@ -41,4 +41,10 @@ export const errors = {
   forbidden: (message: string) => new ApiError(403, 'forbidden', message),
   roomNotFound: (name: string) => new ApiError(404, 'room_not_found', `Room "${name}" does not exist`),
   roomExists: (name: string) => new ApiError(409, 'room_exists', `Room "${name}" already exists`),
+  idempotencyKeyReused: (key: string) =>
+    new ApiError(
+      409,
+      'idempotency_key_reused',
+      `Idempotency-Key "${key}" was already used for a different request; send a new key for a new request`,
+    ),
 };

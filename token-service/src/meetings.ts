@@ -30,30 +30,36 @@ export class Meetings {
     private readonly sfu: SfuGateway,
   ) {}
 
-  async create(user: User, input: CreateRoomInput): Promise<RoomRecord> {
-    if (await this.store.getRoom(input.roomName)) throw errors.roomExists(input.roomName);
-    const participants = unique([user.id, ...input.participants]);
-    const speakers = input.speakers ? unique([user.id, ...input.speakers]) : [];
-    const room: RoomRecord = {
-      roomName: input.roomName,
-      callType: input.callType,
-      speakers,
-      // Speakers are invited too, or they could not join.
-      participants: unique([...participants, ...speakers]),
-      createdBy: user.id,
-      createdByName: user.name,
-      openToLink: input.openToLink,
-      createdAt: new Date(),
-    };
-    // SFU first: when it is down nothing is stored, so a 503 leaves no half-created room behind.
-    await this.sfu.ensureRoom(room.roomName);
-    try {
-      await this.store.createRoom(room);
-    } catch (err) {
-      if (err instanceof RoomExistsError) throw errors.roomExists(room.roomName);
-      throw err;
+  /**
+   * Creates the room, or returns it when this is a retry of a create that was stored although its answer
+   * was lost (a 503 after the write, see store/mongo.ts): same creator and same request, or the same
+   * `Idempotency-Key` with the same request. `replayed` says which. Another creator or another request
+   * for a taken name: 409 room_exists; an Idempotency-Key reused for a different request: 409
+   * idempotency_key_reused.
+   */
+  async create(user: User, input: CreateRoomInput, idempotencyKey?: string): Promise<{ room: RoomRecord; replayed: boolean }> {
+    const wanted = newRoom(user, input, idempotencyKey);
+    if (idempotencyKey !== undefined) {
+      const earlier = await this.store.findRoomByIdempotencyKey(user.id, idempotencyKey);
+      if (earlier && Date.now() - earlier.createdAt.getTime() < IDEMPOTENCY_KEY_LIFETIME_MS) {
+        if (!isSameCreate(earlier, wanted)) throw errors.idempotencyKeyReused(idempotencyKey);
+        return { room: earlier, replayed: true };
+      }
     }
-    return room;
+    const existing = await this.store.getRoom(input.roomName);
+    if (existing) return { room: retried(existing, wanted), replayed: true };
+    // SFU first: when it is down nothing is stored, so a 503 leaves no half-created room behind.
+    await this.sfu.ensureRoom(wanted.roomName);
+    try {
+      await this.store.createRoom(wanted);
+    } catch (err) {
+      if (!(err instanceof RoomExistsError)) throw err;
+      // Taken in between, possibly by a concurrent retry of this very request.
+      const taken = await this.store.getRoom(wanted.roomName);
+      if (!taken) throw errors.roomExists(wanted.roomName);
+      return { room: retried(taken, wanted), replayed: true };
+    }
+    return { room: wanted, replayed: false };
   }
 
   /** The room if the user may see it: 404 when unknown, 403 when not invited. */
@@ -110,6 +116,50 @@ export function toView(room: RoomRecord, connected: PresenceEntry[]): RoomView {
     created_at: room.createdAt.toISOString(),
     connected,
   };
+}
+
+/** How long an Idempotency-Key is remembered: a retry comes within seconds; a key reused a day later is a new request. */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+function newRoom(user: User, input: CreateRoomInput, idempotencyKey: string | undefined): RoomRecord {
+  const participants = unique([user.id, ...input.participants]);
+  const speakers = input.speakers ? unique([user.id, ...input.speakers]) : [];
+  return {
+    roomName: input.roomName,
+    callType: input.callType,
+    speakers,
+    // Speakers are invited too, or they could not join.
+    participants: unique([...participants, ...speakers]),
+    createdBy: user.id,
+    createdByName: user.name,
+    openToLink: input.openToLink,
+    createdAt: new Date(),
+    ...(idempotencyKey !== undefined && { idempotencyKey }),
+  };
+}
+
+/** The stored room when `wanted` is a retry of the request that created it; otherwise 409 room_exists. */
+function retried(stored: RoomRecord, wanted: RoomRecord): RoomRecord {
+  if (!isSameCreate(stored, wanted)) throw errors.roomExists(wanted.roomName);
+  return stored;
+}
+
+/**
+ * Whether `stored` is what creating `wanted` would have stored: same name, creator, call type, link
+ * setting, speakers and invitations (an open room may since have gained participants who came by link).
+ */
+function isSameCreate(stored: RoomRecord, wanted: RoomRecord): boolean {
+  const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+  const invitedAll = wanted.participants.every((p) => stored.participants.includes(p));
+  return (
+    stored.roomName === wanted.roomName &&
+    stored.createdBy === wanted.createdBy &&
+    stored.callType === wanted.callType &&
+    stored.openToLink === wanted.openToLink &&
+    sameSet(stored.speakers, wanted.speakers) &&
+    invitedAll &&
+    (stored.openToLink || stored.participants.length === wanted.participants.length)
+  );
 }
 
 function unique(ids: string[]): string[] {

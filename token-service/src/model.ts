@@ -15,6 +15,8 @@ export interface RoomRecord {
   /** Anyone signed in who has the link may join. */
   openToLink: boolean;
   createdAt: Date;
+  /** The creator's `Idempotency-Key` for the create request, when one was sent (scoped to createdBy). */
+  idempotencyKey?: string;
 }
 
 /** Who is in a call: the API's `Presence`. */

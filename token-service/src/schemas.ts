@@ -32,6 +32,7 @@ export const ErrorCode = z
     'not_found',
     'room_not_found',
     'room_exists',
+    'idempotency_key_reused',
     'payload_too_large',
     'rate_limited',
     'unavailable',

@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import {
   CreateRoomBody,
@@ -14,14 +14,45 @@ import {
 const security = [{ bearerAuth: [] }];
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7E]+$/, 'must be 1–255 visible ASCII characters')
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description:
+        'Makes retries safe: a create repeated with the same key and body answers the room it created (201, `Idempotent-Replayed: true`); the same key with another body answers 409 `idempotency_key_reused`. Keys are remembered 24 h, per user.',
+    }),
+});
+
 const createRoomRoute = createRoute({
   method: 'post',
   path: '/rooms',
   tags: ['rooms'],
   summary: 'Create a room (the creator is always a participant)',
+  description:
+    'Safe to retry: the same creator sending the same body again (for instance after a 503 whose write was stored anyway) gets the room back (201, `Idempotent-Replayed: true`), never 409. Another user, or another body, for a taken name: 409 `room_exists`.',
   security,
-  request: { body: { required: true, content: { 'application/json': { schema: CreateRoomBody } } } },
-  responses: { 201: json(Room, 'The room'), ...errorResponses(400, 401, 409, 413, 429, 503) },
+  request: {
+    headers: IdempotencyHeaders,
+    body: { required: true, content: { 'application/json': { schema: CreateRoomBody } } },
+  },
+  responses: {
+    201: {
+      ...json(Room, 'The room (created now, or by an earlier attempt of the same request)'),
+      headers: {
+        'Idempotent-Replayed': { description: '`true` when an earlier attempt of this request created the room', schema: { type: 'string' } },
+      },
+    },
+    ...errorResponses(400, 401, 413, 429, 503),
+    409: {
+      ...errorResponses(409)[409],
+      description: '`room_exists`: the name is taken by another user or another request; `idempotency_key_reused`: the key was used for another request',
+    },
+  },
 });
 
 const listRoomsRoute = createRoute({
@@ -68,14 +99,19 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
   .openapi(createRoomRoute, async (c) => {
     const body = c.req.valid('json');
     const meetings = c.get('meetings');
-    const room = await meetings.create(c.get('user'), {
-      roomName: body.room_name,
-      participants: body.participants,
-      callType: body.call_type,
-      speakers: body.speakers,
-      openToLink: body.open_to_link,
-    });
-    c.get('log')().info({ room: room.roomName, callType: room.callType }, 'room created');
+    const { room, replayed } = await meetings.create(
+      c.get('user'),
+      {
+        roomName: body.room_name,
+        participants: body.participants,
+        callType: body.call_type,
+        speakers: body.speakers,
+        openToLink: body.open_to_link,
+      },
+      c.req.valid('header')['idempotency-key'],
+    );
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    c.get('log')().info({ room: room.roomName, callType: room.callType, replayed }, replayed ? 'room create retried' : 'room created');
     return c.json(await meetings.view(room), 201);
   })
   .openapi(listRoomsRoute, async (c) => {

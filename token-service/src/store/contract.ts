@@ -100,6 +100,21 @@ export function describeRoomStoreContract(
         expect(winner!.participants).toEqual([winner!.createdBy]);
       });
 
+      it('keeps the creator\'s Idempotency-Key and finds the room by it, for that creator only', async () => {
+        const keyed = sampleRoom('keyed', { createdBy: 'alice', idempotencyKey: 'key-1' });
+        await store.createRoom(keyed);
+        await store.createRoom(sampleRoom('unkeyed', { createdBy: 'alice' }));
+        expect(await store.getRoom('keyed')).toEqual(keyed);
+        expect(await store.getRoom('unkeyed')).not.toHaveProperty('idempotencyKey');
+        expect(await store.findRoomByIdempotencyKey('alice', 'key-1')).toEqual(keyed);
+        expect(await store.findRoomByIdempotencyKey('bob', 'key-1')).toBeNull();
+        expect(await store.findRoomByIdempotencyKey('alice', 'key-2')).toBeNull();
+        expect(await store.findRoomByIdempotencyKey('alice', 'KEY-1')).toBeNull();
+        // The same key in two rooms (a client reusing keys): the newest.
+        await store.createRoom(sampleRoom('keyed-later', { createdBy: 'alice', idempotencyKey: 'key-1' }, 5));
+        expect((await store.findRoomByIdempotencyKey('alice', 'key-1'))!.roomName).toBe('keyed-later');
+      });
+
       it('treats names that differ only in case as different rooms', async () => {
         await store.createRoom(sampleRoom('Team', { createdByName: 'upper' }));
         await store.createRoom(sampleRoom('team', { createdByName: 'lower' }));

@@ -25,6 +25,15 @@ export class MemoryRoomStore implements RoomStore {
     return room ? clone(room) : null;
   }
 
+  async findRoomByIdempotencyKey(createdBy: string, idempotencyKey: string): Promise<RoomRecord | null> {
+    let found: RoomRecord | undefined;
+    for (const room of this.rooms.values()) {
+      if (room.createdBy !== createdBy || room.idempotencyKey !== idempotencyKey) continue;
+      if (!found || room.createdAt > found.createdAt) found = room;
+    }
+    return found ? clone(found) : null;
+  }
+
   async listRoomsForUser(userId: string): Promise<RoomRecord[]> {
     return [...this.rooms.values()]
       .filter((r) => r.createdBy === userId || r.participants.includes(userId))

@@ -67,6 +67,7 @@ describe('MongoRoomStore', () => {
         _id_: { key: { _id: 1 }, unique: false },
         participants: { key: { participants: 1 }, unique: false },
         createdBy: { key: { createdBy: 1 }, unique: false },
+        createdBy_idempotencyKey: { key: { createdBy: 1, idempotencyKey: 1 }, unique: false },
       });
       expect(await indexes('presence')).toMatchObject({
         roomName_identity: { key: { roomName: 1, identity: 1 }, unique: true },

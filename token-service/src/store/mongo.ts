@@ -4,8 +4,9 @@
  *
  * Collections (created on first write; indexes created idempotently by `connect`/`ensureIndexes`):
  * - `rooms`: `{_id: roomName, callType, speakers[], participants[], createdBy, createdByName, openToLink,
- *   createdAt}`. `_id` makes room names unique (duplicate key 11000 → RoomExistsError); secondary indexes on
- *   `participants` (multikey) and `createdBy` serve "my rooms".
+ *   createdAt, idempotencyKey?}`. `_id` makes room names unique (duplicate key 11000 → RoomExistsError);
+ *   secondary indexes on `participants` (multikey) and `createdBy` serve "my rooms", and
+ *   `(createdBy, idempotencyKey)` finds a retried create.
  * - `presence`: one document per (roomName, identity) `{roomName, identity, name, present, at}` with a unique
  *   index on both. Writes are conditional on `at`, so an older webhook never overrides a newer one.
  * - `webhook_events`: `{_id: eventId, at}`; the first insert wins, a replay hits the duplicate key. Entries
@@ -26,7 +27,8 @@
  * an outage fail fast, a crashed server (connections refused: ~0.1–1.5 s) as well as a hung one; the
  * driver's monitor finds the server again when it is back, with no restart of the service. Anything else
  * (a bug, a bad document) propagates unchanged. A write that fails this way may still have been applied
- * (its answer was lost), so clients retrying after a 503 can meet their own room (409).
+ * (its answer was lost): a client retrying after a 503 then meets its own room, which meetings.ts recognises
+ * (same creator, same request) and returns instead of 409.
  *
  * Atomicity: each method is a single-document atomic operation on MongoDB. FerretDB v1 (SQLite) implements
  * updates as read-then-write, so two concurrent updates of the *same* document (e.g. two `addParticipant`
@@ -178,6 +180,7 @@ export class MongoRoomStore implements RoomStore {
     await guard('ensureIndexes', async () => {
       await this.rooms.createIndex({ participants: 1 }, { name: 'participants' });
       await this.rooms.createIndex({ createdBy: 1 }, { name: 'createdBy' });
+      await this.rooms.createIndex({ createdBy: 1, idempotencyKey: 1 }, { name: 'createdBy_idempotencyKey' });
       await this.presence.createIndex({ roomName: 1, identity: 1 }, { name: 'roomName_identity', unique: true });
       await this.events.createIndex({ at: 1 }, { name: 'at' });
     });
@@ -198,6 +201,15 @@ export class MongoRoomStore implements RoomStore {
   async getRoom(roomName: string): Promise<RoomRecord | null> {
     const _id = requireString(roomName, 'roomName');
     const doc = await this.call('getRoom', () => this.rooms.findOne({ _id }));
+    return doc ? fromRoomDoc(doc) : null;
+  }
+
+  async findRoomByIdempotencyKey(createdBy: string, idempotencyKey: string): Promise<RoomRecord | null> {
+    const id = requireString(createdBy, 'createdBy');
+    const key = requireString(idempotencyKey, 'idempotencyKey');
+    const doc = await this.call('findRoomByIdempotencyKey', () =>
+      this.rooms.findOne({ createdBy: id, idempotencyKey: key }, { sort: { createdAt: -1 } }),
+    );
     return doc ? fromRoomDoc(doc) : null;
   }
 
@@ -438,6 +450,7 @@ function toRoomDoc(room: RoomRecord): RoomDoc {
     createdByName: requireString(room.createdByName, 'room.createdByName'),
     openToLink: requireBoolean(room.openToLink, 'room.openToLink'),
     createdAt: new Date(room.createdAt.getTime()),
+    ...(room.idempotencyKey !== undefined && { idempotencyKey: requireString(room.idempotencyKey, 'room.idempotencyKey') }),
   };
 }
 
@@ -451,6 +464,7 @@ function fromRoomDoc(doc: RoomDoc): RoomRecord {
     createdByName: doc.createdByName,
     openToLink: doc.openToLink === true,
     createdAt: new Date(doc.createdAt),
+    ...(typeof doc.idempotencyKey === 'string' && { idempotencyKey: doc.idempotencyKey }),
   };
 }
 

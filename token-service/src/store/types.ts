@@ -30,6 +30,8 @@ export interface RoomStore {
   /** Inserts a room; throws RoomExistsError when the name is taken. */
   createRoom(room: RoomRecord): Promise<void>;
   getRoom(roomName: string): Promise<RoomRecord | null>;
+  /** The room `createdBy` created with this `Idempotency-Key` (the newest, if several), or null. */
+  findRoomByIdempotencyKey(createdBy: string, idempotencyKey: string): Promise<RoomRecord | null>;
   /** Rooms the user created or was invited to, newest first. */
   listRoomsForUser(userId: string): Promise<RoomRecord[]>;
   /** Adds an invited participant (open rooms record who came by link); returns the updated room. */

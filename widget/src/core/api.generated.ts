@@ -60,11 +60,17 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a room (the creator is always a participant) */
+        /**
+         * Create a room (the creator is always a participant)
+         * @description Safe to retry: the same creator sending the same body again (for instance after a 503 whose write was stored anyway) gets the room back (201, `Idempotent-Replayed: true`), never 409. Another user, or another body, for a taken name: 409 `room_exists`.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes retries safe: a create repeated with the same key and body answers the room it created (201, `Idempotent-Replayed: true`); the same key with another body answers 409 `idempotency_key_reused`. Keys are remembered 24 h, per user. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -74,9 +80,11 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The room */
+                /** @description The room (created now, or by an earlier attempt of the same request) */
                 201: {
                     headers: {
+                        /** @description `true` when an earlier attempt of this request created the room */
+                        "Idempotent-Replayed"?: string;
                         [name: string]: unknown;
                     };
                     content: {
@@ -101,7 +109,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description A room with this name already exists */
+                /** @description `room_exists`: the name is taken by another user or another request; `idempotency_key_reused`: the key was used for another request */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -758,7 +766,7 @@ export interface components {
          * @example room_not_found
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "room_not_found" | "room_exists" | "payload_too_large" | "rate_limited" | "unavailable" | "internal_error";
+        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "room_not_found" | "room_exists" | "idempotency_key_reused" | "payload_too_large" | "rate_limited" | "unavailable" | "internal_error";
         CreateRoomRequest: {
             room_name: components["schemas"]["RoomName"];
             /** @default [] */
@@ -848,4 +856,4 @@ export type operations = Record<string, never>;
 export const ROOM_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** `ErrorCode`: every `error.code` the service answers. */
-export const ERROR_CODES: readonly components["schemas"]["ErrorCode"][] = ["invalid_request", "unauthorized", "forbidden", "not_found", "room_not_found", "room_exists", "payload_too_large", "rate_limited", "unavailable", "internal_error"];
+export const ERROR_CODES: readonly components["schemas"]["ErrorCode"][] = ["invalid_request", "unauthorized", "forbidden", "not_found", "room_not_found", "room_exists", "idempotency_key_reused", "payload_too_large", "rate_limited", "unavailable", "internal_error"];
