@@ -23,3 +23,4 @@ app.post('/api/livekit/token', async (c) => {
   return c.json({ token: await at.toJwt(), url: process.env.LIVEKIT_PUBLIC_URL, room_name: body.room_name });
 });
 serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+process.on('SIGTERM', () => process.exit(0)); // exits cleanly (and writes a CPU profile under BENCH_PROFILE)

@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import type { Context, MiddlewareHandler } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { rateLimiter } from 'hono-rate-limiter';
@@ -9,6 +8,7 @@ import type { ZodError } from 'zod';
 import { bearerToken, createUserVerifier, type UserVerifier } from './auth.js';
 import { limitBody } from './body-limit.js';
 import type { Config } from './config.js';
+import { corsMiddleware } from './cors.js';
 import type { AppEnv } from './env.js';
 import { ApiError, DependencyUnavailableError, RETRY_AFTER_SECONDS, errorBody, errors } from './errors.js';
 import type { SfuGateway } from './livekit.js';
@@ -49,7 +49,15 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestId());
   app.use('*', requestLogging(logger));
-  app.use('*', cors({ origin: config.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], exposeHeaders: ['Idempotent-Replayed', 'Retry-After'], maxAge: 600 }));
+  app.use(
+    '*',
+    corsMiddleware({
+      origins: config.corsOrigins,
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      exposeHeaders: ['Idempotent-Replayed', 'Retry-After'],
+      maxAgeSeconds: 600,
+    }),
+  );
   // The webhook route has its own, larger limit (routes/webhooks.ts): LiveKit's events can exceed 16 KB.
   app.use('*', exceptWebhooks(limitBody(MAX_BODY_BYTES)));
   app.use('*', async (c, next) => {
@@ -152,6 +160,9 @@ function perUserRateLimit(perMinute: number): MiddlewareHandler<AppEnv> {
 
 /** One JSON line per request; handlers that log more get a child logger carrying the request id. */
 function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
+  // The access line holds fixed fields only (no body, header or token), so it skips the redaction the logger
+  // applies to everything else: redaction is most of what a log line costs (about 10 µs of a ~100 µs request).
+  const accessLog = logger.child({}, { redact: { paths: [] } });
   return async (c, next) => {
     const started = performance.now();
     const requestId = c.get('requestId');
@@ -159,7 +170,7 @@ function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
     // Made on first use: most requests log only the line below, and a child per request is costly.
     c.set('log', () => (child ??= logger.child({ requestId })));
     await next();
-    logger.info(
+    accessLog.info(
       {
         requestId,
         method: c.req.method,

@@ -2,6 +2,7 @@ import { SignJWT, jwtVerify } from 'jose';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
 import { AUTH_SECRET, buildApp, call, testConfig, userToken } from './helpers/app.js';
 import { startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 
@@ -410,6 +411,38 @@ describe('service endpoints', () => {
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     });
     expect(denied.headers.get('access-control-allow-origin')).toBeNull();
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
+  });
+
+  it('logs one access line per request (fixed fields only) while other log lines stay redacted', async () => {
+    const lines: any[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const logged = buildApp(config, { logger }).app;
+    const res = await call(logged, 'GET', '/api/livekit/rooms', { token: alice });
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: 'request', method: 'GET', path: '/api/livekit/rooms', status: 200, user: 'alice', requestId: res.headers.get('x-request-id') }),
+    ]);
+    expect(Object.keys(lines[0]).sort()).toEqual(['level', 'method', 'ms', 'msg', 'path', 'requestId', 'service', 'status', 'time', 'user']);
+    expect(JSON.stringify(lines)).not.toContain(alice);
+    logger.info({ token: 'a-secret-token', headers: { authorization: 'Bearer x' } }, 'other');
+    expect(lines[1]).toMatchObject({ token: '[redacted]', headers: { authorization: '[redacted]' } });
+  });
+
+  it('CORS on actual requests: the allowed origin is echoed on answers and errors, with Vary: Origin', async () => {
+    const origin = 'http://127.0.0.1:3000';
+    const ok = await call(app, 'GET', '/api/livekit/rooms', { token: alice, headers: { origin } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(ok.headers.get('vary')).toMatch(/origin/i);
+    expect(ok.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
+    expect(ok.headers.get('x-request-id')).toBeTruthy();
+    // A browser page must be able to read our errors too.
+    const unauthorized = await call(app, 'GET', '/api/livekit/rooms', { headers: { origin } });
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.headers.get('access-control-allow-origin')).toBe(origin);
+    const evil = await call(app, 'GET', '/api/livekit/rooms', { token: alice, headers: { origin: 'https://evil.example' } });
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    expect(evil.headers.get('vary')).toMatch(/origin/i);
   });
 
   it('503 with Retry-After when LiveKit is down, and nothing is stored', async () => {
