@@ -1,38 +1,31 @@
 #!/usr/bin/env node
 // `npm test`: every test of the repository, in turn, with their output streamed.
 //   1. external tools (scripts/install-tools.sh all: livekit-server, FerretDB, Debian's chromium)
-//   2. the widget build (widget/dist/cdn/, which the demo and the browser tests load)
-//   3. token-service (vitest), widget (web-test-runner), e2e (node e2e/run.mjs)
-// A suite whose entry does not exist yet is reported as SKIPPED, loudly; it is never counted as passed.
+//   2. the builds, when missing or stale (scripts/kit/builds.mjs): widget/dist/cdn/ (the demo and the browser tests
+//      load it) and token-service/dist/ (what e2e runs)
+//   3. scripts (node --test: the process kit, this script's bookkeeping), token-service (vitest),
+//      widget (web-test-runner), e2e (node e2e/run.mjs)
+// A suite whose entry file is missing fails (MISSING, one failure); nothing is ever skipped as a pass.
 // Prints a per-suite table and, as the very last line, `N passed, N failed` (summed over the suites).
-// Exit code: 0 only when every suite that ran passed and nothing crashed.
+// Exit code: 0 only when every step passed. The bookkeeping is in lib/test-summary.mjs (unit-tested).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { TOKEN_SERVICE, WIDGET, buildCommand, buildState } from './kit/index.mjs';
 import { ROOT, c } from './lib/common.mjs';
+import { missingRow, parseNodeTest, parsePassedFailed, parseVitest, settle, verdict } from './lib/test-summary.mjs';
 
 const RESULTS = path.join(ROOT, 'test-results');
 const MIN = 60_000;
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\r/g, '\n');
 
-function exists(...parts) {
-  return fs.existsSync(path.join(ROOT, ...parts));
-}
-
-function anyFile(dir, re) {
-  const abs = path.join(ROOT, dir);
-  if (!fs.existsSync(abs)) return false;
-  for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name === 'dist') continue;
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() ? anyFile(p, re) : re.test(e.name)) return true;
-  }
-  return false;
-}
-
 /**
  * Runs a command in its own process group, streams its output, keeps a copy (for parsing), and kills
  * the whole group when it exceeds `timeoutMs`.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ timeoutMs: number, env?: Record<string, string> }} options
+ * @returns {Promise<import('./lib/test-summary.mjs').RunResult>}
  */
 function run(cmd, args, { timeoutMs, env = {} }) {
   return new Promise((resolve) => {
@@ -103,88 +96,18 @@ function readJson(file) {
   }
 }
 
-/** The last `N passed, M failed`-like summary in a text (any order, optional parts). */
-function lastSummary(text, re) {
-  let m;
-  let last = null;
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-  while ((m = g.exec(text))) last = m;
-  return last;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parsers: each returns {passed, failed, skipped?} or null when it finds nothing.
-
-function parseVitest(res, jsonFile) {
-  const json = readJson(jsonFile);
-  if (json && typeof json.numPassedTests === 'number') {
-    // Files that fail to load (syntax error, missing import) have no tests but a failed status.
-    const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
-    return { passed: json.numPassedTests, failed: json.numFailedTests + brokenFiles, skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0) };
-  }
-  const line = lastSummary(res.out, /^\s*Tests\s+(.*)$/m);
-  if (!line) return null;
-  const n = (word) => Number(line[1].match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
-  const files = lastSummary(res.out, /^\s*Test Files\s+(.*)$/m);
-  const failedFiles = files ? Number(files[1].match(/(\d+) failed/)?.[1] ?? 0) : 0;
-  return { passed: n('passed'), failed: Math.max(n('failed'), failedFiles ? 1 : 0), skipped: n('skipped') + n('todo') };
-}
-
-function parseWtr(res) {
-  const m = lastSummary(res.out, /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/);
-  if (!m) return null;
-  return { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) };
-}
-
-function parseE2e(res, jsonFile, startedAt) {
-  let json = null;
-  try {
-    if (fs.statSync(jsonFile).mtimeMs >= startedAt - 1000) json = readJson(jsonFile); // not a stale file from an earlier run
-  } catch {
-    /* none */
-  }
-  if (json) {
-    const s = json.summary ?? json.totals ?? json;
-    if (typeof s.passed === 'number' && typeof s.failed === 'number') return { passed: s.passed, failed: s.failed, skipped: s.skipped ?? 0 };
-    const list = Array.isArray(json) ? json : (json.tests ?? json.results ?? json.scenarios);
-    if (Array.isArray(list)) {
-      const st = (t) => String(t.status ?? t.result ?? (t.ok === true || t.passed === true ? 'passed' : t.ok === false || t.passed === false ? 'failed' : '')).toLowerCase();
-      return {
-        passed: list.filter((t) => ['passed', 'pass', 'ok'].includes(st(t))).length,
-        failed: list.filter((t) => ['failed', 'fail', 'error', 'timedout', 'timeout'].includes(st(t))).length,
-        skipped: list.filter((t) => ['skipped', 'skip'].includes(st(t))).length,
-      };
-    }
-  }
-  return parseWtr(res);
-}
-
-// ---------------------------------------------------------------------------------------------
-
+/** @type {import('./lib/test-summary.mjs').Row[]} */
 const rows = [];
 
-function record(name, status, counts, note, seconds) {
-  rows.push({ name, status, passed: counts?.passed ?? 0, failed: counts?.failed ?? 0, skipped: counts?.skipped ?? 0, note, seconds });
+/** @param {string} name @param {string} status @param {string} note @param {number} [seconds] */
+function step(name, status, note, seconds) {
+  rows.push({ name, status, passed: 0, failed: OK.includes(status) ? 0 : 1, skipped: 0, note, seconds });
 }
+const OK = ['ok', 'passed'];
 
 function banner(text) {
   const line = '═'.repeat(Math.max(10, 78 - text.length));
   console.log(`\n${c.bold(c.cyan(`══ ${text} ${line}`))}`);
-}
-
-/** Turns a finished run + parsed counts into a row; a crash or timeout counts at least 1 failed. */
-function settle(name, res, counts) {
-  if (res.timedOut) {
-    record(name, 'TIMEOUT', { ...(counts ?? {}), failed: Math.max(1, counts?.failed ?? 0) }, `killed after ${Math.round(res.seconds)} s`, res.seconds);
-  } else if (!counts) {
-    record(name, res.code === 0 ? 'NO COUNTS' : 'CRASHED', { failed: 1 }, `exit ${res.code}; no test summary found in its output`, res.seconds);
-  } else if (res.code !== 0 && counts.failed === 0) {
-    record(name, 'CRASHED', { ...counts, failed: 1 }, `exit ${res.code} although no test failed`, res.seconds);
-  } else if (counts.passed + counts.failed === 0) {
-    record(name, 'EMPTY', { ...counts, failed: 1 }, 'ran no test at all', res.seconds);
-  } else {
-    record(name, counts.failed ? 'FAILED' : 'passed', counts, '', res.seconds);
-  }
 }
 
 async function main() {
@@ -195,75 +118,86 @@ async function main() {
   banner('tools: scripts/install-tools.sh all');
   const tools = await run('bash', [path.join(ROOT, 'scripts', 'install-tools.sh'), 'all'], { timeoutMs: 25 * MIN });
   const toolsOk = tools.code === 0 && !tools.timedOut;
-  if (!toolsOk) record('tools', tools.timedOut ? 'TIMEOUT' : 'CRASHED', { failed: 1 }, 'install-tools.sh failed: suites needing LiveKit/FerretDB/Chromium will fail', tools.seconds);
+  if (!toolsOk) step('tools', tools.timedOut ? 'TIMEOUT' : 'CRASHED', 'install-tools.sh failed: suites needing LiveKit/FerretDB/Chromium will fail', tools.seconds);
   else {
     console.log(c.green('tools ready: .tools/bin/livekit-server, .tools/bin/ferretdb, chromium'));
-    record('tools', 'ok', null, 'livekit-server, ferretdb, chromium', tools.seconds);
+    step('tools', 'ok', 'livekit-server, ferretdb, chromium', tools.seconds);
   }
 
-  // 2. widget build
-  banner('widget build: npm run build -w widget');
-  const hasWidgetBuild = exists('widget', 'package.json') && (exists('widget', 'rollup.config.mjs') || exists('widget', 'rollup.config.js') || exists('widget', 'rollup.config.ts'));
-  if (!hasWidgetBuild) {
-    console.log(c.yellow('SKIPPED: widget/rollup.config.* does not exist yet'));
-    record('widget build', 'SKIPPED', null, 'widget/rollup.config.* missing');
-  } else {
-    const b = await run('npm', ['run', 'build', '-w', 'widget'], { timeoutMs: 10 * MIN });
-    if (b.code !== 0 || b.timedOut) record('widget build', b.timedOut ? 'TIMEOUT' : 'FAILED', { failed: 1 }, 'the demo and browser tests need widget/dist/cdn', b.seconds);
-    else {
-      console.log(c.green('widget built'));
-      record('widget build', 'ok', null, 'widget/dist/cdn', b.seconds);
+  // 2. builds (only when missing or older than their sources: the kit's one rule)
+  for (const target of [WIDGET, TOKEN_SERVICE]) {
+    const name = `${target.workspace} build`;
+    banner(`${name}: ${buildCommand(target).flat().join(' ')}`);
+    const { state, reason } = buildState(target);
+    if (state === 'fresh') {
+      console.log(c.green(`${target.output} is up to date`));
+      step(name, 'ok', `${target.output} up to date`);
+      continue;
     }
+    console.log(c.dim(`building: ${reason}`));
+    const [cmd, args] = buildCommand(target);
+    const b = await run(cmd, args, { timeoutMs: 10 * MIN });
+    if (b.code !== 0 || b.timedOut) step(name, b.timedOut ? 'TIMEOUT' : 'FAILED', `the tests need ${target.output}`, b.seconds);
+    else step(name, 'ok', target.output, b.seconds);
   }
 
-  // 3. suites
+  // 3. suites: each names the files its runner needs; a missing one fails the suite
   const suites = [
     {
+      name: 'scripts (node --test)',
+      entries: ['scripts/kit/kit.test.mjs', 'scripts/lib/test-summary.test.mjs'],
+      timeoutMs: 5 * MIN,
+      async go() {
+        const res = await run(process.execPath, ['--test', ...this.entries.map((e) => path.join(ROOT, e))], { timeoutMs: this.timeoutMs });
+        return { res, counts: parseNodeTest(res.out) };
+      },
+    },
+    {
       name: 'token-service (vitest)',
-      present: () => anyFile('token-service/src', /\.test\.ts$/) || anyFile('token-service/test', /\.test\.ts$/),
-      missing: 'no token-service/{src,test}/**/*.test.ts yet',
+      entries: ['token-service/vitest.config.ts'],
       timeoutMs: 20 * MIN,
       async go() {
         const jsonFile = path.join(RESULTS, 'vitest.json');
         fs.rmSync(jsonFile, { force: true });
         const res = await run('npm', ['run', 'test', '-w', 'token-service', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`], { timeoutMs: this.timeoutMs });
-        return [res, parseVitest(res, jsonFile)];
+        return { res, counts: parseVitest(res.out, readJson(jsonFile)) };
       },
     },
     {
       name: 'widget (web-test-runner)',
-      present: () =>
-        ['web-test-runner.config.mjs', 'web-test-runner.config.js', 'web-test-runner.config.cjs', 'wtr.config.mjs'].some((f) => exists('widget', f)) &&
-        anyFile('widget/src', /\.test\.(ts|js|mjs)$/),
-      missing: 'widget/web-test-runner.config.* or widget/src/**/*.test.ts does not exist yet',
+      entries: ['widget/web-test-runner.config.mjs'],
       timeoutMs: 15 * MIN,
       async go() {
         const res = await run('npm', ['run', 'test', '-w', 'widget'], { timeoutMs: this.timeoutMs, env: { CI: process.env.CI ?? 'true' } });
-        return [res, parseWtr(res)];
+        return { res, counts: parsePassedFailed(res.out) };
       },
     },
     {
       name: 'e2e (playwright-core, real SFU)',
-      present: () => exists('e2e', 'run.mjs'),
-      missing: 'e2e/run.mjs does not exist yet',
+      entries: ['e2e/run.mjs'],
       timeoutMs: 20 * MIN,
       async go() {
-        const started = Date.now();
+        const summary = path.join(RESULTS, 'e2e-summary.json');
+        fs.rmSync(summary, { force: true }); // never read a stale file from an earlier run
         const res = await run(process.execPath, [path.join(ROOT, 'e2e', 'run.mjs')], { timeoutMs: this.timeoutMs });
-        return [res, parseE2e(res, path.join(RESULTS, 'e2e-summary.json'), started)];
+        const json = readJson(summary);
+        const counts = json && typeof json.passed === 'number' && typeof json.failed === 'number' ? { passed: json.passed, failed: json.failed } : parsePassedFailed(res.out);
+        return { res, counts };
       },
     },
   ];
 
   for (const s of suites) {
     banner(s.name);
-    if (!s.present()) {
-      console.log(c.yellow(`SKIPPED — ${s.missing}. This suite did NOT run and is not counted as passed.`));
-      record(s.name, 'SKIPPED', null, s.missing);
+    const missing = s.entries.filter((e) => !fs.existsSync(path.join(ROOT, e)));
+    if (missing.length) {
+      const row = missingRow(s.name, missing);
+      console.log(c.red(`✗ ${row.note}: this suite cannot run, and counts as failed`));
+      rows.push(row);
       continue;
     }
-    const [res, counts] = await s.go();
-    settle(s.name, res, counts);
+    const { res, counts } = await s.go();
+    rows.push(settle(s.name, res, counts));
   }
 
   // 4. summary
@@ -271,20 +205,16 @@ async function main() {
   const w = Math.max(...rows.map((r) => r.name.length), 10);
   console.log(`${'suite'.padEnd(w)}  ${'status'.padEnd(9)} ${'passed'.padStart(6)} ${'failed'.padStart(6)} ${'skipped'.padStart(7)}  ${'time'.padStart(6)}  note`);
   for (const r of rows) {
-    const colour = r.status === 'passed' || r.status === 'ok' ? c.green : r.status === 'SKIPPED' ? c.yellow : c.red;
+    const colour = OK.includes(r.status) ? c.green : c.red;
     const time = r.seconds !== undefined ? `${Math.round(r.seconds)}s` : '';
     console.log(`${r.name.padEnd(w)}  ${colour(r.status.padEnd(9))} ${String(r.passed).padStart(6)} ${String(r.failed).padStart(6)} ${String(r.skipped).padStart(7)}  ${time.padStart(6)}  ${c.dim(r.note ?? '')}`);
   }
-  const passed = rows.reduce((a, r) => a + r.passed, 0);
-  const failed = rows.reduce((a, r) => a + r.failed, 0);
-  const skippedSuites = rows.filter((r) => r.status === 'SKIPPED');
-  if (skippedSuites.length) console.log(c.yellow(`\n${skippedSuites.length} step(s) SKIPPED because their entry does not exist yet: ${skippedSuites.map((r) => r.name).join(', ')}`));
+  const result = verdict(rows);
   console.log(c.dim(`total time ${Math.round((Date.now() - t0) / 1000)} s; reports in test-results/`));
-  fs.writeFileSync(path.join(RESULTS, 'summary.json'), JSON.stringify({ passed, failed, suites: rows }, null, 2));
-  const bad = rows.some((r) => !['passed', 'ok', 'SKIPPED'].includes(r.status)) || failed > 0;
+  fs.writeFileSync(path.join(RESULTS, 'summary.json'), JSON.stringify({ passed: result.passed, failed: result.failed, suites: rows }, null, 2));
   // The very last line, exactly:
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = bad ? 1 : 0;
+  console.log(result.line);
+  process.exitCode = result.exitCode;
 }
 
 main().catch((err) => {
