@@ -8,17 +8,24 @@
  * Requests are spread over many users so that the per-user rate limit (kept on) measures nothing here.
  */
 import autocannon from 'autocannon';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { MongoClient } from 'mongodb';
-import { startFerretDB } from '../../token-service/test/helpers/ferretdb.js';
-import { startLiveKit } from '../../token-service/test/helpers/livekit-server.js';
-import { freeTcpPort } from '../../token-service/test/helpers/ports.js';
 import { randomBytes } from 'node:crypto';
-import { userToken } from '../../token-service/test/helpers/app.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { MongoClient } from 'mongodb';
+import {
+  ROOT,
+  TOKEN_SERVICE,
+  TOKEN_SERVICE_ENTRY,
+  ensureBuilt,
+  freeTcpPort,
+  spawnLogged,
+  startFerretDB,
+  startLiveKit,
+  stopProcess,
+  waitForHttp,
+} from '../../scripts/kit/index.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 // Production settings: the service refuses the repository's published secrets and needs iss/aud outside development.
 const BENCH_AUTH = { secret: randomBytes(24).toString('hex'), issuer: 'https://id.urbania.example', audience: 'urbania-meet' };
 const USERS = 10_000;
@@ -26,8 +33,20 @@ const USERS_PER_ROOM = 100;
 const SHORT = Number(process.env.BENCH_SECONDS ?? 10);
 const LONG = Number(process.env.BENCH_LONG_SECONDS ?? 30);
 // Both the service and the floor run as production runs the service: plain node on JavaScript, no loader.
-const SERVICE_ENTRY = 'token-service/dist/main.js';
-const FLOOR_ENTRY = 'bench/token-service/bare-server.mjs';
+const SERVICE_ENTRY = TOKEN_SERVICE_ENTRY;
+const FLOOR_ENTRY = join(ROOT, 'bench/token-service/bare-server.mjs');
+
+/** An Urbania user JWT as the host application would issue it (HS256, with the bench's issuer and audience). */
+function userToken(id: string, name: string): Promise<string> {
+  return new SignJWT({ name })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(id)
+    .setIssuer(BENCH_AUTH.issuer)
+    .setAudience(BENCH_AUTH.audience)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(BENCH_AUTH.secret));
+}
 
 interface Service {
   url: string;
@@ -42,43 +61,23 @@ async function startService(
   nodeFlags: string[] = [],
 ): Promise<Service> {
   const port = await freeTcpPort();
-  mkdirSync(join(ROOT, 'logs'), { recursive: true });
   // The service writes its logs straight to a file: piped through this process, they would compete
   // with the load generator for CPU and back up in the service's memory.
-  const log = openSync(join(ROOT, 'logs', `bench-${logName}.log`), 'w');
+  const logFile = join(ROOT, 'logs', `bench-${logName}.log`);
   // BENCH_PROFILE=1 writes a V8 CPU profile of the service to logs/profiles/ (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'logs/profiles')}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeFlags, entry], {
-    cwd: ROOT,
+  const child = spawnLogged(logName, process.execPath, [...profile, ...nodeFlags, entry], {
+    logFile,
     env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', RATE_LIMIT_PER_MINUTE: process.env.BENCH_RATE_LIMIT ?? '120', DEMO_LOGIN: '0', MONGODB_URI: '', HOST: '127.0.0.1', CORS_ORIGINS: 'http://127.0.0.1', ...env },
-    stdio: ['ignore', log, log],
   });
-  closeSync(log);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`service exited; see logs/bench-${logName}.log`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error('service did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    pid: child.pid!,
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
+  await waitForHttp(`${url}/healthz`, { child, timeoutMs: 30_000 });
+  return { url, pid: child.pid!, stop: () => stopProcess(child, { graceMs: 10_000 }) };
 }
 
 /** 10,000 users in rooms of 100; returns one prepared request body + header per user. */
 async function prepare(service: Service) {
-  const tokens = await Promise.all(Array.from({ length: USERS }, (_, i) => userToken(`user-${i}`, `User ${i}`, BENCH_AUTH)));
+  const tokens = await Promise.all(Array.from({ length: USERS }, (_, i) => userToken(`user-${i}`, `User ${i}`)));
   const requests: { body: string; auth: string }[] = [];
   for (let r = 0; r < USERS / USERS_PER_ROOM; r++) {
     const room = `bench-${Date.now().toString(36)}-${r}`;
@@ -163,7 +162,8 @@ async function rawFindOneRate(uri: string, dbName: string, roomNames: string[], 
 
 async function main() {
   // The compiled service, fresh: production runs token-service/dist/, so the bench does too.
-  execFileSync('npm', ['run', 'build', '-w', 'token-service'], { cwd: ROOT, stdio: 'ignore' });
+  const build = ensureBuilt(TOKEN_SERVICE, { logFile: join(ROOT, 'logs', 'token-service-build.log') });
+  if (!build.ok) throw new Error(build.error);
   console.log(`bench/token-service: POST /api/livekit/token, ${USERS} users, one service process (node ${process.version})`);
   const livekit = await startLiveKit();
   const lkEnv = {

@@ -1,5 +1,6 @@
 // Unit and integration tests of the process kit (node --test; part of `npm test`).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,5 +106,20 @@ describe('the build rule', () => {
     fs.utimesSync(path.join(root, 'package-lock.json'), later, later);
     assert.equal(buildState(WIDGET, { root }).state, 'stale', 'new dependency versions need a build too');
     fs.rmSync(root, { recursive: true, force: true });
+  });
+});
+
+describe('who uses what', () => {
+  it('nothing but the token service’s own tests imports from token-service/test (e2e, bench and scripts use the kit)', () => {
+    const files = spawnSync('git', ['ls-files', '*.ts', '*.mjs', '*.js'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    const testDir = path.join(ROOT, 'token-service', 'test') + path.sep;
+    const offenders = files
+      .filter((f) => !f.startsWith('token-service/test/') && !/^token-service\/.*\.test\.ts$/.test(f) && fs.existsSync(path.join(ROOT, f)))
+      .flatMap((f) => {
+        const text = fs.readFileSync(path.join(ROOT, f), 'utf8');
+        const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => String(m[1]));
+        return specifiers.filter((s) => path.resolve(ROOT, path.dirname(f), s).startsWith(testDir)).map((s) => `${f} → ${s}`);
+      });
+    assert.deepEqual(offenders, []);
   });
 });
