@@ -60,6 +60,11 @@ export const inMeeting = (page, name) => page.locator(`urbania-meeting ${part(na
  * Seed flow "New Meeting": dashboard → pre-join → room name, call type, contacts → "Démarrer l'appel" →
  * /meeting/room?room=… and connected.
  */
+/**
+ * @param {any} world
+ * @param {any} u
+ * @param {{ room: string, callType?: string, invite?: string[], screenshot?: string, dashboardLink?: string }} options
+ */
 export async function startMeetingFromDashboard(world, u, { room, callType = 'video', invite = [], screenshot, dashboardLink = '#new-meeting' }) {
   const { page } = u;
   await page.click(dashboardLink);
@@ -98,7 +103,7 @@ export async function joinRoomPage(world, u, room) {
 
 /**
  * The remote tile of `identity` has a <video> with a non-zero size whose currentTime advances.
- * @returns {{ width: number, height: number, videoWidth: number, t0: number, t1: number }}
+ * @returns {Promise<{ width: number, height: number, videoWidth: number, t0: number, t1: number }>}
  */
 export async function expectRemoteVideoPlaying(page, identity, { timeoutMs = 20_000 } = {}) {
   const find = (id) => {

@@ -174,6 +174,7 @@ async function main() {
 
   // ------------------------------------------------------------------ ports
   section('Ports');
+  /** @type {Array<{ name: string, port: number, proto: "tcp" | "udp", what: string, stop: string }>} */
   const ports = [
     { name: 'livekit', port: lkPort, proto: 'tcp', what: 'LiveKit HTTP/WebSocket', stop: 'npm run livekit:stop' },
     { name: 'livekit', port: lk?.rtc?.udp_port ?? 7882, proto: 'udp', what: 'LiveKit media (UDP)', stop: 'npm run livekit:stop' },

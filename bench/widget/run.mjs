@@ -94,7 +94,7 @@ function startBaselineServer() {
     res.writeHead(200, { 'content-type': entry[1], 'cache-control': 'no-store' });
     res.end(readFileSync(path.join(HERE, entry[0])));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}` })));
 }
 
 // ---------------------------------------------------------------------------------------------

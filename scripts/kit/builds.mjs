@@ -92,7 +92,7 @@ export function buildCommand(target) {
  * Builds `target` when buildState() says so. The build's output goes to `logFile` when given, else to stderr.
  * @param {BuildTarget} target
  * @param {{ logFile?: string, say?: (message: string) => void }} [options]
- * @returns {{ ok: true, built: boolean } | { ok: false, built: boolean, error: string }}
+ * @returns {{ ok: boolean, built: boolean, error?: string }} `error` says why when not ok
  */
 export function ensureBuilt(target, { logFile, say = (m) => console.error(m) } = {}) {
   const { state, reason } = buildState(target);

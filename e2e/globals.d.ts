@@ -1,0 +1,37 @@
+// What the init scripts (e2e/page-probe.js, bench/widget/first-frame-probe.js, bench/widget/baseline.js) and the
+// scenarios put on the pages' window, as seen from page.evaluate() callbacks typechecked by the root tsconfig.json.
+export {};
+
+declare global {
+  interface Window {
+    /** e2e/page-probe.js: getUserMedia calls, CSP violations, a shadow-piercing query. */
+    __e2e: any;
+    /** bench/widget/first-frame-probe.js: timestamps of the first remote frame. */
+    __probe: any;
+    /** Set by scenarios that listen for urbania-left / connection states. */
+    __left: any;
+    __states: any;
+    /** axe-core, injected by the accessibility scenario. */
+    axe: any;
+    /** bench/widget/baseline.js */
+    baselineCredentials: { url: string; token: string };
+    baselineMarks: any;
+    baselineRoom: any;
+  }
+}
+
+/** The widget element as page callbacks see it (its public API is typed in widget/; here only what tests read). */
+interface UrbaniaMeetingElementForTests extends HTMLElement {
+  /** livekit-client's Room of the call in progress (the element exposes it for tests and advanced hosts). */
+  livekitRoom: any;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'urbania-meeting': UrbaniaMeetingElementForTests;
+  }
+  interface HTMLElementEventMap {
+    'urbania-left': CustomEvent<any>;
+    'urbania-error': CustomEvent<any>;
+  }
+}
