@@ -284,7 +284,7 @@ describe('root scripts and CI entry point', () => {
 
   it('point at files that exist', () => {
     for (const [name, command] of Object.entries(pkg.scripts)) {
-      for (const m of command.matchAll(/(?:^|\s)((?:scripts|bench|e2e|token-service|widget|demo)\/[\w./-]+\.(?:mjs|js|ts|sh))/g)) {
+      for (const m of command.matchAll(/(?:^|\s)((?:scripts|bench|e2e|token-service|widget|demo)\/[\w./-]+\.(?:json|mjs|js|ts|sh))(?![\w.])/g)) {
         expect(fs.existsSync(path.join(ROOT, m[1]!)), `${name}: ${m[1]}`).toBe(true);
       }
     }
