@@ -8,7 +8,7 @@ const ran = (code = 0, out = '') => ({ code, timedOut: false, out, seconds: 1 })
 describe('npm test summary', () => {
   it('a suite whose entry is missing counts as one failure and makes the run fail', () => {
     const rows = [settle('token-service (vitest)', ran(), { passed: 10, failed: 0 }), missingRow('e2e', ['e2e/run.mjs'])];
-    assert.equal(rows[1].status, 'MISSING');
+    assert.equal(rows[1]?.status, 'MISSING');
     const v = verdict(rows);
     assert.equal(v.line, '10 passed, 1 failed');
     assert.equal(v.exitCode, 1);
