@@ -1,12 +1,13 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env node
 // `npm run doctor`: the seed guide's troubleshooting section ("Dépannage") as a command.
 // Each check prints ✓ (fine), ✗ (broken, with the fix) or ! (worth knowing). Exit 1 when any ✗.
-// Runs under tsx (see the root package.json) so that it validates the environment with the service's
-// own token-service/src/config.ts instead of a copy of its rules.
+// Validates the environment with the service's own config module instead of a copy of its rules: the compiled
+// token-service/dist/config.js (built first when stale, by the process kit's build rule), so plain node runs it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, describeHolders, livekitBinary, portHolders, tail } from './kit/index.mjs';
+import { pathToFileURL } from 'node:url';
+import { ROOT, TOKEN_SERVICE, describeHolders, ensureBuilt, livekitBinary, portHolders, tail } from './kit/index.mjs';
 import { c, httpGet, loadDotEnv, pids } from './lib/common.mjs';
 
 let failures = 0;
@@ -69,12 +70,13 @@ async function main() {
   else warn('.env does not exist: the service would see only the shell environment', 'cp .env.example .env   (npm start does it for you)');
 
   let config = null;
-  const configPath = path.join(ROOT, 'token-service', 'src', 'config.ts');
-  if (!fs.existsSync(configPath)) {
-    fail('token-service/src/config.ts not found: cannot validate the service configuration', 'restore the file (git checkout token-service/src/config.ts)');
+  const configPath = path.join(ROOT, 'token-service', 'dist', 'config.js');
+  const build = ensureBuilt(TOKEN_SERVICE, { logFile: path.join(ROOT, 'logs', 'token-service-build.log'), say: (m) => info(m) });
+  if (!build.ok) {
+    fail(`cannot validate the service configuration: ${build.error}`, 'npm run build -w token-service   (and fix what it reports)');
   } else {
     try {
-      const mod = await import(configPath);
+      const mod = await import(pathToFileURL(configPath).href);
       try {
         config = mod.loadConfig(env);
         ok(`the service configuration is valid (NODE_ENV=${config.nodeEnv}, port ${config.port}, store: ${config.mongodb ? 'MongoDB' : 'memory'})`);
@@ -86,7 +88,7 @@ async function main() {
       }
     } catch (err) {
       if (!config && !Array.isArray(err?.problems)) {
-        fail(`could not load token-service/src/config.ts: ${err?.message ?? err}`, 'run the doctor with `npm run doctor` (it needs tsx)');
+        fail(`could not load token-service/dist/config.js: ${err?.message ?? err}`, 'npm run build -w token-service, then npm run doctor again');
       }
     }
   }
