@@ -122,4 +122,12 @@ describe('who uses what', () => {
       });
     assert.deepEqual(offenders, []);
   });
+
+  it('Chromium flags and LiveKit configuration are written in one place each', () => {
+    const code = spawnSync('git', ['ls-files', '*.ts', '*.mjs', '*.js'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    /** @param {string} needle */
+    const writers = (needle) => code.filter((f) => f !== 'scripts/kit/kit.test.mjs' && fs.existsSync(path.join(ROOT, f)) && fs.readFileSync(path.join(ROOT, f), 'utf8').includes(needle));
+    assert.deepEqual(writers('--use-fake-device-for-media-stream'), ['scripts/kit/chromium.mjs']);
+    assert.deepEqual(writers('enable_loopback_candidate'), ['scripts/kit/livekit.mjs']);
+  });
 });
