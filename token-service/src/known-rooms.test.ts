@@ -72,14 +72,37 @@ describe('KnownRooms', () => {
     expect(sfu.roomCreates('team')).toBe(2);
   });
 
-  it('notices a restarted SFU at the next sentinel check and creates the room again', async () => {
+  it('without a watch connection: notices a restarted SFU at the next sentinel check, before answering', async () => {
     const { sfu, known, advance } = setup();
+    sfu.watch = undefined as never;
     await known.ensure('team');
     sfu.restart();
     advance(600);
     await known.ensure('team');
     expect(sfu.rooms.has('team')).toBe(true);
     expect(sfu.rooms.has(SENTINEL_ROOM)).toBe(true);
+    expect(sfu.roomCreates('team')).toBe(2);
+  });
+
+  it('with a watch connection open: the periodic check runs in the background and still catches a restart', async () => {
+    const { sfu, known, advance } = setup();
+    await known.ensure('team');
+    const lists = sfu.lists;
+    // A restart the watch did not see (e.g. a proxy kept the connection open).
+    sfu.restart();
+    advance(600);
+    let waited = false;
+    const slowList = sfu.listRooms.bind(sfu);
+    sfu.listRooms = async (names) => {
+      await new Promise((r) => setTimeout(r, 20));
+      waited = true;
+      return slowList(names);
+    };
+    await known.ensure('team'); // answered from memory: no request waits for the check
+    expect(waited).toBe(false);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(sfu.lists).toBe(lists + 1);
+    await known.ensure('team'); // the background check forgot the rooms
     expect(sfu.roomCreates('team')).toBe(2);
   });
 
@@ -97,6 +120,7 @@ describe('KnownRooms', () => {
 
   it('forgets everything when the sentinel comes back with another sid', async () => {
     const { sfu, known, advance } = setup();
+    sfu.watch = undefined as never; // the blocking check (no watch connection)
     await known.ensure('a');
     await known.ensure('b');
     sfu.rooms.set(SENTINEL_ROOM, 'RM_other_process');
@@ -108,6 +132,7 @@ describe('KnownRooms', () => {
 
   it('forgets everything when the SFU cannot be reached, and rejects', async () => {
     const { sfu, known, advance } = setup();
+    sfu.watch = undefined as never; // the blocking check (no watch connection)
     await known.ensure('team');
     sfu.down = true;
     advance(600);

@@ -7,10 +7,11 @@
  *  - LiveKit reports it finished (`room_finished` webhook → {@link KnownRooms.forget});
  *  - the SFU answers that it does not know it (→ forget);
  *  - the SFU restarted: a restarted SFU has lost every room. The service keeps one sentinel room on the SFU
- *    (a name no user room can take) and re-reads its sid before trusting what it remembers, once per
- *    `checkIntervalMs` at most (one call shared by every request in flight), and at once after the `watch`
- *    connection to the SFU closed (sfu-watch.ts: the SFU process ended). A different or missing sid means a new
- *    SFU process, and everything is forgotten. A network error (the SFU down) forgets everything too;
+ *    (a name no user room can take) and re-reads its sid: before trusting what it remembers when no `watch`
+ *    connection is open (at start, and at once after that connection closed: sfu-watch.ts, the SFU process
+ *    ended), and otherwise in the background once per `checkIntervalMs` (one call shared by every request).
+ *    A different or missing sid means a new SFU process, and everything is forgotten. A network error (the SFU
+ *    down) forgets everything too;
  *  - `ttlMs` passed since it was confirmed (a bound for lost webhooks).
  * Concurrent requests for one room share one `CreateRoom`; concurrent requests share one sentinel check.
  */
@@ -62,7 +63,13 @@ export class KnownRooms {
 
   /** Resolves once the room exists on the SFU; rejects with the SFU's error. */
   async ensure(roomName: string): Promise<void> {
-    await this.checkSfu();
+    if (this.watching) {
+      // The watch connection reports a lost SFU at once; the periodic check is then only a backstop (a proxy
+      // that keeps the connection open across a restart), run in the background so no request waits for it.
+      this.checkSfu().catch(() => undefined);
+    } else {
+      await this.checkSfu();
+    }
     const at = this.confirmed.get(roomName);
     if (at !== undefined && this.now() - at < this.ttlMs) return;
     let pending = this.creating.get(roomName);
