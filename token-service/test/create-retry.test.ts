@@ -5,30 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFerretDB, type FerretDB } from '../../scripts/kit/index.mjs';
 import { DependencyUnavailableError } from '../src/errors.js';
-import type { SfuGateway } from '../src/livekit.js';
-import type { PresenceEntry } from '../src/model.js';
 import { MemoryRoomStore } from '../src/store/memory.js';
 import { MongoRoomStore } from '../src/store/mongo.js';
 import type { RoomStore } from '../src/store/types.js';
+import { AcceptingSfu } from './helpers/accepting-sfu.js';
 import { buildApp, call, testConfig, userToken } from './helpers/app.js';
 
-/** Only the SFU's room creation is involved here; this stand-in accepts it. */
-class AcceptingSfu implements SfuGateway {
-  readonly publicUrl = 'ws://127.0.0.1:7880';
-  async ensureRoom(): Promise<void> {}
-  roomFinished(): void {}
-  async removeParticipant(): Promise<void> {}
-  async listParticipants(): Promise<PresenceEntry[]> {
-    return [];
-  }
-  async mintToken(): Promise<string> {
-    return 'token';
-  }
-  async receiveWebhook(): Promise<never> {
-    throw new Error('no webhooks here');
-  }
-  async ping(): Promise<void> {}
-}
 
 /** The next `createRoom` writes, then reports the database as gone: the answer is lost, the room is stored. */
 function loseNextCreateAnswer(store: RoomStore): void {

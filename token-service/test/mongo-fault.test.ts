@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { DependencyUnavailableError, RETRY_AFTER_SECONDS } from '../src/errors.js';
-import type { SfuGateway } from '../src/livekit.js';
 import { createLogger } from '../src/logger.js';
-import type { PresenceEntry, RoomRecord } from '../src/model.js';
+import type { RoomRecord } from '../src/model.js';
+import { AcceptingSfu } from './helpers/accepting-sfu.js';
 import { sampleRoom } from '../src/store/contract.js';
 import { READINESS_CACHE_MS } from '../src/routes/health.js';
 import { MongoRoomStore } from '../src/store/mongo.js';
@@ -177,23 +177,6 @@ describe('MongoRoomStore while the database hangs', () => {
 // -------------------------------------------------------------------------------------------------------
 // Through the app: requests keep flowing while the database crashes and comes back.
 
-class FakeSfu implements SfuGateway {
-  readonly publicUrl = 'ws://127.0.0.1:7880';
-  async ensureRoom(): Promise<void> {}
-  roomFinished(): void {}
-  async removeParticipant(): Promise<void> {}
-  async listParticipants(): Promise<PresenceEntry[]> {
-    return [];
-  }
-  async mintToken(params: { roomName: string; identity: string }): Promise<string> {
-    return `fake-livekit-token:${params.roomName}:${params.identity}`;
-  }
-  async receiveWebhook(): Promise<never> {
-    throw new Error('no webhooks in this test');
-  }
-  async ping(): Promise<void> {}
-}
-
 interface Outcome {
   kind: 'create' | 'join' | 'get';
   phase: 'before' | 'outage' | 'after';
@@ -215,7 +198,7 @@ describe('the service while the database crashes and restarts', () => {
       MONGODB_DB: 'fault_app',
     });
     const store = await MongoRoomStore.connect({ uri: config.mongodb!.uri, dbName: config.mongodb!.dbName });
-    const app = createApp({ config, store, sfu: new FakeSfu(), logger: createLogger('silent') });
+    const app = createApp({ config, store, sfu: new AcceptingSfu(), logger: createLogger('silent') });
     const secret = new TextEncoder().encode(config.auth.jwtSecret);
     const tokenFor = (id: string) =>
       new SignJWT({ name: `User ${id}` })
