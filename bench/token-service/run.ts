@@ -5,6 +5,7 @@
  *   2. memory store, 256 connections for 30 s: errors and service memory over time (target 0 errors, flat),
  *      then the same with the heap capped at 64 MB, where a leak would crash the service
  *   3. MongoDB store on FerretDB vs the raw driver's findOne on the same FerretDB (target ≥ 70 %)
+ * BENCH_ONLY=ratio runs step 1 alone, BENCH_ONLY=capped the heap-capped check alone; BENCH_PROFILE=1 writes CPU profiles.
  * Requests are spread over many users so that the per-user rate limit (kept on) measures nothing here.
  */
 import autocannon from 'autocannon';
@@ -194,6 +195,8 @@ async function main() {
   };
   try {
     // 1 + 2: memory store, beside the bare floor (verify + mint only) measured in the same run.
+    // BENCH_ONLY=capped: only the heap-capped leak check below.
+    if (process.env.BENCH_ONLY !== 'capped') {
     const memory = await startService(lkEnv, 'memory');
     try {
       const requests = await prepare(memory);
@@ -237,10 +240,11 @@ async function main() {
     } finally {
       await memory.stop();
     }
+    }
     // Leak check: the same 256-connection load on a service whose heap is capped at 64 MB. V8 lets an
     // uncapped heap grow before it collects, so RSS alone cannot tell growth from a leak; a leak of even
     // ~1 KB per request would end this run in an out-of-memory crash (errors, then a dead service).
-    const capped = await startService(lkEnv, 'memory-capped', SERVICE_ENTRY, ['--max-old-space-size=64']);
+    const capped = await startService(lkEnv, 'memory-capped', SERVICE_ENTRY, ['--max-old-space-size=64', ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])]);
     try {
       const requests = await prepare(capped);
       const samples: number[] = [];
