@@ -6,6 +6,7 @@
 import type { Room, Participant, RoomOptions, TrackPublication } from 'livekit-client';
 import type { CallType } from './service-client.js';
 import { classifyMediaError, type MediaErrorCode } from './media-errors.js';
+import { CHAT_TOPIC, ChatError, type ChatMessage } from './chat.js';
 
 /** The parts of livekit-client the session uses (destructured so bundlers can tree-shake the rest). */
 export type LiveKitModule = Pick<typeof import('livekit-client'), 'Room' | 'RoomEvent' | 'Track' | 'DisconnectReason'>;
@@ -51,13 +52,16 @@ export interface CallState {
   localIdentity?: string | undefined;
   participants: ParticipantView[];
   speaking: string[];
+  /** The grant lets us send data, hence chat (a webinar's audience may not). */
+  canChat: boolean;
 }
 
 export type SessionEvent =
   | { type: 'participant-joined'; identity: string; name: string }
   | { type: 'participant-left'; identity: string; name: string }
   | { type: 'disconnected'; reason: string }
-  | { type: 'media-error'; kind: 'camera' | 'microphone'; code: MediaErrorCode; message: string };
+  | { type: 'media-error'; kind: 'camera' | 'microphone'; code: MediaErrorCode; message: string }
+  | { type: 'chat-message'; message: ChatMessage };
 
 export interface ConnectOptions {
   url: string;
@@ -81,6 +85,7 @@ export const INITIAL_CALL_STATE: Readonly<CallState> = Object.freeze({
   canPlayAudio: true,
   participants: [],
   speaking: [],
+  canChat: false,
 });
 
 let livekitPromise: Promise<LiveKitModule> | undefined;
@@ -225,6 +230,19 @@ export class CallSession {
     }
   }
 
+  /**
+   * Sends a chat message as LiveKit's components do: one text stream on `lk.chat` (see chat.ts).
+   * Rejects with ChatError `not_connected` or `not_allowed` (no data permission in the grant).
+   */
+  async sendChatMessage(text: string): Promise<ChatMessage> {
+    const room = this._room;
+    if (!room || this._state.connection !== 'connected') throw new ChatError('not_connected');
+    const local = room.localParticipant;
+    if (local.permissions && !local.permissions.canPublishData) throw new ChatError('not_allowed');
+    const info = await local.sendText(text, { topic: CHAT_TOPIC });
+    return { id: info.id, from: { identity: local.identity, name: local.name || local.identity }, text, timestamp: info.timestamp || Date.now(), local: true };
+  }
+
   /** Resume audio playback after a user gesture when autoplay was blocked. */
   async startAudio(): Promise<void> {
     try { await this._room?.startAudio(); } catch { /* ignore */ }
@@ -266,6 +284,14 @@ export class CallSession {
       if (this._room !== room) return;
       this.refresh();
       this.fire({ type: 'participant-left', identity: p.identity, name: p.name || p.identity });
+    });
+    room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
+      void reader.readAll().then((text) => {
+        if (this._room !== room) return;
+        const p = room.getParticipantByIdentity(identity);
+        const { id, timestamp } = reader.info;
+        this.fire({ type: 'chat-message', message: { id, from: { identity, name: p?.name || identity }, text, timestamp: timestamp || Date.now(), local: false } });
+      }, (err: unknown) => console.warn('[urbania-meeting] chat message lost', err));
     });
     room.on(E.Reconnecting, () => { if (this._room === room) this.setState({ connection: 'reconnecting' }); });
     room.on(E.SignalReconnecting, () => { if (this._room === room) this.setState({ connection: 'reconnecting' }); });
@@ -339,6 +365,7 @@ function snapshot(room: Room, lk: LiveKitModule): Partial<CallState> {
     cameraEnabled: local.isCameraEnabled,
     canPlayAudio: room.canPlaybackAudio,
     localIdentity: local.identity,
+    canChat: local.permissions ? local.permissions.canPublishData : true,
   };
 }
 

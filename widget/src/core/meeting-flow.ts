@@ -14,6 +14,7 @@ import { ServiceClient, type CreateRoomRequest, type RoomInfo } from './service-
 import { ROOM_NAME_PATTERN } from './api.generated.js';
 import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEvent } from './call-session.js';
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
+import { ChatLog, type ChatMessage } from './chat.js';
 import { MeetingError, flowError, mediaFlowError, toFlowError, type FlowError } from './flow-error.js';
 
 /** What the page asked for: the `view` attribute. */
@@ -51,6 +52,7 @@ export type FlowEvent =
   | { type: 'participant-joined'; identity: string; name: string }
   | { type: 'participant-left'; identity: string; name: string }
   | { type: 'room-created'; room: RoomInfo }
+  | { type: 'chat-message'; message: ChatMessage }
   | { type: 'error'; error: FlowError };
 
 /** Legal transitions; anything else is a bug and throws IllegalTransitionError. */
@@ -110,6 +112,8 @@ export interface MeetingFlowOptions {
 
 export class MeetingFlow {
   readonly session: CallSession;
+  /** The call's chat (messages of the current call; sending allowed while in the call with a data grant). */
+  readonly chat = new ChatLog();
   private _phase: MeetingPhase = { phase: 'idle' };
   private _notice: FlowError | undefined;
   private _state: FlowState = { phase: 'idle', notice: undefined };
@@ -128,6 +132,12 @@ export class MeetingFlow {
     this.session = options.session ?? new CallSession();
     this.session.subscribe((s) => this.onSessionState(s.connection));
     this.session.onEvent((e) => this.onSessionEvent(e));
+    this.chat.transport = (text) => this.session.sendChatMessage(text);
+    this.session.subscribe((s) => {
+      // The session refuses `not_allowed` itself (from the grant it was given).
+      this.chat.blocked = s.connection === 'connected' ? undefined : 'not_connected';
+    });
+    this.chat.onMessage((message) => this.fire({ type: 'chat-message', message }));
   }
 
   get state(): FlowState { return this._state; }
@@ -261,6 +271,7 @@ export class MeetingFlow {
       return;
     }
     const attempt = ++this.attempt;
+    this.chat.clear();
     // Joining leads to the room view whatever the entry was (the element reflects it as view="room").
     this.config = { ...this.config, entry: 'room' };
     this.to({ phase: 'joining', room });
@@ -371,6 +382,9 @@ export class MeetingFlow {
         break;
       case 'media-error':
         this.report(mediaFlowError(e.kind, e.code, e.message));
+        break;
+      case 'chat-message':
+        this.chat.add(e.message);
         break;
     }
   }

@@ -17,7 +17,7 @@ export class FakePublication {
 
 export class FakeParticipant {
   isSpeaking = false;
-  permissions = { canPublish: true };
+  permissions = { canPublish: true, canPublishData: true };
   trackPublications = new Map<string, FakePublication>();
   constructor(public identity: string, public name: string) {}
   getTrackPublication(source: string) {
@@ -42,7 +42,14 @@ export class FakeLocal extends FakeParticipant {
     else this.trackPublications.delete('TR_cam');
   }
   async setName(n: string) { this.name = n; }
+  sentTexts: { text: string; topic?: string | undefined }[] = [];
+  async sendText(text: string, options: { topic?: string } = {}) {
+    this.sentTexts.push({ text, topic: options.topic });
+    return { id: `TS_${this.sentTexts.length}`, timestamp: 1_700_000_000_000 + this.sentTexts.length, topic: options.topic ?? '', mimeType: 'text/plain' };
+  }
 }
+
+type TextHandler = (reader: { info: { id: string; timestamp: number; topic: string }; readAll: () => Promise<string> }, from: { identity: string }) => void;
 
 export let lastRoom: FakeRoom | undefined;
 
@@ -54,7 +61,19 @@ export class FakeRoom {
   canPlaybackAudio = true;
   connectedWith: [string, string] | undefined;
   disconnected = false;
+  textHandlers = new Map<string, TextHandler>();
   constructor(public options: unknown) { lastRoom = this; }
+  registerTextStreamHandler(topic: string, fn: TextHandler) {
+    if (this.textHandlers.has(topic)) throw new Error(`A text stream handler for topic "${topic}" has already been set.`);
+    this.textHandlers.set(topic, fn);
+  }
+  getParticipantByIdentity(identity: string) {
+    return identity === this.localParticipant.identity ? this.localParticipant : this.remoteParticipants.get(identity);
+  }
+  /** A text stream from `identity` arrives on `topic` (nothing happens when no handler is registered, like livekit-client). */
+  receiveText(topic: string, identity: string, text: string, id = `TS_${identity}_${Math.random().toString(36).slice(2)}`, timestamp = 1_700_000_000_000) {
+    this.textHandlers.get(topic)?.({ info: { id, timestamp, topic }, readAll: async () => text }, { identity });
+  }
   on(ev: string, fn: Handler) { this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]); return this; }
   emit(ev: string, ...args: unknown[]) { (this.handlers.get(ev) ?? []).forEach((h) => h(...args)); }
   async connect(url: string, token: string) { this.connectedWith = [url, token]; }

@@ -1,0 +1,188 @@
+/**
+ * In-call text chat, without Lit and without livekit-client: the bounded message list, the unread count, the
+ * rules for sending (typed `ChatError` codes) and the split of a message into text and link segments.
+ *
+ * The wire is LiveKit's own chat (call-session.ts): one text stream per message on the topic `lk.chat`, the topic
+ * LiveKit's components (`@livekit/components-core` `setupChat`) and LiveKit Meet use, so a LiveKit Meet user in the
+ * same room and our widget see each other's messages. components-core also sends each message a second time as a
+ * legacy data packet on `lk-chat-topic` marked `ignoreLegacy` for servers that know text streams (LiveKit ≥ 1.8.2):
+ * we neither send nor read that legacy packet (every supported server has text streams).
+ *
+ * Messages are plain text everywhere: the view renders `linkify()` segments as text nodes and `<a>` elements built by
+ * lit bindings (never innerHTML), links only for `http:`/`https:` URLs.
+ */
+
+export const CHAT_TOPIC = 'lk.chat';
+/** Messages kept in memory (the oldest go first). */
+export const CHAT_HISTORY_LIMIT = 200;
+/** Longest message we send, in characters (a text stream has no small limit; a chat line should). */
+export const CHAT_MAX_LENGTH = 2000;
+
+export interface ChatSender {
+  identity: string;
+  name: string;
+}
+
+export interface ChatMessage {
+  /** The text stream id (unique per sender). */
+  id: string;
+  from: ChatSender;
+  text: string;
+  /** Milliseconds since the epoch, as the sender stamped it. */
+  timestamp: number;
+  /** Sent by this page. */
+  local: boolean;
+}
+
+export type ChatErrorCode =
+  /** Not in a call (before joining, after leaving, while reconnecting). */
+  | 'not_connected'
+  /** The grant forbids sending data (a webinar's audience). */
+  | 'not_allowed'
+  /** Nothing but whitespace. */
+  | 'empty'
+  /** Longer than CHAT_MAX_LENGTH. */
+  | 'too_long'
+  /** The SFU connection failed to carry it. */
+  | 'send_failed';
+
+export class ChatError extends Error {
+  override readonly name = 'ChatError';
+  constructor(readonly code: ChatErrorCode, message: string = code, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+export interface ChatState {
+  readonly messages: readonly ChatMessage[];
+  /** Messages from others received while the panel was closed. */
+  readonly unread: number;
+  readonly open: boolean;
+}
+
+/** Sends a validated text; resolves with the message as sent (id, timestamp). */
+export type ChatTransport = (text: string) => Promise<ChatMessage>;
+
+export interface ChatOptions {
+  limit?: number;
+}
+
+/**
+ * The chat of one call: messages in arrival order (bounded), unread count, panel open or closed.
+ * `send` goes through `transport`, set by the meeting flow while in a call.
+ */
+export class ChatLog {
+  private _state: ChatState = { messages: [], unread: 0, open: false };
+  private readonly listeners = new Set<(s: ChatState) => void>();
+  private readonly messageListeners = new Set<(m: ChatMessage) => void>();
+  private readonly limit: number;
+  /** Sends a message (undefined when not in a call). */
+  transport: ChatTransport | undefined;
+  /** Why sending is refused right now (undefined: allowed). */
+  blocked: ChatErrorCode | undefined = 'not_connected';
+
+  constructor(options: ChatOptions = {}) {
+    this.limit = Math.max(1, options.limit ?? CHAT_HISTORY_LIMIT);
+  }
+
+  get state(): ChatState { return this._state; }
+
+  subscribe(fn: (s: ChatState) => void): () => void {
+    this.listeners.add(fn);
+    fn(this._state);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Called once for each new message, received or sent. */
+  onMessage(fn: (m: ChatMessage) => void): () => void {
+    this.messageListeners.add(fn);
+    return () => this.messageListeners.delete(fn);
+  }
+
+  /** Adds a message (a second one with the same sender and id is ignored). Returns whether it was new. */
+  add(msg: ChatMessage): boolean {
+    const { messages, open, unread } = this._state;
+    if (messages.some((m) => m.id === msg.id && m.from.identity === msg.from.identity)) return false;
+    const next = [...messages, msg];
+    if (next.length > this.limit) next.splice(0, next.length - this.limit);
+    this.set({ messages: next, unread: open || msg.local ? unread : unread + 1 });
+    for (const fn of [...this.messageListeners]) { try { fn(msg); } catch (e) { console.error('[urbania-meeting]', e); } }
+    return true;
+  }
+
+  setOpen(open: boolean): void {
+    if (open === this._state.open && (!open || this._state.unread === 0)) return;
+    this.set({ open, unread: open ? 0 : this._state.unread });
+  }
+
+  /** Forget every message (a new call). */
+  clear(): void {
+    this.set({ messages: [], unread: 0 });
+  }
+
+  /** Validates and sends; the sent message joins the list. Rejects with a ChatError. */
+  async send(text: string): Promise<ChatMessage> {
+    const body = typeof text === 'string' ? text.trim() : '';
+    if (this.blocked) throw new ChatError(this.blocked);
+    if (!this.transport) throw new ChatError('not_connected');
+    if (!body) throw new ChatError('empty');
+    if (body.length > CHAT_MAX_LENGTH) throw new ChatError('too_long', `at most ${CHAT_MAX_LENGTH} characters`);
+    let sent: ChatMessage;
+    try {
+      sent = await this.transport(body);
+    } catch (err) {
+      throw err instanceof ChatError ? err : new ChatError('send_failed', String((err as Error)?.message ?? err), { cause: err });
+    }
+    this.add(sent);
+    return sent;
+  }
+
+  private set(patch: Partial<ChatState>): void {
+    this._state = { ...this._state, ...patch };
+    for (const fn of [...this.listeners]) { try { fn(this._state); } catch (e) { console.error('[urbania-meeting]', e); } }
+  }
+}
+
+export type ChatSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+
+// http(s) URLs and bare www. addresses; trailing punctuation is left out of the link.
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
+const TRAILING = /[.,;:!?)\]}'"»]+$/;
+
+/** Splits a message into text and link segments. Links are only ever `http:` or `https:` URLs. */
+export function linkify(text: string): ChatSegment[] {
+  const out: ChatSegment[] = [];
+  let last = 0;
+  const push = (t: string) => {
+    if (!t) return;
+    const prev = out[out.length - 1];
+    if (prev?.kind === 'text') out[out.length - 1] = { kind: 'text', text: prev.text + t };
+    else out.push({ kind: 'text', text: t });
+  };
+  for (const m of text.matchAll(URL_RE)) {
+    let raw = m[0];
+    let trail = TRAILING.exec(raw)?.[0] ?? '';
+    raw = raw.slice(0, raw.length - trail.length);
+    // Keep a closing parenthesis that belongs to the URL, e.g. https://fr.wikipedia.org/wiki/Lyon_(ville)
+    while (trail.startsWith(')') && count(raw, '(') > count(raw, ')')) { raw += ')'; trail = trail.slice(1); }
+    const start = m.index;
+    const href = safeHref(raw.toLowerCase().startsWith('www.') ? `https://${raw}` : raw);
+    if (!href) continue;
+    push(text.slice(last, start));
+    out.push({ kind: 'link', text: raw, href });
+    last = start + raw.length;
+  }
+  push(text.slice(last));
+  return out;
+}
+
+const count = (s: string, c: string): number => s.split(c).length - 1;
+
+function safeHref(candidate: string): string | undefined {
+  try {
+    const u = new URL(candidate);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
