@@ -10,6 +10,14 @@ export interface UrbaniaErrorDetail {
   message: string;
 }
 
+/** A chat message of the call, received or sent by this page (`from.identity` is ours then). Plain text, never HTML. */
+export interface UrbaniaChatMessageDetail {
+  from: { identity: string; name: string };
+  text: string;
+  /** Milliseconds since the epoch, as the sender stamped it. */
+  timestamp: number;
+}
+
 export interface UrbaniaEventDetails {
   'urbania-joined': { room: string; identity: string; canPublish: boolean };
   'urbania-left': { room: string; reason: string };
@@ -17,6 +25,7 @@ export interface UrbaniaEventDetails {
   'urbania-participant-left': { identity: string; name: string };
   'urbania-room-created': { room: RoomInfo };
   'urbania-error': UrbaniaErrorDetail;
+  'urbania-chat-message': UrbaniaChatMessageDetail;
 }
 
 export type UrbaniaEventName = keyof UrbaniaEventDetails;
@@ -34,5 +43,6 @@ declare global {
     'urbania-participant-left': UrbaniaEvent<'urbania-participant-left'>;
     'urbania-room-created': UrbaniaEvent<'urbania-room-created'>;
     'urbania-error': UrbaniaEvent<'urbania-error'>;
+    'urbania-chat-message': UrbaniaEvent<'urbania-chat-message'>;
   }
 }

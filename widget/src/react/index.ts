@@ -1,6 +1,6 @@
 /**
  * React wrapper generated with @lit/react: `import { UrbaniaMeeting } from '@urbania/meeting/react'`.
- * Events are props: onJoined, onLeft, onParticipantJoined, onParticipantLeft, onRoomCreated, onError.
+ * Events are props: onJoined, onLeft, onParticipantJoined, onParticipantLeft, onRoomCreated, onError, onChatMessage.
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
@@ -18,6 +18,7 @@ export const UrbaniaMeeting = createComponent({
     onParticipantLeft: 'urbania-participant-left' as EventName<UrbaniaEvent<'urbania-participant-left'>>,
     onRoomCreated: 'urbania-room-created' as EventName<UrbaniaEvent<'urbania-room-created'>>,
     onError: 'urbania-error' as EventName<UrbaniaEvent<'urbania-error'>>,
+    onChatMessage: 'urbania-chat-message' as EventName<UrbaniaEvent<'urbania-chat-message'>>,
   },
   displayName: 'UrbaniaMeeting',
 });

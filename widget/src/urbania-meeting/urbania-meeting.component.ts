@@ -37,6 +37,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @event urbania-participant-left - Someone left. `detail: { identity, name }`.
  * @event urbania-room-created - The pre-join view created a room through the service. `detail: { room }` (the service's Room).
  * @event urbania-error - Something failed; also shown in the element. `detail: { code, message }` (message localized).
+ * @event urbania-chat-message - A chat message of the call (LiveKit text stream on `lk.chat`), received or sent by this page. `detail: { from: { identity, name }, text, timestamp }`; `text` is plain text (never HTML).
  *
  * @csspart error - The visible error message (`role=alert`, `data-code`).
  * @csspart left - The "you left" view with the rejoin button.
@@ -80,6 +81,21 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
  * @csspart participant-list - List of connected participants.
+ * @csspart chat-toggle - Opens and closes the chat panel (`aria-expanded`).
+ * @csspart chat-unread-badge - Number of unread messages on the chat toggle.
+ * @csspart chat-panel - The chat panel.
+ * @csspart chat-close - Close button of the chat panel.
+ * @csspart chat-messages - The message list (`role=log`).
+ * @csspart chat-message - One message (`data-identity`, `data-local`).
+ * @csspart chat-author - Sender's name.
+ * @csspart chat-time - Time the message was sent.
+ * @csspart chat-text - The message text.
+ * @csspart chat-link - A link in a message (http(s) only, new tab, `rel="noopener noreferrer"`).
+ * @csspart chat-form - The message form.
+ * @csspart chat-input - The message box (Enter sends, Shift+Enter adds a line, Escape closes the panel).
+ * @csspart chat-send - Send button.
+ * @csspart chat-error - Why the last message could not be sent.
+ * @csspart chat-readonly - Shown instead of the form when this participant may not write (a webinar's audience).
  *
  * @cssprop --urbania-background - Background (light `#ffffff`, dark `#111827`).
  * @cssprop --urbania-surface - Secondary surfaces, plain buttons.
@@ -180,6 +196,16 @@ export class UrbaniaMeeting extends LitElement {
     return this.flow.join();
   }
 
+  /**
+   * Send a chat message to everyone in the call (a LiveKit text stream on `lk.chat`, which LiveKit Meet shows too).
+   * Resolves once sent; rejects with a `ChatError` whose `code` is `not_connected` (not in a call), `not_allowed`
+   * (the room does not let this participant write: a webinar's audience), `empty`, `too_long` (over 2000
+   * characters) or `send_failed`.
+   */
+  async sendChatMessage(text: string): Promise<void> {
+    await this.flow.chat.send(text);
+  }
+
   /** Leave the call; shows the "left" view with a rejoin button. */
   leave(): Promise<void> {
     return this.flow.leave();
@@ -217,6 +243,9 @@ export class UrbaniaMeeting extends LitElement {
         emit(this, 'urbania-room-created', { room: e.room });
         this.room = e.room.room_name;
         this.renderRoot.querySelector('urbania-pre-join')?.stopPreview();
+        break;
+      case 'chat-message':
+        emit(this, 'urbania-chat-message', { from: { ...e.message.from }, text: e.message.text, timestamp: e.message.timestamp });
         break;
       case 'error':
         emit(this, 'urbania-error', { code: e.error.code, message: this.message(e.error) });
@@ -293,7 +322,7 @@ export class UrbaniaMeeting extends LitElement {
           @join-warmup=${this.warm}></urbania-invite>`;
       case 'room':
         return this._roomViewReady
-          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session}
+          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
               @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}></urbania-room>`
           : html`<p class="loading" role="status" lang=${locale}>${t('state.connecting')}</p>`;

@@ -8,6 +8,9 @@ import './urbania-meeting.js';
 import '../views/pre-join/pre-join.js';
 import '../views/invite/invite.js';
 import '../views/room/room.js';
+import '../views/chat-panel/chat-panel.js';
+import { ROOM_OWN_PARTS } from '../views/room/room.parts.js';
+import { ChatError, ChatLog, type ChatMessage } from '../core/chat.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
 import { ALL_PARTS, HOST_PARTS, VIEW_PARTS } from './urbania-meeting.parts.js';
 import { deepQuery, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
@@ -41,6 +44,9 @@ class FakeSession implements CallSessionLike {
 
 const person = (identity: string, over: Partial<ParticipantView> = {}): ParticipantView =>
   ({ identity, name: identity, isLocal: false, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true, ...over });
+
+const chatMessage = (id: string, text = `message ${id}`): ChatMessage =>
+  ({ id, from: { identity: 'bob', name: 'Bob' }, text, timestamp: 1_700_000_000_000, local: false });
 
 const call = (over: Partial<CallState>): CallState =>
   ({ ...INITIAL_CALL_STATE, connection: 'connected', callType: 'video', canPublish: true, micEnabled: true, cameraEnabled: true, ...over });
@@ -98,22 +104,47 @@ describe('CSS parts: documented = exported = rendered', () => {
     expect(sorted(partsIn(el.shadowRoot!))).to.deep.equal(sorted(VIEW_PARTS['urbania-invite']));
   });
 
-  it('the room view renders exactly its declared parts (across publisher, audience and disconnected states)', async () => {
+  it('the room view renders exactly its own parts and exports the chat panel\'s (across publisher, audience and disconnected states)', async () => {
     const many = Array.from({ length: 30 }, (_, i) => person(`p${i}`, { isLocal: i === 0, micMuted: i === 1, isSpeaking: i === 2 }));
     const seen = new Set<string>();
+    const chat = new ChatLog();
+    chat.add(chatMessage('1'));
     for (const state of [
       call({ participants: many, speaking: ['p2'], canPlayAudio: false }),
       call({ participants: [person('me', { isLocal: true, canPublish: false })], canPublish: false }),
       call({ participants: [], connection: 'disconnected', reason: 'participant_removed' }),
     ]) {
-      const el = await fixture<HTMLElement>(html`<urbania-room style="display:block;width:480px;height:360px" .session=${new FakeSession(state)} .roomName=${'r1'}></urbania-room>`);
+      const el = await fixture<HTMLElement>(html`<urbania-room style="display:block;width:480px;height:360px" .session=${new FakeSession(state)} .roomName=${'r1'} .chat=${chat}></urbania-room>`);
       await waitFor(() => el.shadowRoot!.querySelector('[part="room"]'));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       for (const p of partsIn(el.shadowRoot!)) seen.add(p);
       el.remove();
     }
-    expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
+    expect(sorted(seen)).to.deep.equal(sorted(ROOM_OWN_PARTS));
+    chat.setOpen(true);
+    const el = await fixture<HTMLElement>(html`<urbania-room .session=${new FakeSession(call({ participants: [person('me', { isLocal: true })] }))} .chat=${chat}></urbania-room>`);
+    const panel = await waitFor(() => el.shadowRoot!.querySelector('urbania-chat-panel'), 2000, 'chat panel');
+    expect(sorted(panel.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-chat-panel']));
+    expect(sorted([...ROOM_OWN_PARTS, ...VIEW_PARTS['urbania-chat-panel']])).to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
+    el.remove();
+  });
+
+  it('the chat panel renders exactly its declared parts (messages with a link, a refused send, then read-only)', async () => {
+    const chat = new ChatLog();
+    chat.add(chatMessage('1', 'voir https://example.com'));
+    chat.blocked = undefined;
+    chat.transport = async () => { throw new ChatError('send_failed'); };
+    const el = await fixture<HTMLElement & { canSend: boolean; updateComplete: Promise<unknown> }>(html`<urbania-chat-panel .chat=${chat} can-send></urbania-chat-panel>`);
+    const root = el.shadowRoot!;
+    root.querySelector('textarea')!.value = 'hello';
+    root.querySelector<HTMLButtonElement>('[part="chat-send"]')!.click();
+    await waitFor(() => root.querySelector('[part="chat-error"]'), 2000, 'chat error');
+    const seen = partsIn(root);
+    el.canSend = false;
+    await el.updateComplete;
+    for (const p of partsIn(root)) seen.add(p);
+    expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-chat-panel']));
   });
 
   it('the host renders exactly its own parts (error, left view with rejoin, announcer)', async () => {

@@ -6,6 +6,7 @@
 import { PREJOIN_PARTS } from '../views/pre-join/pre-join.parts.js';
 import { INVITE_PARTS } from '../views/invite/invite.parts.js';
 import { ROOM_PARTS } from '../views/room/room.parts.js';
+import { CHAT_PANEL_PARTS } from '../views/chat-panel/chat-panel.parts.js';
 
 /** Parts rendered by the host itself. */
 export const HOST_PARTS = ['error', 'left', 'rejoin-button', 'announcer'] as const;
@@ -13,7 +14,10 @@ export const HOST_PARTS = ['error', 'left', 'rejoin-button', 'announcer'] as con
 /** The `exportparts` value for a view. */
 export const exportParts = (parts: readonly string[]): string => parts.join(', ');
 
-export const VIEW_PARTS = { 'urbania-pre-join': PREJOIN_PARTS, 'urbania-invite': INVITE_PARTS, 'urbania-room': ROOM_PARTS } as const;
+/** Each internal element's parts (the room view's include those of the chat panel inside it, which it re-exports). */
+export const VIEW_PARTS = {
+  'urbania-pre-join': PREJOIN_PARTS, 'urbania-invite': INVITE_PARTS, 'urbania-room': ROOM_PARTS, 'urbania-chat-panel': CHAT_PANEL_PARTS,
+} as const;
 
 /** Every part a page can reach on the host. */
 export const ALL_PARTS: readonly string[] = [...new Set<string>([...HOST_PARTS, ...PREJOIN_PARTS, ...INVITE_PARTS, ...ROOM_PARTS])];

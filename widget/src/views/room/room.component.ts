@@ -9,6 +9,14 @@ import { ResizeController } from '../../controllers/resize-controller.js';
 import { computeGrid, paginate } from '../../core/grid-layout.js';
 import { updateTileOrder } from '../../core/tile-order.js';
 import type { AttachableTrack, CallSessionLike, ParticipantView } from '../../core/call-session.js';
+import type { ChatLike } from '../chat-panel/chat-panel.component.js';
+import type { ChatState } from '../../core/chat.js';
+import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
+import '../chat-panel/chat-panel.js';
+
+/** The chat the room shows: messages and sending (chat-panel) plus the open/unread state the toggle shows. */
+export type RoomChat = ChatLike & { setOpen(open: boolean): void };
+const CHAT_EXPORTS = CHAT_PANEL_PARTS.join(', ');
 
 declare global {
   interface HTMLElementEventMap {
@@ -48,6 +56,21 @@ export function initials(name: string): string {
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
  * @csspart participant-list - List of connected participants.
+ * @csspart chat-toggle - Opens and closes the chat panel (`aria-expanded`).
+ * @csspart chat-unread-badge - Number of unread messages on the chat toggle.
+ * @csspart chat-panel - The chat panel; the parts below are the chat panel's, re-exported.
+ * @csspart chat-close - Close button of the chat panel.
+ * @csspart chat-messages - The message list (`role=log`).
+ * @csspart chat-message - One message (`data-identity`, `data-local`).
+ * @csspart chat-author - Sender's name.
+ * @csspart chat-time - Time the message was sent.
+ * @csspart chat-text - The message text.
+ * @csspart chat-link - A link in a message.
+ * @csspart chat-form - The message form.
+ * @csspart chat-input - The message box.
+ * @csspart chat-send - Send button.
+ * @csspart chat-error - Why the last message could not be sent.
+ * @csspart chat-readonly - Shown instead of the form when this participant may not write (a webinar's audience).
  */
 export class UrbaniaRoom extends LitElement {
   static override styles = [sharedStyles, styles];
@@ -55,7 +78,13 @@ export class UrbaniaRoom extends LitElement {
   @property() locale: Locale = 'fr';
   @property({ attribute: false }) roomName = '';
   @property({ attribute: false }) session: CallSessionLike | undefined;
+  /** The call's chat; no chat toggle without it. */
+  @property({ attribute: false }) chat: RoomChat | undefined;
   @state() private page = 0;
+  @state() private chatState: ChatState | undefined;
+  @state() private chatAnnouncement = '';
+  private chatUnsub: (() => void) | undefined;
+  private chatSeen = 0;
 
   private readonly call = new CallStateController(this);
   private readonly size = new ResizeController(this);
@@ -66,10 +95,40 @@ export class UrbaniaRoom extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session')) this.call.setSession(this.session);
+    if (changed.has('chat')) this.listenChat();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.chat && !this.chatUnsub) this.listenChat();
+  }
+
+  private listenChat(): void {
+    this.chatUnsub?.();
+    this.chatSeen = this.chat?.state.messages.length ?? 0;
+    this.chatUnsub = this.chat?.subscribe((s) => {
+      // With the panel closed, a new message from someone else is announced (the open panel is itself a live log).
+      const last = s.messages[s.messages.length - 1];
+      if (!s.open && last && !last.local && s.unread > 0 && s.messages.length !== this.chatSeen) {
+        this.chatAnnouncement = translator(this.locale)('chat.announce', { name: last.from.name, text: last.text.slice(0, 200) });
+      }
+      this.chatSeen = s.messages.length;
+      this.chatState = s;
+    });
+  }
+
+  private toggleChat(open: boolean, focusToggle = false): void {
+    this.chat?.setOpen(open);
+    void this.updateComplete.then(() => {
+      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-chat-panel')?.focus();
+      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="chat-toggle"]')?.focus();
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.chatUnsub?.();
+    this.chatUnsub = undefined;
     for (const el of this.mediaEls) this.detach(el);
     this.mediaEls.clear();
   }
@@ -152,11 +211,15 @@ export class UrbaniaRoom extends LitElement {
     const visible = pageView.items;
     const cols = Math.min(layout.columns, Math.max(1, visible.length));
     const showControls = s.canPublish && (s.connection === 'connected' || s.connection === 'reconnecting');
+    const chat = this.chat && s.connection !== 'idle' ? this.chatState : undefined;
+    const chatOpen = Boolean(chat?.open);
+    const unread = chat?.unread ?? 0;
     const statusText = s.connection === 'disconnected' && s.reason
       ? t('state.disconnectedReason', { reason: t(`reason.${s.reason}` in reasonKeys ? (`reason.${s.reason}` as 'reason.unknown') : 'reason.unknown') })
       : t(`state.${s.connection}`);
     return html`
-      <section part="room" lang=${this.locale} aria-label=${t('room.label', { room: this.roomName })} data-connection=${s.connection}>
+      <section part="room" lang=${this.locale} aria-label=${t('room.label', { room: this.roomName })} data-connection=${s.connection}
+        data-chat=${chatOpen ? 'open' : 'closed'}>
         <div class="status">
           <span class="badge" part="connection-status" role="status">${statusText}</span>
           ${!s.canPublish && s.connection !== 'idle' ? html`<span class="badge" part="audience-badge">${t('room.listener')}</span>` : nothing}
@@ -187,11 +250,22 @@ export class UrbaniaRoom extends LitElement {
                 : nothing}`
             : nothing}
           ${!s.canPublish && s.connection === 'connected' ? html`<p class="muted-text" part="audience-notice">${t('room.audienceNotice')}</p>` : nothing}
+          ${chat
+            ? html`<button part="chat-toggle" type="button" aria-expanded=${chatOpen ? 'true' : 'false'} aria-controls="chat"
+                aria-label=${unread ? t('chat.openUnread', { count: unread }) : t('chat.open')}
+                @click=${() => this.toggleChat(!chatOpen)}>${t('chat.open')}${unread
+                  ? html` <span part="chat-unread-badge" class="unread" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}</button>`
+            : nothing}
           ${!s.canPlayAudio ? html`<button part="start-audio" type="button" @click=${() => this.session?.startAudio()}>${t('room.startAudio')}</button>` : nothing}
           ${s.connection !== 'disconnected'
             ? html`<button part="leave-button" class="danger" type="button" @click=${() => this.fire('room-leave')}>${t('room.leave')}</button>`
             : nothing}
         </div>
+        ${chatOpen
+          ? html`<urbania-chat-panel id="chat" class="chat" exportparts=${CHAT_EXPORTS} .locale=${this.locale} .chat=${this.chat}
+              ?can-send=${s.canChat} @chat-close=${(e: Event) => { e.stopPropagation(); this.toggleChat(false, true); }}></urbania-chat-panel>`
+          : nothing}
+        <div class="sr-only" aria-live="polite">${this.chatAnnouncement}</div>
         <div class="people">
           <h3 id="people-title">${t('room.participants', { count: s.participants.length })}</h3>
           <ul part="participant-list" aria-labelledby="people-title">

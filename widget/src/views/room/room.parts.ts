@@ -1,9 +1,14 @@
-/**
- * Every `part` the room view renders, declared once (see pre-join.parts.ts). Kept out of room.component.ts so
- * the host can name them without loading the room view, which stays a lazy chunk.
- */
-export const ROOM_PARTS = [
+import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
+
+/** The parts the room view renders itself. */
+export const ROOM_OWN_PARTS = [
   'room', 'connection-status', 'audience-badge', 'rejoin-button', 'grid', 'tile', 'avatar', 'tile-name',
   'muted-indicator', 'speaking-indicator', 'pager', 'prev-page', 'next-page', 'controls', 'mic-toggle',
-  'camera-toggle', 'audience-notice', 'start-audio', 'leave-button', 'participant-list',
+  'camera-toggle', 'audience-notice', 'start-audio', 'leave-button', 'participant-list', 'chat-toggle', 'chat-unread-badge',
 ] as const;
+
+/**
+ * Every `part` the room view exposes, declared once (see pre-join.parts.ts): its own and the chat panel's, which it
+ * re-exports. Kept out of room.component.ts so the host can name them without loading the room view (a lazy chunk).
+ */
+export const ROOM_PARTS = [...ROOM_OWN_PARTS, ...CHAT_PANEL_PARTS] as const;

@@ -56,6 +56,11 @@ export default css`
   .people ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.2rem; }
   .people li { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
   .people details summary { cursor: pointer; font-weight: 600; }
+  .chat { grid-area: stage; z-index: 1; min-height: 0; }
+  [part~='chat-unread-badge'] {
+    display: inline-block; min-width: 1.4em; padding: 0 0.35em; margin-inline-start: 0.25rem; border-radius: 999px;
+    background: var(--_u-danger, #b91c1c); color: #ffffff; font-size: 0.8rem; font-weight: 700; line-height: 1.4; text-align: center;
+  }
   .audio-sink { position: absolute; width: 1px; height: 1px; overflow: hidden; }
   @container (min-width: 720px) {
     section {
@@ -63,5 +68,11 @@ export default css`
       grid-template-areas: 'status status' 'stage people' 'controls controls';
       grid-template-rows: auto 1fr auto;
     }
+    section[data-chat='open'] {
+      grid-template-columns: 1fr 20rem;
+      grid-template-areas: 'status status' 'stage chat' 'controls chat';
+    }
+    section[data-chat='open'] .people { display: none; }
+    .chat { grid-area: chat; }
   }
 `;
