@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CHAT_MAX_LENGTH, CHAT_TOPIC, ChatError, ChatLog, linkify, type ChatMessage } from './chat.js';
+import { CHAT_MAX_LENGTH, CHAT_TOPIC, ChatError, ChatLog, type ChatMessage } from './chat.js';
+import { linkify } from './chat-text.js';
 import { CallSession, type SessionEvent } from './call-session.js';
 import { MeetingFlow, type FlowEvent } from './meeting-flow.js';
 import { FakeParticipant, fakeModule, lastRoom } from '../test/fake-livekit.js';

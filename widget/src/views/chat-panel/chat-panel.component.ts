@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import styles from './chat-panel.styles.js';
 import { translator, type Locale } from '../../i18n/index.js';
-import { CHAT_MAX_LENGTH, linkify, type ChatErrorCode, type ChatLog, type ChatMessage, type ChatState } from '../../core/chat.js';
+import { linkify } from '../../core/chat-text.js';
+import { CHAT_MAX_LENGTH, type ChatErrorCode, type ChatLog, type ChatMessage, type ChatState } from '../../core/chat.js';
 
 declare global {
   interface HTMLElementEventMap {
