@@ -286,11 +286,10 @@ export class CallSession {
       this.fire({ type: 'participant-left', identity: p.identity, name: p.name || p.identity });
     });
     room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
-      void reader.readAll().then((text) => {
+      void Promise.all([reader.readAll(), nameOf(room, E, identity)]).then(([text, name]) => {
         if (this._room !== room) return;
-        const p = room.getParticipantByIdentity(identity);
         const { id, timestamp } = reader.info;
-        this.fire({ type: 'chat-message', message: { id, from: { identity, name: p?.name || identity }, text, timestamp: timestamp || Date.now(), local: false } });
+        this.fire({ type: 'chat-message', message: { id, from: { identity, name }, text, timestamp: timestamp || Date.now(), local: false } });
       }, (err: unknown) => console.warn('[urbania-meeting] chat message lost', err));
     });
     room.on(E.Reconnecting, () => { if (this._room === room) this.setState({ connection: 'reconnecting' }); });
@@ -321,6 +320,21 @@ export class CallSession {
       this.setState(snapshot(room, lk));
     });
   }
+}
+
+/**
+ * A participant's name; a message can arrive (data channel) before the participant does (signalling), so an unknown
+ * sender is waited for a moment before falling back to the identity.
+ */
+function nameOf(room: Room, E: LiveKitModule['RoomEvent'], identity: string, waitMs = 3000): Promise<string> {
+  const known = room.getParticipantByIdentity(identity);
+  if (known) return Promise.resolve(known.name || identity);
+  return new Promise((resolve) => {
+    const done = (name: string) => { clearTimeout(timer); room.off(E.ParticipantConnected, onJoin); resolve(name); };
+    const onJoin = (p: Participant) => { if (p.identity === identity) done(p.name || identity); };
+    const timer = setTimeout(() => done(identity), waitMs);
+    room.on(E.ParticipantConnected, onJoin);
+  });
 }
 
 function trackRef(pub: TrackPublication | undefined): TrackRef | undefined {

@@ -3,6 +3,7 @@ import { CHAT_MAX_LENGTH, CHAT_TOPIC, ChatError, ChatLog, type ChatMessage } fro
 import { linkify } from './chat-text.js';
 import { CallSession, type SessionEvent } from './call-session.js';
 import { MeetingFlow, type FlowEvent } from './meeting-flow.js';
+import { RoomEvent } from 'livekit-client';
 import { FakeParticipant, fakeModule, lastRoom } from '../test/fake-livekit.js';
 import { joinResponse, roomInfo } from '../test/helpers.js';
 
@@ -130,6 +131,23 @@ describe('chat on the call session (LiveKit text streams on lk.chat)', () => {
       { id: 'TS_b1', from: { identity: 'bob', name: 'Bob Dupont' }, text: '<img src=x onerror=alert(1)>', timestamp: 42, local: false } }]);
   });
 
+  it('a message that arrives before its sender is known waits for the participant to get the name', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    const events: SessionEvent[] = [];
+    s.onEvent((e) => events.push(e));
+    await s.connect(connectOptions);
+    const room = lastRoom!;
+    room.receiveText('lk.chat', 'carol', 'hello', 'TS_c1', 7);
+    await tick();
+    expect(events.filter((e) => e.type === 'chat-message')).to.have.length(0);
+    const carol = new FakeParticipant('carol', 'Carole Lefèvre');
+    room.remoteParticipants.set('carol', carol);
+    room.emit(RoomEvent.ParticipantConnected, carol);
+    await tick();
+    const got = events.find((e) => e.type === 'chat-message');
+    expect(got && got.type === 'chat-message' && got.message.from).to.deep.equal({ identity: 'carol', name: 'Carole Lefèvre' });
+  });
+
   it('refuses with not_allowed when the grant has no data permission, not_connected outside a call', async () => {
     const s = new CallSession({ loadLiveKit: async () => fakeModule });
     expect((await rejection(s.sendChatMessage('x'))).code).to.equal('not_connected');
@@ -156,6 +174,7 @@ describe('chat in the meeting flow', () => {
     for (let i = 0; i < 200 && flow.phase.phase !== 'in-call'; i++) await tick();
     expect(flow.phase.phase).to.equal('in-call');
     await flow.chat.send('bonjour');
+    lastRoom!.remoteParticipants.set('bob', new FakeParticipant('bob', 'Bob Dupont'));
     lastRoom!.receiveText('lk.chat', 'bob', 'salut', 'TS_b1');
     await tick();
     expect(flow.chat.state.messages.map((m) => `${m.from.identity}:${m.text}`)).to.deep.equal(['me:bonjour', 'bob:salut']);

@@ -75,6 +75,7 @@ export class FakeRoom {
     this.textHandlers.get(topic)?.({ info: { id, timestamp, topic }, readAll: async () => text }, { identity });
   }
   on(ev: string, fn: Handler) { this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]); return this; }
+  off(ev: string, fn: Handler) { this.handlers.set(ev, (this.handlers.get(ev) ?? []).filter((h) => h !== fn)); return this; }
   emit(ev: string, ...args: unknown[]) { (this.handlers.get(ev) ?? []).forEach((h) => h(...args)); }
   async connect(url: string, token: string) { this.connectedWith = [url, token]; }
   async disconnect() { this.disconnected = true; }
