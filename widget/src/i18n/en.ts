@@ -59,7 +59,7 @@ export const en: Record<MessageKey, string> = {
   'chat.close': 'Close the chat',
   'chat.empty': 'No messages yet.',
   'chat.input': 'Your message',
-  'chat.placeholder': 'Write a message… (Enter to send)',
+  'chat.placeholder': 'Write a message…',
   'chat.send': 'Send',
   'chat.you': 'You',
   'chat.readonly': 'In this webinar, the audience reads the chat without writing.',

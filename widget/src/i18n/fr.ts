@@ -57,7 +57,7 @@ export const fr = {
   'chat.close': 'Fermer la discussion',
   'chat.empty': 'Aucun message pour l’instant.',
   'chat.input': 'Votre message',
-  'chat.placeholder': 'Écrire un message… (Entrée pour envoyer)',
+  'chat.placeholder': 'Écrire un message…',
   'chat.send': 'Envoyer',
   'chat.you': 'Vous',
   'chat.readonly': 'Dans ce webinaire, l’audience lit la discussion sans y écrire.',

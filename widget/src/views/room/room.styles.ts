@@ -56,6 +56,7 @@ export default css`
   .people ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.2rem; }
   .people li { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
   .people details summary { cursor: pointer; font-weight: 600; }
+  [part~='chat-toggle'][aria-expanded='true'] { background: var(--_u-accent, #1d4ed8); border-color: var(--_u-accent, #1d4ed8); color: var(--_u-accent-text, #ffffff); }
   .chat { grid-area: stage; z-index: 1; min-height: 0; }
   [part~='chat-unread-badge'] {
     display: inline-block; min-width: 1.4em; padding: 0 0.35em; margin-inline-start: 0.25rem; border-radius: 999px;
