@@ -11,6 +11,10 @@ declare global {
     /** Set by scenarios that listen for urbania-left / connection states. */
     __left: any;
     __states: any;
+    /** The chat scenario: urbania-chat-message events seen, a flag an injected onerror would set, e2e/lk-chat-page.html. */
+    __chatEvents: any[];
+    __chatXss: any;
+    lkChat: any;
     /** axe-core, injected by the accessibility scenario. */
     axe: any;
     /** bench/widget/baseline.js */
@@ -24,6 +28,7 @@ declare global {
 interface UrbaniaMeetingElementForTests extends HTMLElement {
   /** livekit-client's Room of the call in progress (the element exposes it for tests and advanced hosts). */
   livekitRoom: any;
+  sendChatMessage(text: string): Promise<void>;
 }
 
 declare global {
@@ -33,5 +38,6 @@ declare global {
   interface HTMLElementEventMap {
     'urbania-left': CustomEvent<any>;
     'urbania-error': CustomEvent<any>;
+    'urbania-chat-message': CustomEvent<any>;
   }
 }
