@@ -15,6 +15,8 @@ declare global {
     __chatEvents: any[];
     __chatXss: any;
     lkChat: any;
+    /** e2e/scenarios/10-screen-share.mjs: urbania-screen-share-* events seen by the page. */
+    __shareEvents: any;
     /** axe-core, injected by the accessibility scenario. */
     axe: any;
     /** bench/widget/baseline.js */

@@ -13,6 +13,8 @@ export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
+  // getDisplayMedia (after a click) picks the whole (fake, 1280×720) screen without a picker: screen-share tests.
+  '--auto-select-desktop-capture-source=Entire screen',
   '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
   '--disable-background-networking',

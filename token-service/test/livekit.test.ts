@@ -125,6 +125,22 @@ describe('the real LiveKit server', () => {
     }
   });
 
+  it('refuses a screen share in an audio room; accepts it in a video room', async () => {
+    const audio = uniqueName('sfu-screen-audio');
+    const video = uniqueName('sfu-screen-video');
+    await call(app, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name: audio, participants: ['bob'], call_type: 'audio' } });
+    await call(app, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name: video, participants: ['bob'], call_type: 'video' } });
+    const inAudio = await SignalClient.connect(livekit.wsUrl, (await call(app, 'POST', `/api/livekit/rooms/${audio}/join`, { token: bob })).json.token);
+    const inVideo = await SignalClient.connect(livekit.wsUrl, (await call(app, 'POST', `/api/livekit/rooms/${video}/join`, { token: bob })).json.token);
+    try {
+      expect(await inAudio.client.requestPublish('screen_share')).toBe('refused');
+      expect(await inVideo.client.requestPublish('screen_share')).toBe('published');
+    } finally {
+      inAudio.client.close();
+      inVideo.client.close();
+    }
+  });
+
   it('sends webhooks the service verifies: room_finished clears the room’s presence', async () => {
     // participant_joined needs media (ICE) to fire, which the browser suite covers; room_finished needs none.
     const name = uniqueName('sfu-finished');

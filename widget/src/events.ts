@@ -26,6 +26,8 @@ export interface UrbaniaEventDetails {
   'urbania-room-created': { room: RoomInfo };
   'urbania-error': UrbaniaErrorDetail;
   'urbania-chat-message': UrbaniaChatMessageDetail;
+  'urbania-screen-share-started': { identity: string };
+  'urbania-screen-share-stopped': { identity: string };
 }
 
 export type UrbaniaEventName = keyof UrbaniaEventDetails;
@@ -44,5 +46,7 @@ declare global {
     'urbania-room-created': UrbaniaEvent<'urbania-room-created'>;
     'urbania-error': UrbaniaEvent<'urbania-error'>;
     'urbania-chat-message': UrbaniaEvent<'urbania-chat-message'>;
+    'urbania-screen-share-started': UrbaniaEvent<'urbania-screen-share-started'>;
+    'urbania-screen-share-stopped': UrbaniaEvent<'urbania-screen-share-stopped'>;
   }
 }

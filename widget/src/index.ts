@@ -8,6 +8,7 @@ export { emit } from './events.js';
 export type { UrbaniaEventDetails, UrbaniaEventName, UrbaniaEvent, UrbaniaErrorDetail, UrbaniaChatMessageDetail } from './events.js';
 export { ChatError } from './core/chat.js';
 export type { ChatErrorCode } from './core/chat.js';
+export { MeetingError } from './core/flow-error.js';
 export { ServiceClient, ServiceError } from './core/service-client.js';
 export type { RoomInfo, CallType, JoinResponse, JoinPermissions, CreateRoomRequest, ServiceErrorCode } from './core/service-client.js';
 export type { CallState, ConnectionStateName, ParticipantView } from './core/call-session.js';

@@ -36,12 +36,14 @@ export class SignalClient {
   }
 
   /** Asks to publish a track of the given source; resolves with what the SFU answered. */
-  async requestPublish(source: 'microphone' | 'camera' = 'microphone'): Promise<'published' | 'refused' | 'no answer'> {
+  async requestPublish(source: 'microphone' | 'camera' | 'screen_share' = 'microphone'): Promise<'published' | 'refused' | 'no answer'> {
     const cid = `${source}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
     const track =
       source === 'camera'
         ? { cid, name: 'camera', type: TrackType.VIDEO, source: TrackSource.CAMERA, width: 640, height: 480 }
-        : { cid, name: 'microphone', type: TrackType.AUDIO, source: TrackSource.MICROPHONE };
+        : source === 'screen_share'
+          ? { cid, name: 'screen', type: TrackType.VIDEO, source: TrackSource.SCREEN_SHARE, width: 1280, height: 720 }
+          : { cid, name: 'microphone', type: TrackType.AUDIO, source: TrackSource.MICROPHONE };
     const request = new SignalRequest({ message: { case: 'addTrack', value: new AddTrackRequest(track) } });
     const from = this.messages.length;
     this.ws.send(request.toBinary());

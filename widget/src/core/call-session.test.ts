@@ -155,4 +155,95 @@ describe('call-session', () => {
     expect(s.state.connection).to.equal('disconnected');
     expect((lastRoom as FakeRoom).disconnected).to.equal(true);
   });
+
+  describe('screen share', () => {
+    const codeOf = async (p: Promise<unknown>) => { try { await p; return 'resolved'; } catch (e) { return (e as { code?: string }).code; } };
+
+    it('starts with tab audio, shows the screen on our participant, fires started/stopped once each', async () => {
+      const s = new CallSession({ loadLiveKit: async () => fakeModule });
+      const events: SessionEvent[] = [];
+      s.onEvent((e) => events.push(e));
+      await s.connect(base());
+      await tick();
+      expect(s.state.canScreenShare).to.equal(true);
+      await s.setScreenShareEnabled(true);
+      await tick();
+      expect(lastRoom!.localParticipant.screenOptions).to.deep.include({ audio: true });
+      expect(s.state.screenShareEnabled).to.equal(true);
+      expect(s.state.participants[0]!.screen?.sid).to.equal('TR_screen');
+      lastRoom!.emit(RoomEvent.LocalTrackPublished);
+      await tick();
+      await s.setScreenShareEnabled(false);
+      await tick();
+      expect(s.state.screenShareEnabled).to.equal(false);
+      expect(s.state.participants[0]!.screen).to.equal(undefined);
+      expect(events.filter((e) => e.type.startsWith('screen-share'))).to.deep.equal([
+        { type: 'screen-share-started', identity: 'me' }, { type: 'screen-share-stopped', identity: 'me' },
+      ]);
+    });
+
+    it("the browser's own stop: the unpublished screen takes its audio down and fires stopped", async () => {
+      const s = new CallSession({ loadLiveKit: async () => fakeModule });
+      const events: SessionEvent[] = [];
+      s.onEvent((e) => events.push(e));
+      await s.connect(base());
+      await s.setScreenShareEnabled(true);
+      await tick();
+      const local = lastRoom!.localParticipant;
+      // What livekit-client does on the track's `ended`: unpublish the screen's video.
+      const video = local.trackPublications.get('TR_screen')!;
+      local.trackPublications.delete('TR_screen');
+      lastRoom!.emit(RoomEvent.LocalTrackUnpublished, video, local);
+      await tick();
+      expect(local.calls).to.include('unpublish:TR_screen_audio');
+      expect(s.state.screenShareEnabled).to.equal(false);
+      expect(events.at(-1)).to.deep.equal({ type: 'screen-share-stopped', identity: 'me' });
+    });
+
+    it('a remote screen appears on that participant and fires started', async () => {
+      const s = new CallSession({ loadLiveKit: async () => fakeModule });
+      const events: SessionEvent[] = [];
+      s.onEvent((e) => events.push(e));
+      await s.connect(base());
+      const bob = new FakeParticipant('bob', 'Bob');
+      bob.trackPublications.set('TR_bs', new FakePublication(Track.Source.ScreenShare, Track.Kind.Video, 'TR_bs'));
+      lastRoom!.remoteParticipants.set('bob', bob);
+      lastRoom!.emit(RoomEvent.TrackSubscribed);
+      await tick();
+      expect(s.state.participants.find((p) => p.identity === 'bob')!.screen?.sid).to.equal('TR_bs');
+      expect(events).to.deep.include({ type: 'screen-share-started', identity: 'bob' });
+    });
+
+    it('refused with typed codes: audio call, audience, grant without the source, not connected, picker cancelled', async () => {
+      const idle = new CallSession({ loadLiveKit: async () => fakeModule });
+      expect(await codeOf(idle.setScreenShareEnabled(true))).to.equal('not_in_call');
+
+      const audio = new CallSession({ loadLiveKit: async () => fakeModule });
+      await audio.connect(base({ callType: 'audio' }));
+      await tick();
+      expect(audio.state.canScreenShare).to.equal(false);
+      expect(await codeOf(audio.setScreenShareEnabled(true))).to.equal('screen_share_not_allowed');
+      expect(lastRoom!.localParticipant.calls).to.not.include('screen:true');
+
+      const audience = new CallSession({ loadLiveKit: async () => fakeModule });
+      await audience.connect(base({ canPublish: false }));
+      await tick();
+      expect(await codeOf(audience.setScreenShareEnabled(true))).to.equal('screen_share_not_allowed');
+
+      const limited = new CallSession({ loadLiveKit: async () => fakeModule });
+      await limited.connect(base());
+      lastRoom!.localParticipant.permissions = { canPublish: true, canPublishData: true, canPublishSources: [1, 2] };
+      lastRoom!.emit(RoomEvent.ParticipantPermissionsChanged);
+      await tick();
+      expect(await codeOf(limited.setScreenShareEnabled(true))).to.equal('screen_share_not_allowed');
+
+      const cancelled = new CallSession({ loadLiveKit: async () => fakeModule });
+      await cancelled.connect(base());
+      await tick();
+      lastRoom!.localParticipant.failScreen = Object.assign(new Error('Permission denied by user'), { name: 'NotAllowedError' });
+      expect(await codeOf(cancelled.setScreenShareEnabled(true))).to.equal('screen_share_denied');
+      lastRoom!.localParticipant.failScreen = Object.assign(new Error('getDisplayMedia not supported'), { name: 'DeviceUnsupportedError' });
+      expect(await codeOf(cancelled.setScreenShareEnabled(true))).to.equal('screen_share_unsupported');
+    });
+  });
 });

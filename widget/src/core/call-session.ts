@@ -7,6 +7,7 @@ import type { Room, Participant, RoomOptions, TrackPublication } from 'livekit-c
 import type { CallType } from './service-client.js';
 import { classifyMediaError, type MediaErrorCode } from './media-errors.js';
 import { CHAT_TOPIC, ChatError, type ChatMessage } from './chat.js';
+import { MeetingError } from './flow-error.js';
 
 /** The parts of livekit-client the session uses (destructured so bundlers can tree-shake the rest). */
 export type LiveKitModule = Pick<typeof import('livekit-client'), 'Room' | 'RoomEvent' | 'Track' | 'DisconnectReason'>;
@@ -36,6 +37,8 @@ export interface ParticipantView {
   /** Remote audio tracks to play (never the local one). */
   audio: TrackRef[];
   canPublish: boolean;
+  /** The shared screen (video calls), when this participant shares one. */
+  screen?: TrackRef | undefined;
 }
 
 export interface CallState {
@@ -54,6 +57,10 @@ export interface CallState {
   speaking: string[];
   /** The grant lets us send data, hence chat (a webinar's audience may not). */
   canChat: boolean;
+  /** We share our screen. */
+  screenShareEnabled: boolean;
+  /** We may share a screen: a video call, a publisher, and the grant lists the screen-share source. */
+  canScreenShare: boolean;
 }
 
 export type SessionEvent =
@@ -61,7 +68,9 @@ export type SessionEvent =
   | { type: 'participant-left'; identity: string; name: string }
   | { type: 'disconnected'; reason: string }
   | { type: 'media-error'; kind: 'camera' | 'microphone'; code: MediaErrorCode; message: string }
-  | { type: 'chat-message'; message: ChatMessage };
+  | { type: 'chat-message'; message: ChatMessage }
+  /** Someone (us included) started or stopped sharing a screen (however it stopped: us, the browser's own button…). */
+  | { type: 'screen-share-started' | 'screen-share-stopped'; identity: string };
 
 export interface ConnectOptions {
   url: string;
@@ -86,6 +95,8 @@ export const INITIAL_CALL_STATE: Readonly<CallState> = Object.freeze({
   participants: [],
   speaking: [],
   canChat: false,
+  screenShareEnabled: false,
+  canScreenShare: false,
 });
 
 let livekitPromise: Promise<LiveKitModule> | undefined;
@@ -113,6 +124,8 @@ export class CallSession {
   private refreshQueued = false;
   private generation = 0;
   private clientDisconnect = false;
+  /** Who shared a screen at the last refresh (to fire started/stopped once per change). */
+  private sharers = new Set<string>();
 
   constructor(private readonly options: CallSessionOptions = {}) {}
 
@@ -144,6 +157,7 @@ export class CallSession {
     if (this._room) await this.disconnect();
     const gen = ++this.generation;
     this.clientDisconnect = false;
+    this.sharers = new Set();
     this.setState({
       ...INITIAL_CALL_STATE,
       connection: 'connecting',
@@ -243,6 +257,27 @@ export class CallSession {
     return { id: info.id, from: { identity: local.identity, name: local.name || local.identity }, text, timestamp: info.timestamp || Date.now(), local: true };
   }
 
+  /**
+   * Share a screen (with the tab's or system's audio when the browser offers it) or stop sharing. Rejects with a
+   * MeetingError: `not_in_call`, `screen_share_not_allowed` (audio call, audience, grant without the source, or the
+   * SFU refused), `screen_share_denied` (the person cancelled or the browser refused), `screen_share_unsupported`,
+   * `screen_share_failed`. The browser's own "stop sharing" unpublishes the track (livekit-client), which the state
+   * and the `screen-share-stopped` event follow.
+   */
+  async setScreenShareEnabled(on: boolean): Promise<void> {
+    const room = this._room;
+    if (!room || this._state.connection === 'idle' || this._state.connection === 'disconnected') throw new MeetingError('not_in_call');
+    // Decided from the room itself, not the last snapshot (a page may call this right after urbania-joined).
+    if (on && !mayScreenShare(room, this._state)) throw new MeetingError('screen_share_not_allowed');
+    try {
+      await room.localParticipant.setScreenShareEnabled(on, { audio: true, selfBrowserSurface: 'include', surfaceSwitching: 'include', systemAudio: 'include' });
+    } catch (err) {
+      throw screenShareError(err);
+    } finally {
+      this.refresh();
+    }
+  }
+
   /** Resume audio playback after a user gesture when autoplay was blocked. */
   async startAudio(): Promise<void> {
     try { await this._room?.startAudio(); } catch { /* ignore */ }
@@ -275,6 +310,13 @@ export class CallSession {
       E.LocalTrackPublished, E.LocalTrackUnpublished, E.ActiveSpeakersChanged, E.ParticipantNameChanged,
       E.ParticipantPermissionsChanged, E.AudioPlaybackStatusChanged, E.TrackStreamStateChanged,
     ]) room.on(ev, refresh);
+    // The browser's own "stop sharing" ends the screen's video track, which livekit-client unpublishes: take the
+    // screen's audio down with it.
+    room.on(E.LocalTrackUnpublished, (pub: TrackPublication) => {
+      if (this._room !== room || pub.source !== lk.Track.Source.ScreenShare) return;
+      const audio = room.localParticipant.getTrackPublication(lk.Track.Source.ScreenShareAudio);
+      if (audio?.track) room.localParticipant.unpublishTrack(audio.track as Parameters<typeof room.localParticipant.unpublishTrack>[0]).catch(() => {});
+    });
     room.on(E.ParticipantConnected, (p: Participant) => {
       if (this._room !== room) return;
       this.refresh();
@@ -304,7 +346,8 @@ export class CallSession {
       this.generation++;
       // Stop our camera/microphone: the call is over.
       for (const p of room.localParticipant.trackPublications.values()) { try { p.track?.stop(); } catch { /* ignore */ } }
-      this.setState({ connection: 'disconnected', reason: name, participants: [], speaking: [], micEnabled: false, cameraEnabled: false });
+      this.setState({ connection: 'disconnected', reason: name, participants: [], speaking: [], micEnabled: false, cameraEnabled: false, screenShareEnabled: false, canScreenShare: false });
+      this.sharers = new Set();
       this.fire({ type: 'disconnected', reason: name });
     });
   }
@@ -317,8 +360,17 @@ export class CallSession {
       const room = this._room;
       const lk = this.lk;
       if (!room || !lk) return;
-      this.setState(snapshot(room, lk));
+      this.setState(snapshot(room, lk, this._state));
+      this.diffSharers();
     });
+  }
+
+  private diffSharers(): void {
+    const now = new Set(this._state.participants.filter((p) => p.screen).map((p) => p.identity));
+    const before = this.sharers;
+    this.sharers = now;
+    for (const id of before) if (!now.has(id)) this.fire({ type: 'screen-share-stopped', identity: id });
+    for (const id of now) if (!before.has(id)) this.fire({ type: 'screen-share-started', identity: id });
   }
 }
 
@@ -343,7 +395,22 @@ function trackRef(pub: TrackPublication | undefined): TrackRef | undefined {
   return { sid: pub.trackSid || (track as { sid?: string }).sid || `${pub.source}`, track };
 }
 
-function snapshot(room: Room, lk: LiveKitModule): Partial<CallState> {
+/** livekit's TrackSource.SCREEN_SHARE (protocol enum) in a grant's canPublishSources. */
+const SCREEN_SHARE_SOURCE = 3;
+
+function screenShareError(err: unknown): MeetingError {
+  if (err instanceof MeetingError) return err;
+  const e = err as { name?: string; message?: string } | null;
+  const name = e?.name ?? '';
+  const message = String(e?.message ?? err);
+  let code = 'screen_share_failed';
+  if (name === 'NotAllowedError' || name === 'AbortError' || name === 'SecurityError') code = 'screen_share_denied';
+  else if (name === 'NotSupportedError' || name === 'DeviceUnsupportedError' || /getDisplayMedia not supported/i.test(message)) code = 'screen_share_unsupported';
+  else if (/permission|not allowed|unauthori[sz]ed/i.test(message)) code = 'screen_share_not_allowed';
+  return new MeetingError(code, message, undefined, { cause: err });
+}
+
+function snapshot(room: Room, lk: LiveKitModule, prev: CallState): Partial<CallState> {
   const S = lk.Track.Source;
   const view = (p: Participant, isLocal: boolean): ParticipantView => {
     const mic = p.getTrackPublication(S.Microphone);
@@ -368,6 +435,7 @@ function snapshot(room: Room, lk: LiveKitModule): Partial<CallState> {
       video: trackRef(cam),
       audio,
       canPublish: p.permissions?.canPublish ?? true,
+      screen: trackRef(p.getTrackPublication(S.ScreenShare)),
     };
   };
   const local = room.localParticipant;
@@ -380,7 +448,16 @@ function snapshot(room: Room, lk: LiveKitModule): Partial<CallState> {
     canPlayAudio: room.canPlaybackAudio,
     localIdentity: local.identity,
     canChat: local.permissions ? local.permissions.canPublishData : true,
+    screenShareEnabled: local.isScreenShareEnabled,
+    canScreenShare: mayScreenShare(room, prev),
   };
+}
+
+/** A video call, a publisher, and a grant that lists the screen-share source (or lists none: all sources). */
+function mayScreenShare(room: Room, state: CallState): boolean {
+  const perms = room.localParticipant.permissions;
+  return state.callType === 'video' && state.canPublish && (perms?.canPublish ?? true)
+    && (!perms?.canPublishSources?.length || perms.canPublishSources.includes(SCREEN_SHARE_SOURCE));
 }
 
 /** What the room view needs from a session (lets tests pass a fake). */

@@ -53,6 +53,7 @@ export type FlowEvent =
   | { type: 'participant-left'; identity: string; name: string }
   | { type: 'room-created'; room: RoomInfo }
   | { type: 'chat-message'; message: ChatMessage }
+  | { type: 'screen-share-started' | 'screen-share-stopped'; identity: string }
   | { type: 'error'; error: FlowError };
 
 /** Legal transitions; anything else is a bug and throws IllegalTransitionError. */
@@ -341,6 +342,29 @@ export class MeetingFlow {
     await stopped;
   }
 
+  /** Share a screen (in a video call). Rejects with a MeetingError (see CallSession.setScreenShareEnabled). */
+  startScreenShare(): Promise<void> {
+    return this.screenShare(true);
+  }
+
+  /** Stop sharing (resolves when there was nothing to stop). */
+  stopScreenShare(): Promise<void> {
+    return this.screenShare(false);
+  }
+
+  private async screenShare(on: boolean): Promise<void> {
+    const p = this._phase.phase;
+    if (p !== 'in-call' && p !== 'reconnecting') throw new MeetingError('not_in_call');
+    try {
+      await this.session.setScreenShareEnabled(on);
+    } catch (err) {
+      const error = toFlowError(err);
+      // The browser or the person refused: say so. A call that may not share is the caller's mistake (rejected only).
+      if (error.code !== 'screen_share_not_allowed' && error.code !== 'not_in_call') this.report(error);
+      throw err;
+    }
+  }
+
   /** Report a problem that does not change the phase (a device in pre-join, a view that failed to load). */
   report(error: FlowError, options: { show?: boolean } = {}): void {
     if (options.show !== false) this.setNotice(error);
@@ -385,6 +409,10 @@ export class MeetingFlow {
         break;
       case 'chat-message':
         this.chat.add(e.message);
+        break;
+      case 'screen-share-started':
+      case 'screen-share-stopped':
+        this.fire({ type: e.type, identity: e.identity });
         break;
     }
   }

@@ -17,7 +17,7 @@ export class FakePublication {
 
 export class FakeParticipant {
   isSpeaking = false;
-  permissions = { canPublish: true, canPublishData: true };
+  permissions: { canPublish: boolean; canPublishData: boolean; canPublishSources?: number[] } = { canPublish: true, canPublishData: true };
   trackPublications = new Map<string, FakePublication>();
   constructor(public identity: string, public name: string) {}
   getTrackPublication(source: string) {
@@ -46,6 +46,25 @@ export class FakeLocal extends FakeParticipant {
   async sendText(text: string, options: { topic?: string } = {}) {
     this.sentTexts.push({ text, topic: options.topic });
     return { id: `TS_${this.sentTexts.length}`, timestamp: 1_700_000_000_000 + this.sentTexts.length, topic: options.topic ?? '', mimeType: 'text/plain' };
+  }
+  /** What the next setScreenShareEnabled(true) throws (e.g. a NotAllowedError from getDisplayMedia). */
+  failScreen: Error | undefined;
+  get isScreenShareEnabled() { return Boolean(this.getTrackPublication(Track.Source.ScreenShare)); }
+  async setScreenShareEnabled(on: boolean, options?: unknown) {
+    this.calls.push(`screen:${on}`);
+    this.screenOptions = options;
+    if (on && this.failScreen) throw this.failScreen;
+    if (on) {
+      this.trackPublications.set('TR_screen', new FakePublication(Track.Source.ScreenShare, Track.Kind.Video, 'TR_screen'));
+      this.trackPublications.set('TR_screen_audio', new FakePublication(Track.Source.ScreenShareAudio, Track.Kind.Audio, 'TR_screen_audio'));
+    } else {
+      this.trackPublications.delete('TR_screen');
+      this.trackPublications.delete('TR_screen_audio');
+    }
+  }
+  screenOptions: unknown;
+  async unpublishTrack(track: unknown) {
+    for (const [sid, pub] of this.trackPublications) if (pub.track === track) { this.trackPublications.delete(sid); this.calls.push(`unpublish:${sid}`); }
   }
 }
 

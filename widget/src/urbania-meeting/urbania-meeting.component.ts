@@ -7,7 +7,7 @@ import { resolveLocale, translator, type Locale } from '../i18n/index.js';
 import type { CallType } from '../core/service-client.js';
 import type { ConnectionStateName } from '../core/call-session.js';
 import { MeetingFlow, connectionStateOf, type FlowEvent, type FlowState } from '../core/meeting-flow.js';
-import { flowError, formatFlowError, mediaFlowError, type FlowError } from '../core/flow-error.js';
+import { MeetingError, flowError, formatFlowError, mediaFlowError, toFlowError, type FlowError } from '../core/flow-error.js';
 import type { MediaErrorCode } from '../core/media-errors.js';
 import { exportParts } from './urbania-meeting.parts.js';
 import { PREJOIN_PARTS } from '../views/pre-join/pre-join.parts.js';
@@ -38,6 +38,8 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @event urbania-room-created - The pre-join view created a room through the service. `detail: { room }` (the service's Room).
  * @event urbania-error - Something failed; also shown in the element. `detail: { code, message }` (message localized).
  * @event urbania-chat-message - A chat message of the call (LiveKit text stream on `lk.chat`), received or sent by this page. `detail: { from: { identity, name }, text, timestamp }`; `text` is plain text (never HTML).
+ * @event urbania-screen-share-started - Someone (this page included) started sharing a screen. `detail: { identity }`.
+ * @event urbania-screen-share-stopped - A screen share ended (stop button, `stopScreenShare()`, the browser's own "stop sharing", the sharer leaving). `detail: { identity }`.
  *
  * @csspart error - The visible error message (`role=alert`, `data-code`).
  * @csspart left - The "you left" view with the rejoin button.
@@ -65,6 +67,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart room - Room view container (`data-connection`).
  * @csspart connection-status - Connection state badge.
  * @csspart audience-badge - "Listener" badge of a webinar audience.
+ * @csspart stage - The dark call stage (`data-mode` `grid` | `screen`, `data-strip` `side` | `bottom` during a screen share).
  * @csspart grid - Tile grid.
  * @csspart tile - One tile per participant (`data-identity`, `data-local`, `data-speaking`).
  * @csspart avatar - Initials shown when the camera is off.
@@ -74,9 +77,15 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart pager - Page switcher when the tiles do not fit.
  * @csspart prev-page - Previous page button.
  * @csspart next-page - Next page button.
- * @csspart controls - Call controls bar.
- * @csspart mic-toggle - Microphone toggle.
- * @csspart camera-toggle - Camera toggle (video calls, publishers only).
+ * @csspart screen-share - The shared screen on the stage (`data-identity` of the sharer, `data-local`).
+ * @csspart strip - The participants' strip beside or under a shared screen.
+ * @csspart screen-share-banner - "You are presenting" bar shown to the sharer.
+ * @csspart stop-screen-share - The banner's "Stop presenting" button.
+ * @csspart controls - Call controls bar (icon buttons with tooltips).
+ * @csspart mic-toggle - Microphone toggle (`aria-pressed`; Ctrl/⌘+D while focus is in the call).
+ * @csspart camera-toggle - Camera toggle (video calls, publishers only; `aria-pressed`; Ctrl/⌘+E).
+ * @csspart screen-share-toggle - Present the screen / stop presenting (video calls, publishers only; `aria-pressed`).
+ * @csspart people-toggle - Shows or hides the participants panel (`aria-expanded`).
  * @csspart audience-notice - Webinar audience notice (no publishing).
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
@@ -111,7 +120,12 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @cssprop --urbania-tile-background - Video tile background.
  * @cssprop --urbania-avatar-background - Initials circle.
  * @cssprop --urbania-speaking - Outline of a speaking participant's tile.
- * @cssprop --urbania-toggle-off - Background of a toggle that is off.
+ * @cssprop --urbania-toggle-off - Background of a control-bar toggle that is off (muted microphone, camera off; default `#d93025`).
+ * @cssprop --urbania-stage-background - The call stage (room view) background, dark in both themes (default `#111318`).
+ * @cssprop --urbania-stage-text - Text on the call stage (default `#f8fafc`).
+ * @cssprop --urbania-stage-accent - Pressed controls (presenting, panel open) on the stage (default `#8ab4f8`).
+ * @cssprop --urbania-control-background - Control-bar buttons and badges on the stage (default `#3c4043`).
+ * @cssprop --urbania-control-text - Icons of the control-bar buttons (default `#ffffff`).
  * @cssprop --urbania-radius - Corner radius.
  * @cssprop --urbania-font-family - Font.
  * @cssprop --urbania-min-height - Minimum height of the room view (default 420px).
@@ -211,6 +225,29 @@ export class UrbaniaMeeting extends LitElement {
     return this.flow.leave();
   }
 
+  /**
+   * Share a screen (video calls; with the tab's audio when the browser offers it). Resolves once published.
+   * Rejects with a `MeetingError` (`{ code, message }`, message localized): `not_in_call`, `screen_share_not_allowed`
+   * (audio call, webinar audience), `screen_share_denied` (cancelled or refused), `screen_share_unsupported`,
+   * `screen_share_failed`.
+   */
+  startScreenShare(): Promise<void> {
+    return this.localized(this.flow.startScreenShare());
+  }
+
+  /** Stop sharing the screen (resolves when nothing was shared). Rejects with `not_in_call` outside a call. */
+  stopScreenShare(): Promise<void> {
+    return this.localized(this.flow.stopScreenShare());
+  }
+
+  /** The same rejection, with the code kept and the message in the element's language. */
+  private localized(p: Promise<void>): Promise<void> {
+    return p.catch((err: unknown) => {
+      const e = toFlowError(err);
+      throw new MeetingError(e.code, this.message(e), undefined, { cause: err });
+    });
+  }
+
   private configureFlow(): void {
     this.flow.configure({
       serviceUrl: this.serviceUrl, authToken: this.authToken, getAuthToken: this.getAuthToken, entry: this.view, room: this.room,
@@ -250,6 +287,19 @@ export class UrbaniaMeeting extends LitElement {
       case 'error':
         emit(this, 'urbania-error', { code: e.error.code, message: this.message(e.error) });
         break;
+      case 'screen-share-started':
+      case 'screen-share-stopped': {
+        const started = e.type === 'screen-share-started';
+        const t = translator(this.locale);
+        const session = this.flow.session.state;
+        const mine = e.identity === session.localIdentity;
+        const name = session.participants.find((p) => p.identity === e.identity)?.name ?? e.identity;
+        this._announcement = mine
+          ? t(started ? 'announce.youScreenStarted' : 'announce.youScreenStopped')
+          : t(started ? 'announce.screenStarted' : 'announce.screenStopped', { name });
+        emit(this, started ? 'urbania-screen-share-started' : 'urbania-screen-share-stopped', { identity: e.identity });
+        break;
+      }
     }
   };
 
@@ -324,7 +374,8 @@ export class UrbaniaMeeting extends LitElement {
         return this._roomViewReady
           ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
-              @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}></urbania-room>`
+              @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}
+              @room-screen-share=${(e: CustomEvent<boolean>) => { e.stopPropagation(); void (e.detail ? this.startScreenShare() : this.stopScreenShare()).catch(() => {}); }}></urbania-room>`
           : html`<p class="loading" role="status" lang=${locale}>${t('state.connecting')}</p>`;
       default: {
         const ct: PreJoinCallType = this.callType === 'audio' ? 'audio' : 'video';

@@ -113,6 +113,8 @@ describe('CSS parts: documented = exported = rendered', () => {
       call({ participants: many, speaking: ['p2'], canPlayAudio: false }),
       call({ participants: [person('me', { isLocal: true, canPublish: false })], canPublish: false }),
       call({ participants: [], connection: 'disconnected', reason: 'participant_removed' }),
+      // Presenting: the screen on the stage, the strip, the banner with its stop button, the pressed toggle.
+      call({ participants: [person('me', { isLocal: true, screen: { sid: 'TR_s', track: { attach: (e) => e, detach: (e) => e } } }), person('bob')], canScreenShare: true, screenShareEnabled: true }),
     ]) {
       const el = await fixture<HTMLElement>(html`<urbania-room style="display:block;width:480px;height:360px" .session=${new FakeSession(state)} .roomName=${'r1'} .chat=${chat}></urbania-room>`);
       await waitFor(() => el.shadowRoot!.querySelector('[part="room"]'));

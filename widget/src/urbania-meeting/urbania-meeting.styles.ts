@@ -35,7 +35,13 @@ export default css`
     --_u-tile: var(--urbania-tile-background, #1f2937);
     --_u-avatar: var(--urbania-avatar-background, #4b5563);
     --_u-speaking: var(--urbania-speaking, #22c55e);
-    --_u-off: var(--urbania-toggle-off, #fee2e2);
+    --_u-off: var(--urbania-toggle-off, #d93025);
+    /* The call stage is dark in both themes. */
+    --_u-stage: var(--urbania-stage-background, #111318);
+    --_u-stage-text: var(--urbania-stage-text, #f8fafc);
+    --_u-stage-accent: var(--urbania-stage-accent, #8ab4f8);
+    --_u-control: var(--urbania-control-background, #3c4043);
+    --_u-control-text: var(--urbania-control-text, #ffffff);
     --_u-radius: var(--urbania-radius, 8px);
     --_u-font: var(--urbania-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     background: var(--_u-background);

@@ -409,6 +409,77 @@ describe('<urbania-meeting>', () => {
       }
     });
 
+    it('screen share: startScreenShare() publishes, fires started/stopped with bubbles+composed, announces; the control bar toggles it', async () => {
+      stub = stubFetch([joinRoute(true)]);
+      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
+      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt' });
+      const joined = oneEvent(el, 'urbania-joined');
+      document.body.append(el);
+      try {
+        await joined;
+        const started = oneEvent(document.body, 'urbania-screen-share-started');
+        await el.startScreenShare();
+        const ev = await started;
+        expect(ev.detail).to.deep.equal({ identity: 'me' });
+        expect(ev.bubbles && ev.composed).to.equal(true);
+        expect(lastRoom!.localParticipant.calls).to.include('screen:true');
+        await waitFor(() => deepQuery(el, '[part="screen-share-banner"]') && deepQuery(el, '[part="screen-share"][data-identity="me"]'), 3000, 'banner + screen');
+        await waitFor(() => text(deepQuery(el, '[part="announcer"]')) === 'Vous présentez votre écran', 2000, 'announcement');
+        const stopped = oneEvent(el, 'urbania-screen-share-stopped');
+        deepQuery<HTMLButtonElement>(el, '[part="stop-screen-share"]')!.click();
+        expect((await stopped).detail).to.deep.equal({ identity: 'me' });
+        await waitFor(() => !deepQuery(el, '[part="screen-share-banner"]'), 2000, 'banner gone');
+        // From the control bar.
+        const again = oneEvent(el, 'urbania-screen-share-started');
+        deepQuery<HTMLButtonElement>(el, '[part="screen-share-toggle"]')!.click();
+        await again;
+        await el.stopScreenShare();
+        expect(lastRoom!.localParticipant.calls.filter((c) => c.startsWith('screen'))).to.deep.equal(['screen:true', 'screen:false', 'screen:true', 'screen:false']);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('screen share refused: typed codes with localized messages (audio call, cancelled picker, not in a call)', async () => {
+      const codeOf = async (p: Promise<unknown>) => { try { await p; return { code: 'resolved', message: '' }; } catch (e) { return { code: (e as { code: string }).code, message: (e as Error).message }; } };
+      const idle = withFakeLiveKit(document.createElement('urbania-meeting'));
+      document.body.append(idle);
+      expect(await codeOf(idle.startScreenShare())).to.deep.equal({ code: 'not_in_call', message: "Vous n'êtes pas dans un appel." });
+      idle.remove();
+
+      stub = stubFetch([joinRoute(true, 'audio')]);
+      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
+      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang: 'en' });
+      const joined = oneEvent(el, 'urbania-joined');
+      document.body.append(el);
+      try {
+        await joined;
+        await waitFor(() => deepQuery(el, '[part="mic-toggle"]'), 3000, 'controls');
+        expect(deepQuery(el, '[part="screen-share-toggle"]')).to.equal(null);
+        expect(await codeOf(el.startScreenShare())).to.deep.equal({ code: 'screen_share_not_allowed', message: 'Screen sharing is not allowed in this call.' });
+        expect(lastRoom!.localParticipant.calls).to.not.include('screen:true');
+      } finally {
+        el.remove();
+      }
+
+      stub.restore();
+      stub = stubFetch([joinRoute(true)]);
+      const video = withFakeLiveKit(document.createElement('urbania-meeting'));
+      Object.assign(video, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt' });
+      const joined2 = oneEvent(video, 'urbania-joined');
+      document.body.append(video);
+      try {
+        await joined2;
+        lastRoom!.localParticipant.failScreen = Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' });
+        const error = oneEvent(video, 'urbania-error');
+        expect((await codeOf(video.startScreenShare())).code).to.equal('screen_share_denied');
+        expect((await error).detail.code).to.equal('screen_share_denied');
+        await waitFor(() => deepQuery(video, '[part="error"][data-code="screen_share_denied"]'), 2000, 'visible error');
+      } finally {
+        video.remove();
+      }
+    });
+
     it('disconnected by the server: reason shown, urbania-left fired; removal disconnects the room', async () => {
       stub = stubFetch([joinRoute(true)]);
       const el = withFakeLiveKit(document.createElement('urbania-meeting'));

@@ -6,9 +6,11 @@ import styles from './room.styles.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import { CallStateController } from '../../controllers/call-state-controller.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
-import { computeGrid, paginate } from '../../core/grid-layout.js';
+import { paginate } from '../../core/grid-layout.js';
+import { computeStage } from '../../core/stage-layout.js';
 import { updateTileOrder } from '../../core/tile-order.js';
-import type { AttachableTrack, CallSessionLike, ParticipantView } from '../../core/call-session.js';
+import type { AttachableTrack, CallSessionLike, CallState, ParticipantView } from '../../core/call-session.js';
+import { icons } from './icons.js';
 import type { ChatLike } from '../chat-panel/chat-panel.component.js';
 import type { ChatState } from '../../core/chat.js';
 import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
@@ -22,6 +24,8 @@ declare global {
   interface HTMLElementEventMap {
     'room-leave': CustomEvent<void>;
     'room-rejoin': CustomEvent<void>;
+    /** Start (`true`) or stop (`false`) sharing the screen: the host runs it through the meeting flow. */
+    'room-screen-share': CustomEvent<boolean>;
   }
 }
 
@@ -32,14 +36,16 @@ export function initials(name: string): string {
 }
 
 /**
- * Internal room view: tiles laid out from the element's own size, pagination, mic/camera toggles,
- * the list of who is connected, leave. Renders the call session's state; never imports livekit-client.
- * Loaded lazily by <urbania-meeting>.
+ * Internal room view: a dark call stage laid out from the element's own size (a tile grid, or a shared screen with
+ * the participants in a strip beside or under it), a control bar of icon buttons (microphone, camera, screen share,
+ * participants, leave) with tooltips and Ctrl/⌘+D, Ctrl/⌘+E shortcuts while focus is inside the call, the list of
+ * who is connected. Renders the call session's state; never imports livekit-client. Loaded lazily by <urbania-meeting>.
  *
  * @csspart room - The view container (`data-connection`).
  * @csspart connection-status - Connection state badge.
  * @csspart audience-badge - "Listener" badge of a webinar audience.
  * @csspart rejoin-button - Rejoin after being disconnected.
+ * @csspart stage - The dark call stage (`data-mode` `grid` | `screen`, `data-strip` `side` | `bottom` while a screen is shared).
  * @csspart grid - Tile grid.
  * @csspart tile - One per participant (`data-identity`, `data-local`, `data-speaking`).
  * @csspart avatar - Initials shown when the camera is off.
@@ -49,13 +55,19 @@ export function initials(name: string): string {
  * @csspart pager - Page switcher when the tiles do not fit.
  * @csspart prev-page - Previous page button.
  * @csspart next-page - Next page button.
+ * @csspart screen-share - The shared screen on the stage (`data-identity` of the sharer, `data-local`).
+ * @csspart strip - The participants' strip beside or under a shared screen.
+ * @csspart screen-share-banner - "You are presenting" bar shown to the sharer, with its stop button.
+ * @csspart stop-screen-share - The banner's "Stop presenting" button.
  * @csspart controls - Call controls bar.
- * @csspart mic-toggle - Microphone toggle button.
- * @csspart camera-toggle - Camera toggle button (video calls, publishers only).
+ * @csspart mic-toggle - Microphone toggle (`aria-pressed`; Ctrl/⌘+D).
+ * @csspart camera-toggle - Camera toggle (video calls, publishers only; `aria-pressed`; Ctrl/⌘+E).
+ * @csspart screen-share-toggle - Present the screen / stop presenting (video calls, publishers only; `aria-pressed`).
+ * @csspart people-toggle - Shows or hides the participants panel (`aria-expanded`).
  * @csspart audience-notice - Webinar audience notice (no publishing).
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
- * @csspart participant-list - List of connected participants.
+ * @csspart participant-list - List of connected participants (in the participants panel).
  * @csspart chat-toggle - Opens and closes the chat panel (`aria-expanded`).
  * @csspart chat-unread-badge - Number of unread messages on the chat toggle.
  * @csspart chat-panel - The chat panel; the parts below are the chat panel's, re-exported.
@@ -85,6 +97,9 @@ export class UrbaniaRoom extends LitElement {
   @state() private chatAnnouncement = '';
   private chatUnsub: (() => void) | undefined;
   private chatSeen = 0;
+  @state() private peopleOpen = false;
+  /** What the last keyboard shortcut did, for screen readers. */
+  @state() private shortcutNotice = '';
 
   private readonly call = new CallStateController(this);
   private readonly size = new ResizeController(this);
@@ -146,10 +161,14 @@ export class UrbaniaRoom extends LitElement {
     // Column count through CSSOM, not a style attribute: a strict CSP (style-src-attr) blocks the latter.
     const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
     if (grid && grid.style.getPropertyValue('--_cols') !== grid.dataset['cols']) grid.style.setProperty('--_cols', grid.dataset['cols'] ?? '1');
+    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
+    const strip = stage?.dataset['stripSize'];
+    if (stage && strip && stage.style.getPropertyValue('--_strip') !== `${strip}px`) stage.style.setProperty('--_strip', `${strip}px`);
     // Attach tracks to media elements (keyed by track sid), detach from removed ones.
     const byId = new Map<string, AttachableTrack>();
     for (const p of this.call.state.participants) {
       if (p.video) byId.set(p.video.sid, p.video.track);
+      if (p.screen) byId.set(p.screen.sid, p.screen.track);
       for (const a of p.audio) byId.set(a.sid, a.track);
     }
     const live = new Set<HTMLMediaElement>();
@@ -178,18 +197,112 @@ export class UrbaniaRoom extends LitElement {
     else this.dispatchEvent(new CustomEvent('room-rejoin', { bubbles: true }));
   }
 
+  private screenShare(on: boolean): void {
+    this.dispatchEvent(new CustomEvent('room-screen-share', { detail: on, bubbles: true }));
+  }
+
+  private toggleMic(s: CallState): void {
+    void this.session?.setMicrophoneEnabled(!s.micEnabled);
+  }
+
+  private toggleCamera(s: CallState): void {
+    void this.session?.setCameraEnabled(!s.cameraEnabled);
+  }
+
+  /** Ctrl/⌘+D (microphone) and Ctrl/⌘+E (camera), as in Google Meet, only while focus is inside the call. */
+  private readonly onKeydown = (e: KeyboardEvent): void => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.repeat) return;
+    const key = e.key.toLowerCase();
+    const s = this.call.state;
+    if (!s.canPublish || (s.connection !== 'connected' && s.connection !== 'reconnecting')) return;
+    const t = translator(this.locale);
+    if (key === 'd') {
+      e.preventDefault();
+      this.toggleMic(s);
+      this.shortcutNotice = t(s.micEnabled ? 'announce.micOff' : 'announce.micOn');
+    } else if (key === 'e' && s.callType === 'video') {
+      e.preventDefault();
+      this.toggleCamera(s);
+      this.shortcutNotice = t(s.cameraEnabled ? 'announce.cameraOff' : 'announce.cameraOn');
+    }
+  };
+
   private tile(p: ParticipantView, t: ReturnType<typeof translator>) {
     const label = p.isLocal ? t('room.you', { name: p.name }) : p.name;
+    const muted = (p.hasMic && p.micMuted) || (!p.hasMic && p.canPublish);
     return html`<div part="tile" role="listitem" aria-label=${label}
         data-identity=${p.identity} data-local=${p.isLocal ? 'true' : 'false'} data-speaking=${p.isSpeaking ? 'true' : 'false'}>
       ${p.video
         ? html`<video data-identity=${p.identity} data-track-sid=${p.video.sid} autoplay playsinline .muted=${true} aria-hidden="true"></video>`
         : html`<div class="avatar" part="avatar" aria-hidden="true">${initials(p.name)}</div>`}
       <div class="name" part="tile-name" aria-hidden="true">
+        ${muted ? html`<span class="icon" part="muted-indicator" title=${t('room.muted')}>${icons.micOff}</span>` : nothing}
+        ${p.isSpeaking ? html`<span class="icon speaking" part="speaking-indicator" title=${t('room.speaking')}>${icons.sound}</span>` : nothing}
         <span class="label">${label}</span>
-        ${p.hasMic && p.micMuted || (!p.hasMic && p.canPublish) ? html`<span class="icon" part="muted-indicator" title=${t('room.muted')}>🔇</span>` : nothing}
-        ${p.isSpeaking ? html`<span class="icon" part="speaking-indicator" title=${t('room.speaking')}>🔊</span>` : nothing}
       </div>
+    </div>`;
+  }
+
+  /** An icon button of the control bar: accessible name, tooltip (CSS, from `data-tip`), optional pressed state. */
+  private control(o: {
+    part: string; label?: string; tip: string; icon: unknown; onClick: () => void;
+    pressed?: boolean; expanded?: boolean; keys?: string; variant?: 'danger'; off?: boolean;
+  }) {
+    return html`<button part=${o.part} type="button" class="ctl ${o.variant ?? ''}" aria-label=${o.label ?? nothing} data-tip=${o.tip}
+        aria-pressed=${o.pressed === undefined ? nothing : o.pressed ? 'true' : 'false'}
+        aria-expanded=${o.expanded === undefined ? nothing : o.expanded ? 'true' : 'false'}
+        aria-keyshortcuts=${o.keys ?? nothing} data-off=${o.off ? 'true' : 'false'}
+        @click=${o.onClick}>${o.icon}</button>`;
+  }
+
+  private renderControls(s: CallState, t: ReturnType<typeof translator>, sharing: boolean, chat: ChatState | undefined) {
+    const chatOpen = Boolean(chat?.open);
+    const unread = chat?.unread ?? 0;
+    const live = s.connection === 'connected' || s.connection === 'reconnecting';
+    const showPublish = s.canPublish && live;
+    const mod = isApple() ? '⌘' : 'Ctrl';
+    return html`<div class="controls" part="controls" role="group" aria-label=${t('room.controls')}>
+      ${showPublish
+        ? html`
+          ${this.control({
+            part: 'mic-toggle', label: t('room.mic'), pressed: s.micEnabled, off: !s.micEnabled, keys: 'Control+D Meta+D',
+            tip: `${s.micEnabled ? t('room.micOn') : t('room.micOff')} (${mod}+D)`,
+            icon: s.micEnabled ? icons.mic : icons.micOff, onClick: () => this.toggleMic(s),
+          })}
+          ${s.callType === 'video'
+            ? this.control({
+              part: 'camera-toggle', label: t('room.camera'), pressed: s.cameraEnabled, off: !s.cameraEnabled, keys: 'Control+E Meta+E',
+              tip: `${s.cameraEnabled ? t('room.cameraOn') : t('room.cameraOff')} (${mod}+E)`,
+              icon: s.cameraEnabled ? icons.camera : icons.cameraOff, onClick: () => this.toggleCamera(s),
+            })
+            : nothing}
+          ${s.canScreenShare
+            ? this.control({
+              part: 'screen-share-toggle', label: t('room.screenShare'), pressed: sharing,
+              tip: sharing ? t('room.screenShareStop') : t('room.screenShareStart'),
+              icon: sharing ? icons.stopScreenShare : icons.screenShare, onClick: () => this.screenShare(!sharing),
+            })
+            : nothing}`
+        : nothing}
+      ${s.connection !== 'disconnected'
+        ? this.control({
+          // Named by its content (the visible count is part of the name): "Participants 3".
+          part: 'people-toggle', expanded: this.peopleOpen,
+          tip: this.peopleOpen ? t('room.hidePeople') : t('room.showPeople'),
+          icon: html`${icons.people}<span class="sr-only">${t('room.people')}</span><span class="count">${s.participants.length}</span>`,
+          onClick: () => { this.peopleOpen = !this.peopleOpen; },
+        })
+        : nothing}
+      ${chat
+        ? html`<button part="chat-toggle" type="button" class="ctl" aria-expanded=${chatOpen ? 'true' : 'false'} aria-controls="chat"
+            aria-label=${unread ? t('chat.openUnread', { count: unread }) : t('chat.open')} data-tip=${t('chat.open')}
+            @click=${() => this.toggleChat(!chatOpen)}>${icons.chat}${unread
+              ? html`<span part="chat-unread-badge" class="count unread" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}</button>`
+        : nothing}
+      ${!s.canPlayAudio ? html`<button part="start-audio" type="button" class="ctl wide" @click=${() => this.session?.startAudio()}>${icons.sound}<span>${t('room.startAudio')}</span></button>` : nothing}
+      ${s.connection !== 'disconnected'
+        ? this.control({ part: 'leave-button', label: t('room.leave'), tip: t('room.leave'), icon: icons.leave, variant: 'danger', onClick: () => this.fire('room-leave') })
+        : nothing}
     </div>`;
   }
 
@@ -198,84 +311,69 @@ export class UrbaniaRoom extends LitElement {
     const s = this.call.state;
     const local = s.participants.find((p) => p.isLocal);
     const byId = new Map(s.participants.map((p) => [p.identity, p]));
+    // The screen on the stage: someone else's first (what people came to see), else ours.
+    const presenter = s.participants.find((p) => p.screen && !p.isLocal) ?? s.participants.find((p) => p.screen);
+    const sharing = Boolean(s.screenShareEnabled || local?.screen);
     // Measured on the stage (grid + pager), so showing the pager cannot make the layout oscillate.
     const width = this.size.width || 640;
     const height = this.size.height || 360;
-    let layout = computeGrid({ count: s.participants.length, width, height });
-    if (layout.pages > 1) layout = computeGrid({ count: s.participants.length, width, height: Math.max(0, height - PAGER_HEIGHT) });
+    const layout = computeStage({ count: s.participants.length, width, height, screenShare: Boolean(presenter), pagerHeight: PAGER_HEIGHT });
+    const pageSize = layout.mode === 'grid' ? layout.grid.pageSize : layout.visibleTiles;
     this.order = updateTileOrder(this.order, s.participants.map((p) => p.identity), {
-      first: local?.identity, speaking: s.speaking, pageSize: layout.pageSize,
+      first: local?.identity, speaking: s.speaking, pageSize,
     });
     const ordered = this.order.map((id) => byId.get(id)!).filter(Boolean);
-    const pageView = paginate(ordered, this.page, layout.pageSize);
-    const visible = pageView.items;
-    const cols = Math.min(layout.columns, Math.max(1, visible.length));
-    const showControls = s.canPublish && (s.connection === 'connected' || s.connection === 'reconnecting');
     const chat = this.chat && s.connection !== 'idle' ? this.chatState : undefined;
     const chatOpen = Boolean(chat?.open);
-    const unread = chat?.unread ?? 0;
     const statusText = s.connection === 'disconnected' && s.reason
       ? t('state.disconnectedReason', { reason: t(`reason.${s.reason}` in reasonKeys ? (`reason.${s.reason}` as 'reason.unknown') : 'reason.unknown') })
       : t(`state.${s.connection}`);
     return html`
-      <section part="room" lang=${this.locale} aria-label=${t('room.label', { room: this.roomName })} data-connection=${s.connection}
-        data-chat=${chatOpen ? 'open' : 'closed'}>
+      <section part="room" class="room" tabindex="-1" lang=${this.locale} aria-label=${t('room.label', { room: this.roomName })}
+        data-connection=${s.connection} data-chat=${chatOpen ? 'open' : 'closed'} @keydown=${this.onKeydown}>
         <div class="status">
           <span class="badge" part="connection-status" role="status">${statusText}</span>
           ${!s.canPublish && s.connection !== 'idle' ? html`<span class="badge" part="audience-badge">${t('room.listener')}</span>` : nothing}
+          ${!s.canPublish && s.connection === 'connected' ? html`<p class="notice" part="audience-notice">${t('room.audienceNotice')}</p>` : nothing}
           ${s.connection === 'disconnected' ? html`<button part="rejoin-button" class="primary" type="button" @click=${() => this.fire('room-rejoin')}>${t('left.rejoin')}</button>` : nothing}
         </div>
-        <div class="stage">
-          <div class="grid" part="grid" role="list" aria-label=${t('room.tiles')} data-cols=${cols}>
-            ${repeat(visible, (p) => p.identity, (p) => this.tile(p, t))}
-          </div>
-          ${pageView.pages > 1
-            ? html`<div class="pager" part="pager">
-                <button type="button" part="prev-page" aria-label=${t('room.prevPage')} ?disabled=${pageView.page === 0}
-                  @click=${() => { this.page = pageView.page - 1; }}>‹</button>
-                <span>${t('room.page', { page: pageView.page + 1, pages: pageView.pages })}</span>
-                <button type="button" part="next-page" aria-label=${t('room.nextPage')} ?disabled=${pageView.page >= pageView.pages - 1}
-                  @click=${() => { this.page = pageView.page + 1; }}>›</button>
+        <div class="main">
+          ${layout.mode === 'screen' && presenter?.screen
+            ? html`<div class="stage" part="stage" data-mode="screen" data-strip=${layout.strip} data-strip-size=${layout.stripSize}>
+                <figure class="screen" part="screen-share" data-identity=${presenter.identity} data-local=${presenter.isLocal ? 'true' : 'false'}>
+                  <video data-identity=${presenter.identity} data-track-sid=${presenter.screen.sid} data-source="screen_share" autoplay playsinline .muted=${true}
+                    aria-label=${t('room.screenOf', { name: presenter.isLocal ? t('room.you', { name: presenter.name }) : presenter.name })}></video>
+                  <figcaption class="name"><span class="label">${t('room.presenting', { name: presenter.isLocal ? t('room.you', { name: presenter.name }) : presenter.name })}</span></figcaption>
+                </figure>
+                <div class="strip" part="strip" role="list" aria-label=${t('room.strip')}>
+                  ${repeat(ordered, (p) => p.identity, (p) => this.tile(p, t))}
+                </div>
               </div>`
-            : nothing}
+            : this.renderGrid(layout.mode === 'grid' ? layout.grid : undefined, ordered, t)}
+          <aside class="people" ?hidden=${!this.peopleOpen} aria-labelledby="people-title">
+            <h3 id="people-title">${t('room.participants', { count: s.participants.length })}</h3>
+            <ul part="participant-list" aria-labelledby="people-title">
+              ${repeat(s.participants, (p) => p.identity, (p) => html`<li data-identity=${p.identity}>
+                <span>${p.isLocal ? t('room.you', { name: p.name }) : p.name}</span>
+                ${p.hasMic && p.micMuted ? html`<span class="muted-text">(${t('room.muted')})</span>` : nothing}
+                ${p.isSpeaking ? html`<span class="muted-text">(${t('room.speaking')})</span>` : nothing}
+              </li>`)}
+            </ul>
+          </aside>
         </div>
-        <div class="controls" part="controls">
-          ${showControls
-            ? html`
-              <button part="mic-toggle" type="button" aria-pressed=${s.micEnabled ? 'true' : 'false'}
-                @click=${() => this.session?.setMicrophoneEnabled(!s.micEnabled)}>${s.micEnabled ? t('room.micOn') : t('room.micOff')}</button>
-              ${s.callType === 'video'
-                ? html`<button part="camera-toggle" type="button" aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
-                    @click=${() => this.session?.setCameraEnabled(!s.cameraEnabled)}>${s.cameraEnabled ? t('room.cameraOn') : t('room.cameraOff')}</button>`
-                : nothing}`
-            : nothing}
-          ${!s.canPublish && s.connection === 'connected' ? html`<p class="muted-text" part="audience-notice">${t('room.audienceNotice')}</p>` : nothing}
-          ${chat
-            ? html`<button part="chat-toggle" type="button" aria-expanded=${chatOpen ? 'true' : 'false'} aria-controls="chat"
-                aria-label=${unread ? t('chat.openUnread', { count: unread }) : t('chat.open')}
-                @click=${() => this.toggleChat(!chatOpen)}>${t('chat.open')}${unread
-                  ? html` <span part="chat-unread-badge" class="unread" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}</button>`
-            : nothing}
-          ${!s.canPlayAudio ? html`<button part="start-audio" type="button" @click=${() => this.session?.startAudio()}>${t('room.startAudio')}</button>` : nothing}
-          ${s.connection !== 'disconnected'
-            ? html`<button part="leave-button" class="danger" type="button" @click=${() => this.fire('room-leave')}>${t('room.leave')}</button>`
-            : nothing}
-        </div>
+        ${sharing && s.connection !== 'disconnected'
+          ? html`<div class="banner" part="screen-share-banner" role="status">
+              ${icons.screenShare}<span>${t('room.sharingBanner')}</span>
+              <button part="stop-screen-share" type="button" class="danger" @click=${() => this.screenShare(false)}>${t('room.screenShareStop')}</button>
+            </div>`
+          : nothing}
+        ${this.renderControls(s, t, sharing, chat)}
         ${chatOpen
           ? html`<urbania-chat-panel id="chat" class="chat" exportparts=${CHAT_EXPORTS} .locale=${this.locale} .chat=${this.chat}
               ?can-send=${s.canChat} @chat-close=${(e: Event) => { e.stopPropagation(); this.toggleChat(false, true); }}></urbania-chat-panel>`
           : nothing}
         <div class="sr-only" aria-live="polite">${this.chatAnnouncement}</div>
-        <div class="people">
-          <h3 id="people-title">${t('room.participants', { count: s.participants.length })}</h3>
-          <ul part="participant-list" aria-labelledby="people-title">
-            ${repeat(s.participants, (p) => p.identity, (p) => html`<li data-identity=${p.identity}>
-              <span>${p.isLocal ? t('room.you', { name: p.name }) : p.name}</span>
-              ${p.hasMic && p.micMuted ? html`<span class="muted-text">(${t('room.muted')})</span>` : nothing}
-              ${p.isSpeaking ? html`<span class="muted-text">(${t('room.speaking')})</span>` : nothing}
-            </li>`)}
-          </ul>
-        </div>
+        <div class="sr-only" aria-live="polite">${this.shortcutNotice}</div>
         <div class="audio-sink" aria-hidden="true">
           ${repeat(s.participants.flatMap((p) => p.audio.map((a) => ({ p, a }))), ({ a }) => a.sid, ({ p, a }) =>
             html`<audio data-identity=${p.identity} data-track-sid=${a.sid} autoplay></audio>`)}
@@ -283,6 +381,32 @@ export class UrbaniaRoom extends LitElement {
       </section>
     `;
   }
+
+  private renderGrid(grid: { columns: number; pageSize: number } | undefined, ordered: ParticipantView[], t: ReturnType<typeof translator>) {
+    const pageView = paginate(ordered, this.page, grid?.pageSize ?? 1);
+    const visible = pageView.items;
+    const cols = Math.min(grid?.columns ?? 1, Math.max(1, visible.length));
+    return html`<div class="stage" part="stage" data-mode="grid">
+      <div class="grid" part="grid" role="list" aria-label=${t('room.tiles')} data-cols=${cols}>
+        ${repeat(visible, (p) => p.identity, (p) => this.tile(p, t))}
+      </div>
+      ${pageView.pages > 1
+        ? html`<div class="pager" part="pager">
+            <button type="button" part="prev-page" class="ctl small" aria-label=${t('room.prevPage')} ?disabled=${pageView.page === 0}
+              @click=${() => { this.page = pageView.page - 1; }}>${icons.prev}</button>
+            <span>${t('room.page', { page: pageView.page + 1, pages: pageView.pages })}</span>
+            <button type="button" part="next-page" class="ctl small" aria-label=${t('room.nextPage')} ?disabled=${pageView.page >= pageView.pages - 1}
+              @click=${() => { this.page = pageView.page + 1; }}>${icons.next}</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}
+
+/** ⌘ on Apple keyboards, Ctrl elsewhere (both work everywhere). */
+function isApple(): boolean {
+  const nav = navigator as Navigator & { userAgentData?: { platform?: string } };
+  return /mac|iphone|ipad/i.test(nav.userAgentData?.platform ?? nav.platform ?? '');
 }
 
 const PAGER_HEIGHT = 48;

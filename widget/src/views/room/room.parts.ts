@@ -2,9 +2,10 @@ import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
 
 /** The parts the room view renders itself. */
 export const ROOM_OWN_PARTS = [
-  'room', 'connection-status', 'audience-badge', 'rejoin-button', 'grid', 'tile', 'avatar', 'tile-name',
-  'muted-indicator', 'speaking-indicator', 'pager', 'prev-page', 'next-page', 'controls', 'mic-toggle',
-  'camera-toggle', 'audience-notice', 'start-audio', 'leave-button', 'participant-list', 'chat-toggle', 'chat-unread-badge',
+  'room', 'connection-status', 'audience-badge', 'rejoin-button', 'stage', 'grid', 'tile', 'avatar', 'tile-name',
+  'muted-indicator', 'speaking-indicator', 'pager', 'prev-page', 'next-page', 'screen-share', 'strip',
+  'screen-share-banner', 'stop-screen-share', 'controls', 'mic-toggle', 'camera-toggle', 'screen-share-toggle',
+  'people-toggle', 'audience-notice', 'start-audio', 'leave-button', 'participant-list', 'chat-toggle', 'chat-unread-badge',
 ] as const;
 
 /**

@@ -1,30 +1,55 @@
 import { css } from 'lit';
 
+/**
+ * A dark call stage whatever the page's theme (`--urbania-stage-*`, `--urbania-control-*` tokens, set on the host),
+ * laid out by the element's own width: one column up to 720 px (a 360 px sidebar), the participants panel beside
+ * the stage above.
+ */
 export default css`
-  :host { height: 100%; }
-  section {
+  :host {
+    height: 100%;
+    /* Inside the call, the stage's palette replaces the page's for text, plain buttons and muted text. */
+    --_u-text: var(--_u-stage-text, #f8fafc);
+    --_u-text-muted: var(--_u-stage-text-muted, #c4c7cc);
+    --_u-surface: var(--_u-control, #3c4043);
+    --_u-border: var(--_u-stage-border, #5f6368);
+    --_u-background: var(--_u-stage-panel, #1f2125);
+    --_u-focus: var(--_u-stage-focus, #8ab4f8);
+    color: var(--_u-text);
+  }
+  section.room {
+    position: relative;
     display: grid;
-    grid-template-columns: 1fr;
-    grid-template-rows: auto 1fr auto auto;
-    grid-template-areas: 'status' 'stage' 'controls' 'people';
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: auto minmax(0, 1fr) auto auto;
+    grid-template-areas: 'status' 'main' 'banner' 'controls';
     gap: 0.5rem;
     padding: 0.5rem;
     height: 100%;
     min-height: var(--urbania-min-height, 420px);
+    background: var(--_u-stage, #111318);
+    color: var(--_u-text);
+    border-radius: var(--_u-radius, 8px);
   }
+  section.room:focus { outline: none; }
+  section.room:focus-visible { outline: 3px solid var(--_u-focus); outline-offset: -3px; }
   .status { grid-area: status; display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; min-height: 1.5rem; }
+  .status .notice { margin: 0; font-size: 0.85rem; color: var(--_u-text-muted); }
   .badge {
-    display: inline-block; padding: 0.1rem 0.5rem; border-radius: 999px; font-size: 0.85rem;
-    background: var(--_u-surface, #f3f4f6); border: 1px solid var(--_u-border, #6b7280);
+    display: inline-block; padding: 0.1rem 0.6rem; border-radius: 999px; font-size: 0.8rem;
+    background: var(--_u-control, #3c4043); color: var(--_u-text);
   }
-  .stage { grid-area: stage; display: grid; grid-template-rows: 1fr auto; gap: 0.25rem; min-height: 220px; min-width: 0; }
+  [data-connection='reconnecting'] [part~='connection-status'] { background: #92400e; }
+  [data-connection='disconnected'] [part~='connection-status'] { background: var(--_u-danger, #b91c1c); }
+  .main { grid-area: main; display: flex; flex-direction: column; gap: 0.5rem; min-height: 0; min-width: 0; }
+  .stage { flex: 1 1 auto; display: grid; grid-template-rows: minmax(0, 1fr) auto; gap: 0.25rem; min-height: 200px; min-width: 0; }
   .grid {
     display: grid; gap: 8px; min-height: 0; min-width: 0;
     grid-template-columns: repeat(var(--_cols, 1), minmax(0, 1fr));
     grid-auto-rows: minmax(0, 1fr);
   }
   [part~='tile'] {
-    position: relative; overflow: hidden; min-height: 90px;
+    position: relative; overflow: hidden; min-height: 72px;
     border-radius: var(--_u-radius, 8px);
     background: var(--_u-tile, #1f2937); color: #f9fafb;
     display: grid; place-items: center;
@@ -32,48 +57,107 @@ export default css`
     transition: outline-color 0.15s;
   }
   [part~='tile'][data-speaking='true'] { outline-color: var(--_u-speaking, #22c55e); }
-  [part~='tile'] video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; background: #000; }
+  video { background: #000; }
+  [part~='tile'] video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; }
   [part~='tile'][data-local='true'] video { transform: scaleX(-1); }
   .avatar {
-    width: min(40%, 6rem); aspect-ratio: 1; border-radius: 50%;
-    display: grid; place-items: center; font-size: 1.5rem; font-weight: 700;
-    background: var(--_u-avatar, #374151); color: #f9fafb;
+    width: min(40%, 5.5rem); aspect-ratio: 1; border-radius: 50%;
+    display: grid; place-items: center; font-size: 1.4rem; font-weight: 700;
+    background: var(--_u-avatar, #4b5563); color: #f9fafb;
   }
   .name {
-    position: absolute; left: 0.4rem; bottom: 0.4rem; right: 0.4rem;
+    position: absolute; left: 0.4rem; bottom: 0.4rem; right: 0.4rem; margin: 0;
     display: flex; gap: 0.3rem; align-items: center;
   }
   .name span.label {
-    background: rgba(0, 0, 0, 0.72); color: #ffffff; padding: 0.1rem 0.4rem; border-radius: 4px;
-    font-size: 0.85rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 100%;
+    background: rgba(0, 0, 0, 0.72); color: #ffffff; padding: 0.1rem 0.45rem; border-radius: 4px;
+    font-size: 0.8rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 100%;
   }
-  .icon { display: inline-block; background: rgba(0, 0, 0, 0.72); color: #ffffff; border-radius: 4px; padding: 0.1rem 0.3rem; font-size: 0.8rem; }
-  .pager { display: flex; gap: 0.5rem; justify-content: center; align-items: center; height: 44px; }
-  .pager button { min-height: 2.25rem; padding: 0.2rem 0.8rem; }
-  .controls { grid-area: controls; display: flex; gap: 0.5rem; flex-wrap: wrap; justify-content: center; }
-  .controls button[aria-pressed='false'] { background: var(--_u-off, #fee2e2); color: #7f1d1d; border-color: #7f1d1d; }
-  .people { grid-area: people; }
-  .people ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.2rem; }
+  .name .icon {
+    display: inline-grid; place-items: center; width: 1.5rem; height: 1.5rem; flex: none;
+    background: rgba(0, 0, 0, 0.72); color: #ffffff; border-radius: 50%;
+  }
+  .name .icon.speaking { color: var(--_u-speaking, #22c55e); }
+  .name .icon svg { width: 1rem; height: 1rem; }
+  .pager { display: flex; gap: 0.5rem; justify-content: center; align-items: center; height: 44px; font-size: 0.9rem; }
+
+  /* A shared screen takes the stage; the participants go into a strip beside (wide) or under (narrow) it. */
+  .stage[data-mode='screen'] { grid-template-rows: minmax(0, 1fr) var(--_strip, 120px); grid-template-columns: minmax(0, 1fr); gap: 8px; }
+  .stage[data-mode='screen'][data-strip='side'] { grid-template-columns: minmax(0, 1fr) var(--_strip, 220px); grid-template-rows: minmax(0, 1fr); }
+  .screen {
+    position: relative; margin: 0; min-width: 0; min-height: 0; overflow: hidden;
+    border-radius: var(--_u-radius, 8px); background: #000;
+  }
+  .screen video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }
+  .strip { display: flex; gap: 8px; min-width: 0; min-height: 0; overflow: auto; }
+  .stage[data-strip='side'] .strip { flex-direction: column; }
+  .strip [part~='tile'] { flex: 0 0 auto; aspect-ratio: 16 / 9; min-height: 0; }
+  .stage[data-strip='bottom'] .strip [part~='tile'] { height: 100%; }
+  .stage[data-strip='side'] .strip [part~='tile'] { width: 100%; }
+  .strip .avatar { width: auto; height: min(60%, 4rem); font-size: 1rem; }
+
+  .people {
+    flex: 0 0 auto; max-height: 40%; overflow: auto; padding: 0.75rem;
+    background: var(--_u-people, #1f2125); border-radius: var(--_u-radius, 8px);
+  }
+  .people ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.3rem; }
   .people li { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
-  .people details summary { cursor: pointer; font-weight: 600; }
-  [part~='chat-toggle'][aria-expanded='true'] { background: var(--_u-accent, #1d4ed8); border-color: var(--_u-accent, #1d4ed8); color: var(--_u-accent-text, #ffffff); }
-  .chat { grid-area: stage; z-index: 1; min-height: 0; }
-  [part~='chat-unread-badge'] {
-    display: inline-block; min-width: 1.4em; padding: 0 0.35em; margin-inline-start: 0.25rem; border-radius: 999px;
-    background: var(--_u-danger, #b91c1c); color: #ffffff; font-size: 0.8rem; font-weight: 700; line-height: 1.4; text-align: center;
+
+  .banner {
+    grid-area: banner; display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; justify-content: center;
+    padding: 0.4rem 0.75rem; border-radius: var(--_u-radius, 8px);
+    background: var(--_u-control, #3c4043); font-size: 0.9rem;
   }
+  .banner > svg { color: var(--_u-stage-accent, #8ab4f8); }
+  .banner button { min-height: 2.25rem; padding: 0.3rem 0.8rem; }
+
+  .controls { grid-area: controls; display: flex; gap: 0.5rem; flex-wrap: wrap; justify-content: center; align-items: center; padding: 0.25rem 0; }
+  button.ctl {
+    position: relative; display: inline-grid; place-items: center; grid-auto-flow: column; gap: 0.35rem;
+    width: 3rem; height: 3rem; min-height: 0; padding: 0; border-radius: 50%; border: 0;
+    background: var(--_u-control, #3c4043); color: var(--_u-control-text, #ffffff);
+  }
+  button.ctl:hover { filter: brightness(1.15); }
+  button.ctl[data-off='true'] { background: var(--_u-off, #d93025); color: #ffffff; }
+  button.ctl[aria-pressed='true'][part~='screen-share-toggle'], button.ctl[aria-expanded='true'] {
+    background: var(--_u-stage-accent, #8ab4f8); color: #0b1f3a;
+  }
+  button.ctl.danger { width: 4rem; border-radius: 999px; background: var(--_u-danger, #b91c1c); color: #ffffff; }
+  button.ctl.wide { width: auto; padding: 0 1rem; border-radius: 999px; }
+  button.ctl.small { width: 2.5rem; height: 2.5rem; }
+  button.ctl .count {
+    position: absolute; top: -0.2rem; right: -0.2rem; min-width: 1.2rem; height: 1.2rem; padding: 0 0.25rem;
+    border-radius: 999px; font-size: 0.7rem; line-height: 1.2rem; text-align: center;
+    background: var(--_u-stage, #111318); color: var(--_u-text); border: 1px solid var(--_u-control, #3c4043);
+  }
+  /* Tooltips: the button's data-tip, on hover and on keyboard focus. */
+  button.ctl[data-tip]::after {
+    content: attr(data-tip);
+    position: absolute; bottom: calc(100% + 0.5rem); left: 50%; transform: translateX(-50%);
+    padding: 0.25rem 0.5rem; border-radius: 4px; white-space: nowrap; pointer-events: none;
+    font-size: 0.75rem; font-weight: 400; background: #e8eaed; color: #202124;
+    opacity: 0; transition: opacity 0.12s 0.3s; z-index: 2;
+  }
+  button.ctl[data-tip]:hover::after, button.ctl[data-tip]:focus-visible::after { opacity: 1; }
+  .controls > :first-child[data-tip]::after { left: 0; transform: none; }
+  .controls > :last-child[data-tip]::after { left: auto; right: 0; transform: none; }
+  /* The chat panel covers the stage in a narrow element, and takes a column beside it in a wide one. */
+  .chat { grid-area: main; z-index: 1; min-height: 0; }
+  button.ctl .count.unread { background: var(--_u-danger, #b91c1c); color: #ffffff; border-color: var(--_u-danger, #b91c1c); font-weight: 700; }
   .audio-sink { position: absolute; width: 1px; height: 1px; overflow: hidden; }
+  @container (max-width: 400px) {
+    button.ctl { width: 2.75rem; height: 2.75rem; }
+    button.ctl.danger { width: 3.25rem; }
+    .controls { gap: 0.4rem; }
+  }
   @container (min-width: 720px) {
-    section {
-      grid-template-columns: 1fr 14rem;
-      grid-template-areas: 'status status' 'stage people' 'controls controls';
-      grid-template-rows: auto 1fr auto;
+    section.room { padding: 0.75rem; }
+    .main { flex-direction: row; }
+    .people { flex: 0 0 16rem; max-height: none; }
+    section.room[data-chat='open'] {
+      grid-template-columns: minmax(0, 1fr) 20rem;
+      grid-template-areas: 'status status' 'main chat' 'banner chat' 'controls chat';
     }
-    section[data-chat='open'] {
-      grid-template-columns: 1fr 20rem;
-      grid-template-areas: 'status status' 'stage chat' 'controls chat';
-    }
-    section[data-chat='open'] .people { display: none; }
     .chat { grid-area: chat; }
   }
 `;

@@ -71,20 +71,112 @@ describe('<urbania-room>', () => {
     expect(q(el, '[data-identity="alice"] [part="avatar"]')!.textContent).to.equal('AM');
   });
 
-  it('mic and camera toggles call the session, with pressed state and localized names', async () => {
+  it('mic and camera toggles: icon buttons with a name, a pressed state and a localized tooltip; they call the session', async () => {
     const session = new FakeSession(connected([person('me', { isLocal: true })], { micEnabled: true, cameraEnabled: false }));
     const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${session}></urbania-room>`);
     const mic = q<HTMLButtonElement>(el, '[part="mic-toggle"]')!;
     const cam = q<HTMLButtonElement>(el, '[part="camera-toggle"]')!;
+    expect(mic.getAttribute('aria-label')).to.equal('Microphone');
     expect(mic.getAttribute('aria-pressed')).to.equal('true');
-    expect(mic.textContent!.trim()).to.equal('Couper le microphone');
-    expect(cam.textContent!.trim()).to.equal('Activer la caméra');
+    expect(mic.querySelector('svg')).to.exist;
+    expect(mic.dataset['tip']).to.match(/^Couper le microphone \((Ctrl|⌘)\+D\)$/);
+    expect(mic.getAttribute('aria-keyshortcuts')).to.equal('Control+D Meta+D');
+    expect(cam.getAttribute('aria-pressed')).to.equal('false');
+    expect(cam.dataset['tip']).to.match(/^Activer la caméra \((Ctrl|⌘)\+E\)$/);
     mic.click();
     cam.click();
     expect(session.calls).to.deep.equal(['mic:false', 'cam:true']);
     el.locale = 'en';
     await el.updateComplete;
-    expect(mic.textContent!.trim()).to.equal('Mute microphone');
+    expect(mic.dataset['tip']).to.match(/^Mute microphone/);
+    expect(cam.getAttribute('aria-label')).to.equal('Camera');
+    // Every control of the bar has an accessible name and a tooltip; icons are inline SVG, never text glyphs.
+    for (const b of qa(el, '.controls button')) {
+      expect((b as HTMLElement).dataset['tip'], b.getAttribute('part')!).to.be.a('string').and.not.equal('');
+      expect(b.querySelector('svg'), b.getAttribute('part')!).to.exist;
+    }
+  });
+
+  it('Ctrl/⌘+D and Ctrl/⌘+E toggle mic and camera only with focus inside the call, and announce it', async () => {
+    const session = new FakeSession(connected([person('me', { isLocal: true })], { micEnabled: true, cameraEnabled: true }));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${session}></urbania-room>`);
+    // Focus on the page, not in the call: the page keeps its keys.
+    const outside = new KeyboardEvent('keydown', { key: 'd', ctrlKey: true, bubbles: true, composed: true, cancelable: true });
+    document.body.dispatchEvent(outside);
+    expect(session.calls).to.deep.equal([]);
+    expect(outside.defaultPrevented).to.equal(false);
+    const mic = q<HTMLButtonElement>(el, '[part="mic-toggle"]')!;
+    mic.focus();
+    const d = new KeyboardEvent('keydown', { key: 'd', ctrlKey: true, bubbles: true, composed: true, cancelable: true });
+    mic.dispatchEvent(d);
+    expect(d.defaultPrevented).to.equal(true);
+    await el.updateComplete;
+    expect(q(el, '[aria-live="polite"]')!.textContent!.trim()).to.equal('Microphone coupé');
+    mic.dispatchEvent(new KeyboardEvent('keydown', { key: 'E', metaKey: true, bubbles: true, composed: true, cancelable: true }));
+    await el.updateComplete;
+    expect(q(el, '[aria-live="polite"]')!.textContent!.trim()).to.equal('Caméra désactivée');
+    // Plain letters are not shortcuts.
+    mic.dispatchEvent(new KeyboardEvent('keydown', { key: 'd', bubbles: true, composed: true }));
+    expect(session.calls).to.deep.equal(['mic:false', 'cam:false']);
+  });
+
+  it('a dark stage by default, themable with --urbania-stage-background', async () => {
+    const session = new FakeSession(connected([person('me', { isLocal: true })]));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${session}></urbania-room>`);
+    const bg = getComputedStyle(q(el, '[part="room"]')!).backgroundColor;
+    const [r, g, b] = bg.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!, bg).to.be.lessThan(120);
+    el.style.setProperty('--_u-stage', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(q(el, '[part="room"]')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('screen share: the toggle asks the host; a presenter takes the stage with the others in a strip; the sharer gets a banner with stop', async () => {
+    const screen = fakeTrack();
+    const session = new FakeSession(connected([person('me', { isLocal: true }), person('bob', { name: 'Bob Dupont' })], { canScreenShare: true }));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room style="display:block;width:1200px;height:700px" .session=${session}></urbania-room>`);
+    const asked: boolean[] = [];
+    el.addEventListener('room-screen-share', (e) => asked.push(e.detail));
+    const toggle = q<HTMLButtonElement>(el, '[part="screen-share-toggle"]')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    toggle.click();
+    expect(asked).to.deep.equal([true]);
+    expect(q(el, '[part="screen-share"]')).to.equal(null);
+
+    // Bob presents: his screen on the stage, everyone in a strip beside it (wide element).
+    session.set({ participants: [person('me', { isLocal: true }), person('bob', { name: 'Bob Dupont', screen: { sid: 'TR_bs', track: screen } })] });
+    await waitFor(() => q(el, '[part="stage"][data-strip="side"]'), 3000, 'strip beside');
+    const shown = q(el, '[part="screen-share"]')!;
+    expect(shown.getAttribute('data-identity')).to.equal('bob');
+    expect(screen.attachedTo).to.deep.equal([shown.querySelector('video')]);
+    expect(qa(el, '[part="strip"] [part="tile"]').map((t) => t.getAttribute('data-identity'))).to.deep.equal(['me', 'bob']);
+    expect(q(el, '[part="grid"]')).to.equal(null);
+    expect(q(el, '[part="screen-share-banner"]')).to.equal(null);
+
+    // We present (bob stopped): our banner with its stop button, the toggle pressed.
+    session.set({ screenShareEnabled: true, participants: [person('me', { isLocal: true, screen: { sid: 'TR_ms', track: fakeTrack() } }), person('bob')] });
+    await el.updateComplete;
+    expect(q(el, '[part="screen-share-banner"]')!.textContent).to.contain('Vous présentez votre écran');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    q<HTMLButtonElement>(el, '[part="stop-screen-share"]')!.click();
+    toggle.click();
+    expect(asked).to.deep.equal([true, false, false]);
+
+    // Narrow element: the strip goes under the screen.
+    el.style.width = '360px';
+    el.style.height = '640px';
+    await waitFor(() => q(el, '[part="stage"][data-strip="bottom"]'), 3000, 'strip under');
+
+    // Sharing stopped (e.g. the browser's own button): the grid is back.
+    session.set({ screenShareEnabled: false, participants: [person('me', { isLocal: true }), person('bob')] });
+    await el.updateComplete;
+    expect(q(el, '[part="grid"]')).to.exist;
+    expect(q(el, '[part="screen-share-banner"]')).to.equal(null);
+  });
+
+  it('no screen-share control where sharing is not allowed (audio call, audience)', async () => {
+    const session = new FakeSession(connected([person('me', { isLocal: true })], { callType: 'audio', canScreenShare: false }));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${session}></urbania-room>`);
+    expect(q(el, '[part="screen-share-toggle"]')).to.equal(null);
   });
 
   it('audio calls show no camera toggle', async () => {
@@ -164,8 +256,21 @@ describe('<urbania-room>', () => {
         person('alice', { isLocal: true, name: 'Alice Martin', cameraOn: true, video: { sid: 'v1', track: fakeTrack() } }),
         person('bob', { name: 'Bob Dupont', isSpeaking: true }),
         person('carol', { name: 'Carole Lefèvre', micMuted: true }),
-      ], { speaking: ['bob'] }));
+      ], { speaking: ['bob'], canScreenShare: true }));
       const el = await fixture<UrbaniaRoom>(html`<urbania-room .locale=${locale} .roomName=${'r1'} .session=${session}></urbania-room>`);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
+
+    it(`has no axe violations while presenting, with the participants panel open (${locale})`, async () => {
+      const session = new FakeSession(connected([
+        person('alice', { isLocal: true, name: 'Alice Martin', screen: { sid: 's1', track: fakeTrack() } }),
+        person('bob', { name: 'Bob Dupont', cameraOn: true, video: { sid: 'v2', track: fakeTrack() } }),
+      ], { canScreenShare: true, screenShareEnabled: true, micEnabled: false }));
+      const el = await fixture<UrbaniaRoom>(html`<urbania-room style="display:block;width:900px;height:600px" .locale=${locale} .roomName=${'r1'} .session=${session}></urbania-room>`);
+      q<HTMLButtonElement>(el, '[part="people-toggle"]')!.click();
+      await el.updateComplete;
+      expect(q(el, '[part="participant-list"]')!.checkVisibility()).to.equal(true);
+      expect(q(el, '[part="people-toggle"]')!.getAttribute('aria-expanded')).to.equal('true');
       expect(await axeViolations(el)).to.deep.equal([]);
     });
   }

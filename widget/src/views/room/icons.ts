@@ -1,0 +1,33 @@
+/**
+ * The room view's icons: inline SVG templates (no icon font, no request), 24×24, drawn in `currentColor`.
+ * Every icon is decorative (`aria-hidden`): the button around it carries the accessible name.
+ * Shapes after Material Symbols (Apache-2.0).
+ */
+import { html, svg, type TemplateResult } from 'lit';
+
+const icon = (body: ReturnType<typeof svg>): TemplateResult =>
+  html`<svg class="icon-svg" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" fill="currentColor">${body}</svg>`;
+
+/** A diagonal bar over an icon: the "off" state. */
+const slash = svg`<path d="M3.3 2 2 3.3l18.7 18.7 1.3-1.3z"/>`;
+
+const micPath = svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11z"/>`;
+const camPath = svg`<path d="M17 10.5V7a1 1 0 0 0-1-1H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-3.5l4 4v-11z"/>`;
+const screenPath = svg`<path d="M20 3H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h5v2h6v-2h5a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2zm0 13H4V5h16z"/>`;
+
+export const icons = {
+  mic: icon(micPath),
+  micOff: icon(svg`${micPath}${slash}`),
+  camera: icon(camPath),
+  cameraOff: icon(svg`${camPath}${slash}`),
+  screenShare: icon(svg`${screenPath}<path d="M12 6.5 8 10.5h3V14h2v-3.5h3z"/>`),
+  stopScreenShare: icon(svg`${screenPath}<path d="m9.4 7.5-1.1 1.1 2.3 2.4-2.3 2.4 1.1 1.1 2.4-2.4 2.3 2.4 1.1-1.1-2.3-2.4 2.3-2.4-1.1-1.1-2.3 2.4z"/>`),
+  people: icon(svg`<path d="M16 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm0 2c-2.3 0-7 1.2-7 3.5V19h14v-2.5C15 14.2 10.3 13 8 13zm8 0-1 .1c1.2.8 2 2 2 3.4V19h6v-2.5c0-2.3-4.7-3.5-7-3.5z"/>`),
+  leave: icon(svg`<path d="M12 9c-1.6 0-3.2.3-4.6.7v3.1c0 .4-.2.7-.6.9-1 .5-1.9 1.1-2.7 1.9a1 1 0 0 1-1.4 0L.3 13.1a1 1 0 0 1 0-1.4C3.3 8.8 7.5 7 12 7s8.7 1.8 11.7 4.7a1 1 0 0 1 0 1.4l-2.5 2.5a1 1 0 0 1-1.4 0 11 11 0 0 0-2.7-1.9 1 1 0 0 1-.6-.9V9.7C15.2 9.3 13.6 9 12 9z"/>`),
+  chat: icon(svg`<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2zm0 14H5.2L4 17.2V4h16zM7 9h10v2H7zm0-3h10v2H7zm0 6h7v2H7z"/>`),
+  sound: icon(svg`<path d="M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"/>`),
+  prev: icon(svg`<path d="M15.4 7.4 14 6l-6 6 6 6 1.4-1.4-4.6-4.6z"/>`),
+  next: icon(svg`<path d="M8.6 7.4 10 6l6 6-6 6-1.4-1.4 4.6-4.6z"/>`),
+} as const;
+
+export type IconName = keyof typeof icons;
