@@ -373,7 +373,7 @@ export class UrbaniaRoom extends LitElement {
               ?can-send=${s.canChat} @chat-close=${(e: Event) => { e.stopPropagation(); this.toggleChat(false, true); }}></urbania-chat-panel>`
           : nothing}
         <div class="sr-only" aria-live="polite">${this.chatAnnouncement}</div>
-        <div class="sr-only" aria-live="polite">${this.shortcutNotice}</div>
+        <div class="sr-only" id="shortcut-status" aria-live="polite">${this.shortcutNotice}</div>
         <div class="audio-sink" aria-hidden="true">
           ${repeat(s.participants.flatMap((p) => p.audio.map((a) => ({ p, a }))), ({ a }) => a.sid, ({ p, a }) =>
             html`<audio data-identity=${p.identity} data-track-sid=${a.sid} autoplay></audio>`)}

@@ -111,10 +111,10 @@ describe('<urbania-room>', () => {
     mic.dispatchEvent(d);
     expect(d.defaultPrevented).to.equal(true);
     await el.updateComplete;
-    expect(q(el, '[aria-live="polite"]')!.textContent!.trim()).to.equal('Microphone coupé');
+    expect(q(el, '#shortcut-status')!.textContent!.trim()).to.equal('Microphone coupé');
     mic.dispatchEvent(new KeyboardEvent('keydown', { key: 'E', metaKey: true, bubbles: true, composed: true, cancelable: true }));
     await el.updateComplete;
-    expect(q(el, '[aria-live="polite"]')!.textContent!.trim()).to.equal('Caméra désactivée');
+    expect(q(el, '#shortcut-status')!.textContent!.trim()).to.equal('Caméra désactivée');
     // Plain letters are not shortcuts.
     mic.dispatchEvent(new KeyboardEvent('keydown', { key: 'd', bubbles: true, composed: true }));
     expect(session.calls).to.deep.equal(['mic:false', 'cam:false']);
