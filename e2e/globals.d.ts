@@ -8,6 +8,8 @@ declare global {
     __e2e: any;
     /** bench/widget/first-frame-probe.js: timestamps of the first remote frame. */
     __probe: any;
+    /** bench/widget/trace-probe.js (BENCH_TRACE=1): the page's timeline. */
+    __trace: any;
     /** Set by scenarios that listen for urbania-left / connection states. */
     __left: any;
     __states: any;

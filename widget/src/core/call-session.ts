@@ -3,7 +3,7 @@
  * livekit-client, always lazily (`import('livekit-client')`), so nothing before the room view pays for it.
  * It turns Room events into one plain, immutable state object that UI code subscribes to.
  */
-import type { Room, Participant, RoomOptions, TrackPublication } from 'livekit-client';
+import type { LocalTrack, Room, Participant, RoomOptions, TrackPublication } from 'livekit-client';
 import type { CallType } from './service-client.js';
 import { classifyMediaError, type MediaErrorCode } from './media-errors.js';
 import { CHAT_TOPIC, ChatError, type ChatMessage } from './chat.js';
@@ -99,6 +99,15 @@ export const INITIAL_CALL_STATE: Readonly<CallState> = Object.freeze({
   canScreenShare: false,
 });
 
+interface Captured {
+  tracks: LocalTrack[];
+  errors: { kind: 'camera' | 'microphone'; err: unknown }[];
+}
+
+function stopAll(tracks: LocalTrack[]): void {
+  for (const t of tracks) { try { t.stop(); } catch { /* ignore */ } }
+}
+
 let livekitPromise: Promise<LiveKitModule> | undefined;
 
 /** Start downloading livekit-client (e.g. when the pointer reaches a join button). Safe to call often. */
@@ -113,6 +122,8 @@ export interface CallSessionOptions {
   loadLiveKit?: () => Promise<LiveKitModule>;
   /** Give up connecting after this long (default 20 s). */
   connectTimeoutMs?: number;
+  /** Longest wait, after connecting, for the videos already in the room before publishing ours (default 1.5 s). */
+  subscribeWaitMs?: number;
 }
 
 export class CallSession {
@@ -206,12 +217,92 @@ export class CallSession {
     if (gen !== this.generation) return;
     this.setState({ connection: 'connected', localIdentity: room.localParticipant.identity });
     this.refresh();
+    const wantAudio = opts.canPublish && opts.audio;
+    const wantVideo = opts.canPublish && opts.video && opts.callType === 'video';
+    if (!wantAudio && !wantVideo) return;
+    await this.initialSubscriptions(room, lk, this.options.subscribeWaitMs ?? 1500);
+    if (gen !== this.generation) return;
+    await this.publish(room, gen, await this.capture(room, wantAudio, wantVideo));
+  }
 
-    if (opts.canPublish) {
-      const jobs: Promise<unknown>[] = [];
-      if (opts.audio) jobs.push(this.setMicrophoneEnabled(true));
-      if (opts.video && opts.callType === 'video') jobs.push(this.setCameraEnabled(true));
-      await Promise.all(jobs);
+  /**
+   * Resolves once every video already published in the room when we joined is subscribed (its track arrived), or
+   * after `maxMs`. Our own camera and microphone wait for it: with one peer connection, each remote video needs
+   * an extra offer/answer (a receive section), and when a getUserMedia and our own offers ran at the same time the
+   * answer was applied late, the SFU's first keyframe for us arrived before the receiver existed and was dropped,
+   * and the next one came about a second later (the SFU throttles keyframe requests): first remote frame 1.1–1.7 s
+   * instead of ~0.5 s (bench/widget, BENCH_TRACE=1). Waiting costs nothing when nobody publishes video yet.
+   */
+  private initialSubscriptions(room: Room, lk: LiveKitModule, maxMs: number): Promise<void> {
+    const pending = () =>
+      [...room.remoteParticipants.values()].some((p) =>
+        [...p.trackPublications.values()].some((pub) => pub.kind === lk.Track.Kind.Video && pub.isDesired && pub.permissionStatus !== 'not_allowed' && !pub.track),
+      );
+    if (!pending()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        room.off(lk.RoomEvent.TrackSubscribed, check);
+        room.off(lk.RoomEvent.Disconnected, done);
+        resolve();
+      };
+      const check = () => { if (!pending()) done(); };
+      const timer = setTimeout(done, maxMs);
+      room.on(lk.RoomEvent.TrackSubscribed, check);
+      room.on(lk.RoomEvent.Disconnected, done);
+    });
+  }
+
+  /**
+   * Opens the microphone and/or camera with one getUserMedia; when that fails with both asked, each device alone,
+   * so that the other one is still published and each failure is reported for its own device. Never rejects.
+   */
+  private async capture(room: Room, audio: boolean, video: boolean): Promise<Captured> {
+    const out: Captured = { tracks: [], errors: [] };
+    if (!audio && !video) return out;
+    const lp = room.localParticipant;
+    try {
+      out.tracks = await lp.createTracks({ audio, video });
+      return out;
+    } catch (err) {
+      if (!(audio && video)) {
+        out.errors.push({ kind: audio ? 'microphone' : 'camera', err });
+        return out;
+      }
+    }
+    for (const kind of ['microphone', 'camera'] as const) {
+      try {
+        out.tracks.push(...(await lp.createTracks(kind === 'microphone' ? { audio: true } : { video: true })));
+      } catch (err) {
+        out.errors.push({ kind, err });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Publishes the captured tracks one after the other, microphone first, each publication (AddTrack, then one
+   * offer/answer on the single peer connection) finished before the next starts, rather than two getUserMedia and
+   * two publications at once (what `setMicrophoneEnabled` + `setCameraEnabled` in parallel did).
+   */
+  private async publish(room: Room, gen: number, { tracks, errors }: Captured): Promise<void> {
+    for (const { kind, err } of errors) this.mediaError(kind, err);
+    const S = this.lk!.Track.Source;
+    const ordered = [...tracks].sort((a, b) => Number(b.source === S.Microphone) - Number(a.source === S.Microphone));
+    for (const [i, track] of ordered.entries()) {
+      if (gen !== this.generation) {
+        stopAll(ordered.slice(i));
+        return;
+      }
+      try {
+        await room.localParticipant.publishTrack(track);
+        if (gen !== this.generation) track.stop(); // left while it was being published
+      } catch (err) {
+        track.stop();
+        if (gen === this.generation) this.mediaError(track.source === S.Microphone ? 'microphone' : 'camera', err);
+      } finally {
+        this.refresh();
+      }
     }
   }
 

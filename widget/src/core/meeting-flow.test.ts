@@ -132,7 +132,7 @@ describe('meeting-flow', () => {
     expect(calls[1]!.body).to.deep.equal({ username: 'Alice M.' });
     expect(loadUserChoices().displayName).to.equal('Alice M.');
     expect(events.map((e) => e.type)).to.deep.equal(['error', 'room-created', 'joined']);
-    expect(lastRoom!.localParticipant.calls).to.deep.equal(['mic:true']);
+    expect(lastRoom!.localParticipant.calls).to.deep.equal(['connect', 'capture:audio', 'publish:microphone', 'published:microphone']);
   });
 
   it('a join the SFU refuses is failed(joining) with connection_failed; join() again retries', async () => {
@@ -172,7 +172,7 @@ describe('meeting-flow', () => {
     await flow.leave();
     expect(flow.phase).to.deep.equal({ phase: 'left', room: 'r1', reason: 'client_initiated', byServer: false });
     expect(room.disconnected).to.equal(true);
-    expect(room.localParticipant.trackPublications.size === 0 || [...room.localParticipant.trackPublications.values()].every((p) => p.track.stopped)).to.equal(true);
+    expect(room.localParticipant.trackPublications.size === 0 || [...room.localParticipant.trackPublications.values()].every((p) => p.track!.stopped)).to.equal(true);
     expect(flow.session.room).to.equal(undefined);
     expect(calls.map((c) => c.path)).to.include('/api/livekit/rooms/r1/leave');
     await flow.leave();

@@ -8,7 +8,10 @@ type Handler = (...args: unknown[]) => void;
 
 export class FakePublication {
   isMuted = false;
-  track: { attach: () => HTMLMediaElement; detach: () => HTMLMediaElement; stop: () => void; stopped?: boolean };
+  isDesired = true;
+  permissionStatus = 'allowed';
+  /** Undefined for a remote publication not subscribed yet. */
+  track: { attach: () => HTMLMediaElement; detach: () => HTMLMediaElement; stop: () => void; stopped?: boolean } | undefined;
   constructor(public source: string, public kind: string, public trackSid: string) {
     const t = { attach: () => document.createElement('video'), detach: () => document.createElement('video'), stop: () => { t.stopped = true; }, stopped: false };
     this.track = t;
@@ -25,9 +28,43 @@ export class FakeParticipant {
   }
 }
 
+/** A captured local track (what createTracks returns). */
+export class FakeLocalTrack {
+  stopped = false;
+  constructor(public source: string, public kind: string) {}
+  attach() { return document.createElement(this.kind === 'audio' ? 'audio' : 'video'); }
+  detach() { return document.createElement('video'); }
+  stop() { this.stopped = true; }
+}
+
 export class FakeLocal extends FakeParticipant {
+  /** What the session asked for, in order: `capture:audio+video`, `publish:microphone` … `published:microphone`, `mic:true`. */
   calls: string[] = [];
   failMic: Error | undefined;
+  failCam: Error | undefined;
+  /** How long publishTrack takes (lets a test see whether two publications overlap). */
+  publishDelayMs = 5;
+  captured: FakeLocalTrack[] = [];
+  async createTracks(o: { audio?: unknown; video?: unknown } = {}) {
+    const kinds = [o.audio ? 'audio' : '', o.video ? 'video' : ''].filter(Boolean);
+    this.calls.push(`capture:${kinds.join('+')}`);
+    await new Promise((r) => setTimeout(r, 1));
+    if (o.audio && this.failMic) throw this.failMic;
+    if (o.video && this.failCam) throw this.failCam;
+    const tracks = kinds.map((k) => new FakeLocalTrack(k === 'audio' ? Track.Source.Microphone : Track.Source.Camera, k));
+    this.captured.push(...tracks);
+    return tracks;
+  }
+  async publishTrack(track: FakeLocalTrack) {
+    this.calls.push(`publish:${track.source}`);
+    await new Promise((r) => setTimeout(r, this.publishDelayMs));
+    const sid = track.source === Track.Source.Microphone ? 'TR_mic' : 'TR_cam';
+    const pub = new FakePublication(track.source, track.kind, sid);
+    pub.track = track as unknown as FakePublication['track'];
+    this.trackPublications.set(sid, pub);
+    this.calls.push(`published:${track.source}`);
+    return pub;
+  }
   get isMicrophoneEnabled() { return Boolean(this.getTrackPublication(Track.Source.Microphone)); }
   get isCameraEnabled() { return Boolean(this.getTrackPublication(Track.Source.Camera)); }
   async setMicrophoneEnabled(on: boolean) {
@@ -96,7 +133,11 @@ export class FakeRoom {
   on(ev: string, fn: Handler) { this.handlers.set(ev, [...(this.handlers.get(ev) ?? []), fn]); return this; }
   off(ev: string, fn: Handler) { this.handlers.set(ev, (this.handlers.get(ev) ?? []).filter((h) => h !== fn)); return this; }
   emit(ev: string, ...args: unknown[]) { (this.handlers.get(ev) ?? []).forEach((h) => h(...args)); }
-  async connect(url: string, token: string) { this.connectedWith = [url, token]; }
+  async connect(url: string, token: string) {
+    this.localParticipant.calls.push('connect');
+    await new Promise((r) => setTimeout(r, 2));
+    this.connectedWith = [url, token];
+  }
   async disconnect() { this.disconnected = true; }
   async startAudio() {}
 }
