@@ -22,6 +22,12 @@ describe('permissionsFor', () => {
     expect(permissionsFor(webinar, 'bob')).toEqual({ role: 'audience', canPublish: false, canSubscribe: true, canPublishData: false, sources: [] });
   });
 
+  it('webinars with audience chat: the audience may send data (chat), still no media', () => {
+    const webinar = room({ speakers: ['alice'], participants: ['alice', 'bob'], audienceChat: true });
+    expect(permissionsFor(webinar, 'bob')).toEqual({ role: 'audience', canPublish: false, canSubscribe: true, canPublishData: true, sources: [] });
+    expect(videoGrantFor(webinar.roomName, permissionsFor(webinar, 'bob')!)).toMatchObject({ canPublish: false, canPublishData: true });
+  });
+
   it('strangers get nothing unless the room is open to its link', () => {
     expect(permissionsFor(room(), 'mallory')).toBeNull();
     expect(permissionsFor(room({ openToLink: true }), 'mallory')).toMatchObject({ role: 'participant' });

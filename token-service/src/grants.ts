@@ -22,7 +22,8 @@ export function canAccessRoom(room: RoomRecord, userId: string): boolean {
 
 /**
  * The permissions of `userId` in `room`, or null when the user may not join it.
- * Audio rooms publish the microphone only; a webinar's audience subscribes only.
+ * Audio rooms publish the microphone only; a webinar's audience subscribes only, and writes in the chat (data) only
+ * when the room allows it (`audienceChat`).
  */
 export function permissionsFor(room: RoomRecord, userId: string): RoomPermissions | null {
   if (!canAccessRoom(room, userId)) return null;
@@ -30,7 +31,7 @@ export function permissionsFor(room: RoomRecord, userId: string): RoomPermission
   const isHost = room.createdBy === userId;
   const isWebinar = room.speakers.length > 0;
   if (isWebinar && !isHost && !room.speakers.includes(userId)) {
-    return { role: 'audience', canPublish: false, canSubscribe: true, canPublishData: false, sources: [] };
+    return { role: 'audience', canPublish: false, canSubscribe: true, canPublishData: room.audienceChat, sources: [] };
   }
   return {
     role: isHost ? 'host' : isWebinar ? 'speaker' : 'participant',

@@ -14,6 +14,7 @@ export interface CreateRoomInput {
   callType: CallType;
   speakers?: string[] | undefined;
   openToLink: boolean;
+  audienceChat: boolean;
 }
 
 export interface Admission {
@@ -113,6 +114,7 @@ export function toView(room: RoomRecord, connected: PresenceEntry[]): RoomView {
     created_by: room.createdBy,
     created_by_name: room.createdByName,
     open_to_link: room.openToLink,
+    audience_chat: room.audienceChat,
     created_at: room.createdAt.toISOString(),
     connected,
   };
@@ -133,6 +135,7 @@ function newRoom(user: User, input: CreateRoomInput, idempotencyKey: string | un
     createdBy: user.id,
     createdByName: user.name,
     openToLink: input.openToLink,
+    audienceChat: input.audienceChat,
     createdAt: new Date(),
     ...(idempotencyKey !== undefined && { idempotencyKey }),
   };
@@ -146,7 +149,7 @@ function retried(stored: RoomRecord, wanted: RoomRecord): RoomRecord {
 
 /**
  * Whether `stored` is what creating `wanted` would have stored: same name, creator, call type, link
- * setting, speakers and invitations (an open room may since have gained participants who came by link).
+ * setting, audience chat setting, speakers and invitations (an open room may since have gained participants who came by link).
  */
 function isSameCreate(stored: RoomRecord, wanted: RoomRecord): boolean {
   const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -156,6 +159,7 @@ function isSameCreate(stored: RoomRecord, wanted: RoomRecord): boolean {
     stored.createdBy === wanted.createdBy &&
     stored.callType === wanted.callType &&
     stored.openToLink === wanted.openToLink &&
+    stored.audienceChat === wanted.audienceChat &&
     sameSet(stored.speakers, wanted.speakers) &&
     invitedAll &&
     (stored.openToLink || stored.participants.length === wanted.participants.length)

@@ -14,6 +14,8 @@ export interface RoomRecord {
   createdByName: string;
   /** Anyone signed in who has the link may join. */
   openToLink: boolean;
+  /** A webinar's audience may write in the chat (data), still without publishing media. */
+  audienceChat: boolean;
   createdAt: Date;
   /** The creator's `Idempotency-Key` for the create request, when one was sent (scoped to createdBy). */
   idempotencyKey?: string;

@@ -61,6 +61,7 @@ export const Room = z
     created_by: z.string(),
     created_by_name: z.string(),
     open_to_link: z.boolean(),
+    audience_chat: z.boolean().openapi({ description: "A webinar's audience may write in the chat (everyone else always may)" }),
     created_at: z.string().openapi({ format: 'date-time' }),
     connected: z.array(Presence),
   })
@@ -78,6 +79,13 @@ export const CreateRoomBody = z
       .boolean()
       .default(false)
       .openapi({ description: 'Anyone signed in who has the invite link may join' }),
+    audience_chat: z
+      .boolean()
+      .default(false)
+      .openapi({
+        description: "A webinar's audience may write in the chat (their token gets canPublishData); they never publish media. " +
+          'Without it they read only: the SFU drops their data. Other rooms ignore it: everyone may write',
+      }),
   })
   .strict()
   .openapi('CreateRoomRequest');

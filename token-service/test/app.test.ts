@@ -54,6 +54,7 @@ describe('POST /api/livekit/rooms', () => {
       created_by: 'alice',
       created_by_name: 'Alice Martin',
       open_to_link: false,
+      audience_chat: false,
       connected: [],
     });
     expect(new Date(res.json.created_at).getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -247,6 +248,20 @@ describe('POST /api/livekit/rooms/{room_name}/join and /leave', () => {
     expect(speaker.json.permissions).toMatchObject({ role: 'speaker', can_publish: true });
     const host = await call(app, 'POST', `/api/livekit/rooms/${webinar}/join`, { token: alice });
     expect(host.json.permissions).toMatchObject({ role: 'host', can_publish: true });
+  });
+
+  it('a webinar created with audience_chat lets its audience write in the chat (data), still not publish media', async () => {
+    const webinar = uniqueName('webinar-chat');
+    const created = await createRoom(alice, { room_name: webinar, participants: ['bob'], call_type: 'video', speakers: [], audience_chat: true });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ audience_chat: true });
+    const webinarWithSpeaker = uniqueName('webinar-chat');
+    await createRoom(alice, { room_name: webinarWithSpeaker, participants: ['bob'], call_type: 'video', speakers: ['alice'], audience_chat: true });
+    const audience = await call(app, 'POST', `/api/livekit/rooms/${webinarWithSpeaker}/join`, { token: bob });
+    expect(audience.json.permissions).toEqual({ role: 'audience', can_publish: false, can_subscribe: true, sources: [] });
+    expect((await verifier().verify(audience.json.token)).video).toMatchObject({ canPublish: false, canPublishData: true });
+    const bad = await createRoom(alice, { room_name: uniqueName('webinar-chat'), participants: [], call_type: 'video', audience_chat: 'yes' });
+    expect(bad.status).toBe(400);
   });
 
   it('403 for a user who is not invited; an open room admits anyone signed in and remembers them', async () => {

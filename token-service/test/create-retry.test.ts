@@ -65,7 +65,7 @@ describe.each(stores)('retried creates on the %s', (_name, makeStore) => {
       const other = await create(bob, body);
       expect(other.status).toBe(409);
       expect(other.json.error.code).toBe('room_exists');
-      for (const changed of [{ call_type: 'audio' }, { participants: ['bob'] }, { open_to_link: true }, { speakers: ['bob'] }]) {
+      for (const changed of [{ call_type: 'audio' }, { participants: ['bob'] }, { open_to_link: true }, { speakers: ['bob'] }, { audience_chat: true }]) {
         const res = await create(alice, { ...body, ...changed });
         expect(res.status, JSON.stringify(changed)).toBe(409);
         expect(res.json.error.code).toBe('room_exists');

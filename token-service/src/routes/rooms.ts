@@ -107,6 +107,7 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
         callType: body.call_type,
         speakers: body.speakers,
         openToLink: body.open_to_link,
+        audienceChat: body.audience_chat,
       },
       c.req.valid('header')['idempotency-key'],
     );

@@ -31,6 +31,7 @@ export function sampleRoom(roomName: string, overrides: Partial<RoomRecord> = {}
     createdBy: 'alice',
     createdByName: 'Alice Martin',
     openToLink: false,
+    audienceChat: false,
     createdAt: new Date(T0 + minutes * 60_000),
     ...overrides,
   };

@@ -85,7 +85,7 @@ describe('MongoRoomStore', () => {
       await store.createRoom({ ...room, $where: 'sleep(1000)', extra: { $set: 1 } } as never);
       const doc = await store.db.collection('rooms').findOne({ _id: 'shape' as never });
       expect(Object.keys(doc!).sort()).toEqual(
-        ['_id', 'callType', 'createdAt', 'createdBy', 'createdByName', 'openToLink', 'participants', 'speakers'].sort(),
+        ['_id', 'audienceChat', 'callType', 'createdAt', 'createdBy', 'createdByName', 'openToLink', 'participants', 'speakers'].sort(),
       );
       await store.setPresence('shape', { identity: 'alice', name: 'Alice', extra: 'x' } as never, true, 1000);
       const presence = await store.db.collection('presence').findOne({ roomName: 'shape' }, { projection: { _id: 0 } });

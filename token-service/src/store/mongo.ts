@@ -4,7 +4,7 @@
  *
  * Collections (created on first write; indexes created idempotently by `connect`/`ensureIndexes`):
  * - `rooms`: `{_id: roomName, callType, speakers[], participants[], createdBy, createdByName, openToLink,
- *   createdAt, idempotencyKey?}`. `_id` makes room names unique (duplicate key 11000 → RoomExistsError);
+ *   audienceChat, createdAt, idempotencyKey?}` (a document without `audienceChat` reads as false). `_id` makes room names unique (duplicate key 11000 → RoomExistsError);
  *   secondary indexes on `participants` (multikey) and `createdBy` serve "my rooms", and
  *   `(createdBy, idempotencyKey)` finds a retried create.
  * - `presence`: one document per (roomName, identity) `{roomName, identity, name, present, at}` with a unique
@@ -449,6 +449,7 @@ function toRoomDoc(room: RoomRecord): RoomDoc {
     createdBy: requireString(room.createdBy, 'room.createdBy'),
     createdByName: requireString(room.createdByName, 'room.createdByName'),
     openToLink: requireBoolean(room.openToLink, 'room.openToLink'),
+    audienceChat: requireBoolean(room.audienceChat, 'room.audienceChat'),
     createdAt: new Date(room.createdAt.getTime()),
     ...(room.idempotencyKey !== undefined && { idempotencyKey: requireString(room.idempotencyKey, 'room.idempotencyKey') }),
   };
@@ -463,6 +464,7 @@ function fromRoomDoc(doc: RoomDoc): RoomRecord {
     createdBy: doc.createdBy,
     createdByName: doc.createdByName,
     openToLink: doc.openToLink === true,
+    audienceChat: doc.audienceChat === true,
     createdAt: new Date(doc.createdAt),
     ...(typeof doc.idempotencyKey === 'string' && { idempotencyKey: doc.idempotencyKey }),
   };

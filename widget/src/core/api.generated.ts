@@ -740,6 +740,8 @@ export interface components {
             created_by: string;
             created_by_name: string;
             open_to_link: boolean;
+            /** @description A webinar's audience may write in the chat (everyone else always may) */
+            audience_chat: boolean;
             /** Format: date-time */
             created_at: string;
             connected: components["schemas"]["Presence"][];
@@ -779,6 +781,11 @@ export interface components {
              * @default false
              */
             open_to_link?: boolean;
+            /**
+             * @description A webinar's audience may write in the chat (their token gets canPublishData); they never publish media. Without it they read only: the SFU drops their data. Other rooms ignore it: everyone may write
+             * @default false
+             */
+            audience_chat?: boolean;
         };
         RoomList: {
             rooms: components["schemas"]["Room"][];

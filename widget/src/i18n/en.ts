@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'prejoin.speaker': 'speaker',
   'prejoin.speakerOf': '{name}: speaker',
   'prejoin.webinarHint': 'You speak; contacts ticked "speaker" may speak too, the others listen.',
+  'prejoin.audienceChat': 'The audience may write in the chat',
   'prejoin.displayName': 'Display name',
   'prejoin.camera': 'Camera',
   'prejoin.microphone': 'Microphone',

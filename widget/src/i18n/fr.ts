@@ -13,6 +13,7 @@ export const fr = {
   'prejoin.speaker': 'intervenant',
   'prejoin.speakerOf': '{name} : intervenant',
   'prejoin.webinarHint': 'Vous parlez ; les contacts cochés « intervenant » peuvent aussi parler, les autres écoutent.',
+  'prejoin.audienceChat': 'L’audience peut écrire dans la discussion',
   'prejoin.displayName': "Nom affiché",
   'prejoin.camera': 'Caméra',
   'prejoin.microphone': 'Microphone',

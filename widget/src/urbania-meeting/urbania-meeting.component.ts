@@ -50,6 +50,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart call-type-select - Pre-join call type select (video | audio | webinar).
  * @csspart contact - Pre-join contact label (`data-id`).
  * @csspart speaker - Pre-join webinar "intervenant" tick (`data-id`).
+ * @csspart audience-chat-toggle - Pre-join webinar "the audience may write in the chat" checkbox.
  * @csspart display-name-input - Pre-join display name input.
  * @csspart preview - Pre-join camera preview box.
  * @csspart preview-video - Pre-join camera preview `<video>`.
@@ -337,7 +338,7 @@ export class UrbaniaMeeting extends LitElement {
       room_name: d.roomName,
       participants: d.participants,
       call_type: d.callType === 'audio' ? 'audio' : 'video',
-      ...(d.callType === 'webinar' ? { speakers: d.speakers } : {}),
+      ...(d.callType === 'webinar' ? { speakers: d.speakers, audience_chat: d.audienceChat } : {}),
     }, {
       displayName: d.displayName, audioEnabled: d.audioEnabled, videoEnabled: d.videoEnabled,
       audioDeviceId: d.audioDeviceId, videoDeviceId: d.videoDeviceId, audioOutputId: d.audioOutputId,

@@ -120,7 +120,25 @@ describe('<urbania-meeting>', () => {
     const errored = oneEvent(el, 'urbania-error');
     deepQuery<HTMLButtonElement>(el, '[part="start-button"]')!.click();
     expect((await errored).detail.code).to.equal('unavailable');
-    expect(stub.calls[0]!.body).to.deep.equal({ room_name: 'conf', participants: ['bob', 'carol'], call_type: 'video', speakers: ['carol'] });
+    expect(stub.calls[0]!.body).to.deep.equal({ room_name: 'conf', participants: ['bob', 'carol'], call_type: 'video', speakers: ['carol'], audience_chat: false });
+  });
+
+  it('webinar: "the audience may write in the chat" is sent as audience_chat', async () => {
+    stub = stubFetch([
+      { method: 'POST', path: '/api/livekit/rooms', status: 201, body: roomInfo({ room_name: 'conf', webinar: true, audience_chat: true }) },
+      { method: 'POST', path: '/api/livekit/rooms/conf/join', status: 503, body: { error: { code: 'unavailable', message: 'down' } } },
+    ]);
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting service-url=${SERVICE} .authToken=${'t'} .contacts=${contacts}></urbania-meeting>`);
+    const select = await waitFor(() => deepQuery<HTMLSelectElement>(el, '[part="call-type-select"]'));
+    select.value = 'webinar';
+    select.dispatchEvent(new Event('change'));
+    deepQuery<HTMLInputElement>(el, '[part="room-name-input"]')!.value = 'conf';
+    (await waitFor(() => deepQuery<HTMLInputElement>(el, '[part="audience-chat-toggle"] input'))).click();
+    await aTimeout(0);
+    const errored = oneEvent(el, 'urbania-error');
+    deepQuery<HTMLButtonElement>(el, '[part="start-button"]')!.click();
+    await errored;
+    expect(stub.calls[0]!.body).to.deep.include({ call_type: 'video', speakers: [], audience_chat: true });
   });
 
   it('an invalid room name is refused before any request', async () => {

@@ -17,6 +17,8 @@ export interface PreJoinSubmitDetail {
   callType: PreJoinCallType;
   participants: string[];
   speakers: string[];
+  /** Webinar: the audience may write in the chat. */
+  audienceChat: boolean;
   displayName: string;
   audioEnabled: boolean;
   videoEnabled: boolean;
@@ -44,6 +46,7 @@ declare global {
  * @csspart call-type-select - Call type select (video | audio | webinar).
  * @csspart contact - One label per contact checkbox (`data-id`).
  * @csspart speaker - Webinar "intervenant" tick of a picked contact (`data-id`).
+ * @csspart audience-chat-toggle - Webinar "the audience may write in the chat" checkbox.
  * @csspart display-name-input - Display name input.
  * @csspart preview - Camera preview box.
  * @csspart preview-video - Camera preview `<video>`.
@@ -69,6 +72,7 @@ export class UrbaniaPreJoin extends LitElement {
 
   @state() private picked = new Set<string>();
   @state() private speakers = new Set<string>();
+  @state() private audienceChat = false;
   @state() private displayName = '';
   @state() private audioEnabled = true;
   @state() private videoEnabled = true;
@@ -124,6 +128,7 @@ export class UrbaniaPreJoin extends LitElement {
       callType: this.callType,
       participants: this.contacts.filter((c) => this.picked.has(c.id)).map((c) => c.id),
       speakers: this.callType === 'webinar' ? this.contacts.filter((c) => this.picked.has(c.id) && this.speakers.has(c.id)).map((c) => c.id) : [],
+      audienceChat: this.callType === 'webinar' && this.audienceChat,
       displayName: this.displayName.trim(),
       audioEnabled: this.audioEnabled,
       videoEnabled: this.wantsVideo && this.videoEnabled,
@@ -181,7 +186,14 @@ export class UrbaniaPreJoin extends LitElement {
           </label>
           <fieldset>
             <legend>${t('prejoin.participants')}</legend>
-            ${webinar ? html`<p class="hint muted-text">${t('prejoin.webinarHint')}</p>` : nothing}
+            ${webinar
+              ? html`<p class="hint muted-text">${t('prejoin.webinarHint')}</p>
+                <label class="check" part="audience-chat-toggle">
+                  <input type="checkbox" .checked=${this.audienceChat}
+                    @change=${(e: Event) => { this.audienceChat = (e.target as HTMLInputElement).checked; }} />
+                  ${t('prejoin.audienceChat')}
+                </label>`
+              : nothing}
             ${this.contacts.length === 0
               ? html`<p class="muted-text">${t('prejoin.noContacts')}</p>`
               : html`<ul>${this.contacts.map((c) => html`<li>
