@@ -1,6 +1,7 @@
 // Chat on LiveKit's own wire (text streams on `lk.chat`): both ways between two widgets and between a widget and a
 // page that uses livekit-client alone, as LiveKit Meet does; a message with `<img onerror>` arrives as text; a
-// webinar's audience reads but may not write (typed `not_allowed`, and the SFU drops a forced text stream).
+// webinar's audience reads but may not write (typed `not_allowed`, and the SFU drops a forced text stream) unless the
+// room was created with `audience_chat`.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -155,5 +156,21 @@ export default {
     await inMeeting(bob.page, 'chat-toggle').first().click();
     await inMeeting(bob.page, 'chat-readonly').first().waitFor({ state: 'visible' });
     assert((await inMeeting(bob.page, 'chat-input').count()) === 0, 'the audience has a message box');
+
+    // 6. A webinar created with audience_chat: the audience writes (panel, keyboard) and the speaker receives it.
+    const open = uniqueRoom('chat-webinar-open');
+    const aliceLogin = await demoLogin(world.stack.serviceUrl, 'alice');
+    const created = await serviceCall(world.stack.serviceUrl, aliceLogin.access_token, 'POST', '/api/livekit/rooms',
+      { room_name: open, participants: ['bob'], call_type: 'video', speakers: [], audience_chat: true });
+    assert(created.webinar === true && created.audience_chat === true, `created: ${JSON.stringify(created)}`);
+    await joinRoomPage(world, alice, open);
+    await joinRoomPage(world, bob, open);
+    await recordEvents(alice.page);
+    assert(!(await inMeeting(bob.page, 'mic-toggle').isVisible().catch(() => false)), 'the audience got publish controls');
+    await inMeeting(bob.page, 'chat-toggle').first().click();
+    await inMeeting(bob.page, 'chat-input').first().waitFor({ state: 'visible' });
+    await bob.page.keyboard.type('Question de l’audience');
+    await bob.page.keyboard.press('Enter');
+    await waitEvent(alice.page, 'Question de l’audience', 'bob');
   },
 };
