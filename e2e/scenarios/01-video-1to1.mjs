@@ -13,8 +13,9 @@ export default {
     await startMeetingFromDashboard(world, alice, { room, callType: 'video', invite: ['bob'], screenshot: 'prejoin' });
     const link = await alice.page.inputValue('#invite-link');
     assert(link.endsWith(`/meeting/invite?room=${room}`), `room page shows invite link ${JSON.stringify(link)}`);
-    // "Copier le lien" puts it on the clipboard.
-    await alice.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.stack.demoUrl });
+    // "Copier le lien" puts it on the clipboard. Chromium's grantPermissions denies every permission it does not
+    // list for the origin, and revoking the camera and microphone ends Alice's live tracks: list them too.
+    await alice.context.grantPermissions(['clipboard-read', 'clipboard-write', 'camera', 'microphone'], { origin: world.stack.demoUrl });
     await alice.page.click('#copy-invite');
     await alice.page.locator('#copy-status', { hasText: 'copié' }).waitFor({ timeout: 5000 });
     const copied = await alice.page.evaluate(() => navigator.clipboard.readText());
