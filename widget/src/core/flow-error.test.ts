@@ -23,7 +23,10 @@ describe('flow-error: the one error mapping', () => {
     const denied = Object.assign(new Error('denied'), { name: 'NotAllowedError' });
     const e = toFlowError(denied, 'camera');
     expect(e).to.include({ code: 'permission_denied', device: 'camera', key: 'error.permission_denied' });
-    expect(formatFlowError(mediaFlowError('camera', 'no_device'), fr)).to.equal('Aucune caméra trouvée. Vous pouvez rejoindre sans.');
+    expect(formatFlowError(mediaFlowError('camera', 'no_device'), fr)).to.equal('Appareil introuvable (caméra). Vous pouvez rejoindre sans.');
+    // One template for a feminine and a masculine device: no article or agreement that fits only one of them.
+    expect(formatFlowError(mediaFlowError('microphone', 'device_busy'), fr)).to.equal('L’appareil (microphone) est utilisé par une autre application.');
+    expect(formatFlowError(mediaFlowError('microphone', 'permission_denied'), fr)).to.not.match(/\bla microphone\b/);
     expect(formatFlowError(mediaFlowError('microphone', 'device_busy'), en)).to.equal('The microphone is being used by another application.');
   });
 

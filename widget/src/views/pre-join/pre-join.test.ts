@@ -89,7 +89,7 @@ describe('<urbania-pre-join>', () => {
       const e = await errored;
       expect(e.detail).to.deep.equal({ kind: 'camera', code: 'no_device' });
       await waitFor(() => q(el, '[part="media-error"]'), 3000, 'media error');
-      expect(q(el, '[part="media-error"]')!.textContent!.trim()).to.equal('Aucune caméra trouvée. Vous pouvez rejoindre sans.');
+      expect(q(el, '[part="media-error"]')!.textContent!.trim()).to.equal('Appareil introuvable (caméra). Vous pouvez rejoindre sans.');
       expect(q<HTMLButtonElement>(el, '[part="start-button"]')!.disabled).to.equal(false);
     } finally {
       md.getUserMedia = original;
