@@ -8,6 +8,7 @@ import type { CallType } from './service-client.js';
 import { classifyMediaError, type MediaErrorCode } from './media-errors.js';
 import { CHAT_TOPIC, ChatError, type ChatMessage } from './chat.js';
 import { MeetingError } from './flow-error.js';
+import { Listeners } from './listeners.js';
 
 /** The parts of livekit-client the session uses (destructured so bundlers can tree-shake the rest). */
 export type LiveKitModule = Pick<typeof import('livekit-client'), 'Room' | 'RoomEvent' | 'Track' | 'DisconnectReason'>;
@@ -128,8 +129,8 @@ export interface CallSessionOptions {
 
 export class CallSession {
   private _state: CallState = { ...INITIAL_CALL_STATE };
-  private readonly listeners = new Set<(s: CallState) => void>();
-  private readonly eventListeners = new Set<(e: SessionEvent) => void>();
+  private readonly listeners = new Listeners<CallState>();
+  private readonly eventListeners = new Listeners<SessionEvent>();
   private _room: Room | undefined;
   private lk: LiveKitModule | undefined;
   private refreshQueued = false;
@@ -145,23 +146,21 @@ export class CallSession {
   get room(): Room | undefined { return this._room; }
 
   subscribe(fn: (s: CallState) => void): () => void {
-    this.listeners.add(fn);
     fn(this._state);
-    return () => this.listeners.delete(fn);
+    return this.listeners.add(fn);
   }
 
   onEvent(fn: (e: SessionEvent) => void): () => void {
-    this.eventListeners.add(fn);
-    return () => this.eventListeners.delete(fn);
+    return this.eventListeners.add(fn);
   }
 
   private setState(patch: Partial<CallState>): void {
     this._state = { ...this._state, ...patch };
-    for (const fn of [...this.listeners]) { try { fn(this._state); } catch (e) { console.error(e); } }
+    this.listeners.emit(this._state);
   }
 
   private fire(e: SessionEvent): void {
-    for (const fn of [...this.eventListeners]) { try { fn(e); } catch (err) { console.error(err); } }
+    this.eventListeners.emit(e);
   }
 
   async connect(opts: ConnectOptions): Promise<void> {

@@ -11,6 +11,7 @@
  * Messages are plain text everywhere: the view renders `linkify()` segments (chat-text.ts) as text nodes and `<a>`
  * elements built by lit bindings (never innerHTML).
  */
+import { Listeners } from './listeners.js';
 
 export const CHAT_TOPIC = 'lk.chat';
 /** Messages kept in memory (the oldest go first). */
@@ -73,8 +74,8 @@ export interface ChatOptions {
  */
 export class ChatLog {
   private _state: ChatState = { messages: [], unread: 0, open: false };
-  private readonly listeners = new Set<(s: ChatState) => void>();
-  private readonly messageListeners = new Set<(m: ChatMessage) => void>();
+  private readonly listeners = new Listeners<ChatState>();
+  private readonly messageListeners = new Listeners<ChatMessage>();
   private readonly limit: number;
   /** Sends a message (undefined when not in a call). */
   transport: ChatTransport | undefined;
@@ -88,15 +89,13 @@ export class ChatLog {
   get state(): ChatState { return this._state; }
 
   subscribe(fn: (s: ChatState) => void): () => void {
-    this.listeners.add(fn);
     fn(this._state);
-    return () => this.listeners.delete(fn);
+    return this.listeners.add(fn);
   }
 
   /** Called once for each new message, received or sent. */
   onMessage(fn: (m: ChatMessage) => void): () => void {
-    this.messageListeners.add(fn);
-    return () => this.messageListeners.delete(fn);
+    return this.messageListeners.add(fn);
   }
 
   /** Adds a message (a second one with the same sender and id is ignored). Returns whether it was new. */
@@ -106,7 +105,7 @@ export class ChatLog {
     const next = [...messages, msg];
     if (next.length > this.limit) next.splice(0, next.length - this.limit);
     this.set({ messages: next, unread: open || msg.local ? unread : unread + 1 });
-    for (const fn of [...this.messageListeners]) { try { fn(msg); } catch (e) { console.error('[urbania-meeting]', e); } }
+    this.messageListeners.emit(msg);
     return true;
   }
 
@@ -139,6 +138,6 @@ export class ChatLog {
 
   private set(patch: Partial<ChatState>): void {
     this._state = { ...this._state, ...patch };
-    for (const fn of [...this.listeners]) { try { fn(this._state); } catch (e) { console.error('[urbania-meeting]', e); } }
+    this.listeners.emit(this._state);
   }
 }

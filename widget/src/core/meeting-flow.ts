@@ -15,6 +15,7 @@ import { ROOM_NAME_PATTERN } from './api.generated.js';
 import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEvent } from './call-session.js';
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
 import { ChatLog, type ChatMessage } from './chat.js';
+import { Listeners } from './listeners.js';
 import { MeetingError, flowError, mediaFlowError, toFlowError, type FlowError } from './flow-error.js';
 
 /** What the page asked for: the `view` attribute. */
@@ -126,8 +127,8 @@ export class MeetingFlow {
   private joining: Promise<void> | undefined;
   private pendingCall: Omit<CallInfo, 'identity'> | undefined;
   private loadedFor = '';
-  private readonly listeners = new Set<(s: FlowState) => void>();
-  private readonly eventListeners = new Set<(e: FlowEvent) => void>();
+  private readonly listeners = new Listeners<FlowState>();
+  private readonly eventListeners = new Listeners<FlowEvent>();
 
   constructor(private readonly options: MeetingFlowOptions = {}) {
     this.session = options.session ?? new CallSession();
@@ -154,15 +155,13 @@ export class MeetingFlow {
 
   /** Called with the current state now and after every change. */
   subscribe(fn: (s: FlowState) => void): () => void {
-    this.listeners.add(fn);
     fn(this._state);
-    return () => this.listeners.delete(fn);
+    return this.listeners.add(fn);
   }
 
   /** Typed stream of what happened (the element re-emits them as `urbania-*`). */
   on(fn: (e: FlowEvent) => void): () => void {
-    this.eventListeners.add(fn);
-    return () => this.eventListeners.delete(fn);
+    return this.eventListeners.add(fn);
   }
 
   /**
@@ -432,10 +431,10 @@ export class MeetingFlow {
 
   private publish(): void {
     this._state = { ...this._phase, notice: this._notice };
-    for (const fn of [...this.listeners]) { try { fn(this._state); } catch (e) { console.error('[urbania-meeting]', e); } }
+    this.listeners.emit(this._state);
   }
 
   private fire(e: FlowEvent): void {
-    for (const fn of [...this.eventListeners]) { try { fn(e); } catch (err) { console.error('[urbania-meeting]', err); } }
+    this.eventListeners.emit(e);
   }
 }
