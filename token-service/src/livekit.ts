@@ -57,7 +57,6 @@ export class LiveKitGateway implements SfuGateway {
   private readonly rooms: RoomServiceClient;
   private readonly verifyWebhook: ReturnType<typeof webhookVerifier>;
   private readonly known: KnownRooms;
-  private stopWatching: (() => void) | undefined;
 
   constructor(private readonly config: Config) {
     this.publicUrl = config.livekit.publicUrl;
@@ -78,9 +77,7 @@ export class LiveKitGateway implements SfuGateway {
       // Never joined (no token is ever minted for it) and kept for a year: its sid identifies the SFU process.
       createSentinel: (name) => this.call(() => this.rooms.createRoom({ name, emptyTimeout: 365 * 24 * 3600, maxParticipants: 1 })),
       listRooms: (names) => this.call(() => this.rooms.listRooms(names)),
-      watch: (onLost) => {
-        this.stopWatching = watchSfu(config.livekit.url, onLost);
-      },
+      watch: (onLost) => watchSfu(config.livekit.url, onLost),
     });
   }
 
@@ -90,11 +87,6 @@ export class LiveKitGateway implements SfuGateway {
 
   roomFinished(roomName: string): void {
     this.known.forget(roomName);
-  }
-
-  /** Closes the idle connection that watches the SFU (tests; the process exit closes it anyway). */
-  close(): void {
-    this.stopWatching?.();
   }
 
   async removeParticipant(roomName: string, identity: string): Promise<void> {

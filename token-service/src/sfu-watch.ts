@@ -7,9 +7,9 @@ import tls from 'node:tls';
  * LiveKit keeps an idle keep-alive connection open (seen: over 40 s), and the kernel closes it the moment the
  * SFU process ends (seen: 5 ms after SIGKILL). So the close is the earliest sign that the SFU may have restarted
  * and lost its rooms, for the price of one idle socket and no request. A close for any other reason (a proxy's
- * idle timeout) only costs one extra check. Returns a function that closes the connection without calling onLost.
+ * idle timeout) only costs one extra check.
  */
-export function watchSfu(httpUrl: string, onLost: () => void): () => void {
+export function watchSfu(httpUrl: string, onLost: () => void): void {
   const url = new URL(httpUrl);
   const secure = url.protocol === 'https:';
   const port = Number(url.port || (secure ? 443 : 80));
@@ -30,8 +30,4 @@ export function watchSfu(httpUrl: string, onLost: () => void): () => void {
   socket.on('data', () => {}); // LiveKit's "OK"; nothing else arrives on an idle connection
   socket.on('error', lost);
   socket.on('close', lost);
-  return () => {
-    done = true;
-    socket.destroy();
-  };
 }
