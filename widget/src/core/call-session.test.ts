@@ -297,17 +297,19 @@ describe('call-session', () => {
     expect(room.localParticipant.captured.map((t) => [t.source, t.stopped])).to.deep.equal([['microphone', true], ['camera', true]]);
   });
 
+  /** A room where the host's camera is published but not subscribed yet (its track has not arrived). */
+  class Occupied extends FakeRoom {
+    constructor(o: unknown) {
+      super(o);
+      const host = new FakeParticipant('host', 'Host');
+      const cam = new FakePublication(Track.Source.Camera, Track.Kind.Video, 'TR_host_cam');
+      cam.track = undefined;
+      host.trackPublications.set(cam.trackSid, cam);
+      this.remoteParticipants.set('host', host);
+    }
+  }
+
   it('waits for the videos already in the room to be subscribed before capturing and publishing its own', async () => {
-    const Occupied = class extends FakeRoom {
-      constructor(o: unknown) {
-        super(o);
-        const host = new FakeParticipant('host', 'Host');
-        const cam = new FakePublication(Track.Source.Camera, Track.Kind.Video, 'TR_host_cam');
-        cam.track = undefined;
-        host.trackPublications.set(cam.trackSid, cam);
-        this.remoteParticipants.set('host', host);
-      }
-    };
     const s = new CallSession({ loadLiveKit: async () => ({ ...fakeModule, Room: Occupied }) as unknown as LiveKitModule });
     const joined = s.connect(base());
     await new Promise((r) => setTimeout(r, 30));
@@ -322,16 +324,6 @@ describe('call-session', () => {
   });
 
   it('publishes anyway when the videos in the room are not subscribed within subscribeWaitMs', async () => {
-    const Occupied = class extends FakeRoom {
-      constructor(o: unknown) {
-        super(o);
-        const host = new FakeParticipant('host', 'Host');
-        const cam = new FakePublication(Track.Source.Camera, Track.Kind.Video, 'TR_host_cam');
-        cam.track = undefined;
-        host.trackPublications.set(cam.trackSid, cam);
-        this.remoteParticipants.set('host', host);
-      }
-    };
     const s = new CallSession({ subscribeWaitMs: 40, loadLiveKit: async () => ({ ...fakeModule, Room: Occupied }) as unknown as LiveKitModule });
     await s.connect(base());
     expect(lastRoom!.localParticipant.calls.filter((c) => c.startsWith('publish:'))).to.deep.equal(['publish:microphone', 'publish:camera']);

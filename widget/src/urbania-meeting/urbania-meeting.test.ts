@@ -102,16 +102,22 @@ describe('<urbania-meeting>', () => {
     await waitFor(() => text(deepQuery(el, '[part="error"] p')) === 'You do not have access to this room.', 2000, 'English error');
   });
 
+  /** The element's pre-join form with the webinar call type chosen and `room` as the room name. */
+  async function webinarForm(room: string): Promise<UrbaniaMeeting> {
+    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting service-url=${SERVICE} .authToken=${'t'} .contacts=${contacts}></urbania-meeting>`);
+    const select = await waitFor(() => deepQuery<HTMLSelectElement>(el, '[part="call-type-select"]'));
+    select.value = 'webinar';
+    select.dispatchEvent(new Event('change'));
+    deepQuery<HTMLInputElement>(el, '[part="room-name-input"]')!.value = room;
+    return el;
+  }
+
   it('webinar: ticked speakers are sent as speakers[]', async () => {
     stub = stubFetch([
       { method: 'POST', path: '/api/livekit/rooms', status: 201, body: roomInfo({ room_name: 'conf', webinar: true }) },
       { method: 'POST', path: '/api/livekit/rooms/conf/join', status: 503, body: { error: { code: 'unavailable', message: 'down' } } },
     ]);
-    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting service-url=${SERVICE} .authToken=${'t'} .contacts=${contacts}></urbania-meeting>`);
-    const select = await waitFor(() => deepQuery<HTMLSelectElement>(el, '[part="call-type-select"]'));
-    select.value = 'webinar';
-    select.dispatchEvent(new Event('change'));
-    deepQuery<HTMLInputElement>(el, '[part="room-name-input"]')!.value = 'conf';
+    const el = await webinarForm('conf');
     deepQuery<HTMLInputElement>(el, '[part="contact"][data-id="bob"] input')!.click();
     deepQuery<HTMLInputElement>(el, '[part="contact"][data-id="carol"] input')!.click();
     const speaker = await waitFor(() => deepQuery<HTMLInputElement>(el, '[part="speaker"][data-id="carol"] input'));
@@ -128,11 +134,7 @@ describe('<urbania-meeting>', () => {
       { method: 'POST', path: '/api/livekit/rooms', status: 201, body: roomInfo({ room_name: 'conf', webinar: true, audience_chat: true }) },
       { method: 'POST', path: '/api/livekit/rooms/conf/join', status: 503, body: { error: { code: 'unavailable', message: 'down' } } },
     ]);
-    const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting service-url=${SERVICE} .authToken=${'t'} .contacts=${contacts}></urbania-meeting>`);
-    const select = await waitFor(() => deepQuery<HTMLSelectElement>(el, '[part="call-type-select"]'));
-    select.value = 'webinar';
-    select.dispatchEvent(new Event('change'));
-    deepQuery<HTMLInputElement>(el, '[part="room-name-input"]')!.value = 'conf';
+    const el = await webinarForm('conf');
     (await waitFor(() => deepQuery<HTMLInputElement>(el, '[part="audience-chat-toggle"] input'))).click();
     await aTimeout(0);
     const errored = oneEvent(el, 'urbania-error');
