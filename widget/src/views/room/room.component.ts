@@ -9,8 +9,11 @@ import { ResizeController } from '../../controllers/resize-controller.js';
 import { paginate } from '../../core/grid-layout.js';
 import { computeStage } from '../../core/stage-layout.js';
 import { updateTileOrder } from '../../core/tile-order.js';
-import type { AttachableTrack, CallSessionLike, CallState, ParticipantView } from '../../core/call-session.js';
+import type { CallSessionLike, CallState, ParticipantView } from '../../core/call-session.js';
 import { icons } from './icons.js';
+import { renderTile, tileLabel } from './tile.js';
+import { renderControls } from './controls.js';
+import { MediaAttacher } from './media-attach.js';
 import type { ChatLike } from '../chat-panel/chat-panel.component.js';
 import type { ChatState } from '../../core/chat.js';
 import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
@@ -29,11 +32,7 @@ declare global {
   }
 }
 
-export function initials(name: string): string {
-  const parts = name.trim().split(/[\s._-]+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0], parts[0]?.[1]];
-  return letters.filter(Boolean).join('').toUpperCase() || '?';
-}
+export { initials } from './tile.js';
 
 /**
  * Internal room view: a dark call stage laid out from the element's own size (a tile grid, or a shared screen with
@@ -104,9 +103,7 @@ export class UrbaniaRoom extends LitElement {
   private readonly call = new CallStateController(this);
   private readonly size = new ResizeController(this);
   private order: string[] = [];
-  /** Which track each media element currently shows. */
-  private readonly attached = new WeakMap<HTMLMediaElement, AttachableTrack>();
-  private readonly mediaEls = new Set<HTMLMediaElement>();
+  private readonly media = new MediaAttacher();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session')) this.call.setSession(this.session);
@@ -144,16 +141,7 @@ export class UrbaniaRoom extends LitElement {
     super.disconnectedCallback();
     this.chatUnsub?.();
     this.chatUnsub = undefined;
-    for (const el of this.mediaEls) this.detach(el);
-    this.mediaEls.clear();
-  }
-
-  private detach(el: HTMLMediaElement): void {
-    const prev = this.attached.get(el);
-    if (prev) {
-      try { prev.detach(el); } catch { /* ignore */ }
-      this.attached.delete(el);
-    }
+    this.media.clear();
   }
 
   protected override updated(): void {
@@ -164,32 +152,7 @@ export class UrbaniaRoom extends LitElement {
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
     const strip = stage?.dataset['stripSize'];
     if (stage && strip && stage.style.getPropertyValue('--_strip') !== `${strip}px`) stage.style.setProperty('--_strip', `${strip}px`);
-    // Attach tracks to media elements (keyed by track sid), detach from removed ones.
-    const byId = new Map<string, AttachableTrack>();
-    for (const p of this.call.state.participants) {
-      if (p.video) byId.set(p.video.sid, p.video.track);
-      if (p.screen) byId.set(p.screen.sid, p.screen.track);
-      for (const a of p.audio) byId.set(a.sid, a.track);
-    }
-    const live = new Set<HTMLMediaElement>();
-    for (const el of this.renderRoot.querySelectorAll<HTMLMediaElement>('video[data-track-sid], audio[data-track-sid]')) {
-      live.add(el);
-      const track = byId.get(el.dataset['trackSid'] ?? '');
-      if (this.attached.get(el) === track) continue;
-      this.detach(el);
-      if (track) {
-        try {
-          track.attach(el);
-          this.attached.set(el, track);
-          this.mediaEls.add(el);
-        } catch (err) {
-          console.warn('[urbania-meeting] attach failed', err);
-        }
-      }
-    }
-    for (const el of this.mediaEls) {
-      if (!live.has(el)) { this.detach(el); this.mediaEls.delete(el); }
-    }
+    this.media.sync([this.renderRoot], this.call.state.participants);
   }
 
   private fire(name: 'room-leave' | 'room-rejoin'): void {
@@ -228,82 +191,7 @@ export class UrbaniaRoom extends LitElement {
   };
 
   private tile(p: ParticipantView, t: ReturnType<typeof translator>) {
-    const label = p.isLocal ? t('room.you', { name: p.name }) : p.name;
-    const muted = (p.hasMic && p.micMuted) || (!p.hasMic && p.canPublish);
-    return html`<div part="tile" role="listitem" aria-label=${label}
-        data-identity=${p.identity} data-local=${p.isLocal ? 'true' : 'false'} data-speaking=${p.isSpeaking ? 'true' : 'false'}>
-      ${p.video
-        ? html`<video data-identity=${p.identity} data-track-sid=${p.video.sid} autoplay playsinline .muted=${true} aria-hidden="true"></video>`
-        : html`<div class="avatar" part="avatar" aria-hidden="true">${initials(p.name)}</div>`}
-      <div class="name" part="tile-name" aria-hidden="true">
-        ${muted ? html`<span class="icon" part="muted-indicator" title=${t('room.muted')}>${icons.micOff}</span>` : nothing}
-        ${p.isSpeaking ? html`<span class="icon speaking" part="speaking-indicator" title=${t('room.speaking')}>${icons.sound}</span>` : nothing}
-        <span class="label">${label}</span>
-      </div>
-    </div>`;
-  }
-
-  /** An icon button of the control bar: accessible name, tooltip (CSS, from `data-tip`), optional pressed state. */
-  private control(o: {
-    part: string; label?: string; tip: string; icon: unknown; onClick: () => void;
-    pressed?: boolean; expanded?: boolean; keys?: string; variant?: 'danger'; off?: boolean;
-  }) {
-    return html`<button part=${o.part} type="button" class="ctl ${o.variant ?? ''}" aria-label=${o.label ?? nothing} data-tip=${o.tip}
-        aria-pressed=${o.pressed === undefined ? nothing : o.pressed ? 'true' : 'false'}
-        aria-expanded=${o.expanded === undefined ? nothing : o.expanded ? 'true' : 'false'}
-        aria-keyshortcuts=${o.keys ?? nothing} data-off=${o.off ? 'true' : 'false'}
-        @click=${o.onClick}>${o.icon}</button>`;
-  }
-
-  private renderControls(s: CallState, t: ReturnType<typeof translator>, sharing: boolean, chat: ChatState | undefined) {
-    const chatOpen = Boolean(chat?.open);
-    const unread = chat?.unread ?? 0;
-    const live = s.connection === 'connected' || s.connection === 'reconnecting';
-    const showPublish = s.canPublish && live;
-    const mod = isApple() ? '⌘' : 'Ctrl';
-    return html`<div class="controls" part="controls" role="group" aria-label=${t('room.controls')}>
-      ${showPublish
-        ? html`
-          ${this.control({
-            part: 'mic-toggle', label: t('room.mic'), pressed: s.micEnabled, off: !s.micEnabled, keys: 'Control+D Meta+D',
-            tip: `${s.micEnabled ? t('room.micOn') : t('room.micOff')} (${mod}+D)`,
-            icon: s.micEnabled ? icons.mic : icons.micOff, onClick: () => this.toggleMic(s),
-          })}
-          ${s.callType === 'video'
-            ? this.control({
-              part: 'camera-toggle', label: t('room.camera'), pressed: s.cameraEnabled, off: !s.cameraEnabled, keys: 'Control+E Meta+E',
-              tip: `${s.cameraEnabled ? t('room.cameraOn') : t('room.cameraOff')} (${mod}+E)`,
-              icon: s.cameraEnabled ? icons.camera : icons.cameraOff, onClick: () => this.toggleCamera(s),
-            })
-            : nothing}
-          ${s.canScreenShare
-            ? this.control({
-              part: 'screen-share-toggle', label: t('room.screenShare'), pressed: sharing,
-              tip: sharing ? t('room.screenShareStop') : t('room.screenShareStart'),
-              icon: sharing ? icons.stopScreenShare : icons.screenShare, onClick: () => this.screenShare(!sharing),
-            })
-            : nothing}`
-        : nothing}
-      ${s.connection !== 'disconnected'
-        ? this.control({
-          // Named by its content (the visible count is part of the name): "Participants 3".
-          part: 'people-toggle', expanded: this.peopleOpen,
-          tip: this.peopleOpen ? t('room.hidePeople') : t('room.showPeople'),
-          icon: html`${icons.people}<span class="sr-only">${t('room.people')}</span><span class="count">${s.participants.length}</span>`,
-          onClick: () => { this.peopleOpen = !this.peopleOpen; },
-        })
-        : nothing}
-      ${chat
-        ? html`<button part="chat-toggle" type="button" class="ctl" aria-expanded=${chatOpen ? 'true' : 'false'} aria-controls="chat"
-            aria-label=${unread ? t('chat.openUnread', { count: unread }) : t('chat.open')} data-tip=${t('chat.open')}
-            @click=${() => this.toggleChat(!chatOpen)}>${icons.chat}${unread
-              ? html`<span part="chat-unread-badge" class="count unread" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}</button>`
-        : nothing}
-      ${!s.canPlayAudio ? html`<button part="start-audio" type="button" class="ctl wide" @click=${() => this.session?.startAudio()}>${icons.sound}<span>${t('room.startAudio')}</span></button>` : nothing}
-      ${s.connection !== 'disconnected'
-        ? this.control({ part: 'leave-button', label: t('room.leave'), tip: t('room.leave'), icon: icons.leave, variant: 'danger', onClick: () => this.fire('room-leave') })
-        : nothing}
-    </div>`;
+    return renderTile(p, { t });
   }
 
   protected override render() {
@@ -342,8 +230,8 @@ export class UrbaniaRoom extends LitElement {
             ? html`<div class="stage" part="stage" data-mode="screen" data-strip=${layout.strip} data-strip-size=${layout.stripSize}>
                 <figure class="screen" part="screen-share" data-identity=${presenter.identity} data-local=${presenter.isLocal ? 'true' : 'false'}>
                   <video data-identity=${presenter.identity} data-track-sid=${presenter.screen.sid} data-source="screen_share" autoplay playsinline .muted=${true}
-                    aria-label=${t('room.screenOf', { name: presenter.isLocal ? t('room.you', { name: presenter.name }) : presenter.name })}></video>
-                  <figcaption class="name"><span class="label">${t('room.presenting', { name: presenter.isLocal ? t('room.you', { name: presenter.name }) : presenter.name })}</span></figcaption>
+                    aria-label=${t('room.screenOf', { name: tileLabel(presenter, t) })}></video>
+                  <figcaption class="name"><span class="label">${t('room.presenting', { name: tileLabel(presenter, t) })}</span></figcaption>
                 </figure>
                 <div class="strip" part="strip" role="list" aria-label=${t('room.strip')}>
                   ${repeat(ordered, (p) => p.identity, (p) => this.tile(p, t))}
@@ -367,7 +255,14 @@ export class UrbaniaRoom extends LitElement {
               <button part="stop-screen-share" type="button" class="danger" @click=${() => this.screenShare(false)}>${t('room.screenShareStop')}</button>
             </div>`
           : nothing}
-        ${this.renderControls(s, t, sharing, chat)}
+        ${renderControls({
+          s, t, sharing, chat, peopleOpen: this.peopleOpen,
+          on: {
+            mic: () => this.toggleMic(s), camera: () => this.toggleCamera(s), screenShare: (on) => this.screenShare(on),
+            people: () => { this.peopleOpen = !this.peopleOpen; }, chat: (open) => this.toggleChat(open),
+            startAudio: () => void this.session?.startAudio(), leave: () => this.fire('room-leave'),
+          },
+        })}
         ${chatOpen
           ? html`<urbania-chat-panel id="chat" class="chat" exportparts=${CHAT_EXPORTS} .locale=${this.locale} .chat=${this.chat}
               ?can-send=${s.canChat} @chat-close=${(e: Event) => { e.stopPropagation(); this.toggleChat(false, true); }}></urbania-chat-panel>`
@@ -401,12 +296,6 @@ export class UrbaniaRoom extends LitElement {
         : nothing}
     </div>`;
   }
-}
-
-/** ⌘ on Apple keyboards, Ctrl elsewhere (both work everywhere). */
-function isApple(): boolean {
-  const nav = navigator as Navigator & { userAgentData?: { platform?: string } };
-  return /mac|iphone|ipad/i.test(nav.userAgentData?.platform ?? nav.platform ?? '');
 }
 
 const PAGER_HEIGHT = 48;

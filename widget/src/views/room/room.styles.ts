@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import tileStyles from './tile.styles.js';
 
 /**
  * A dark call stage whatever the page's theme (`--urbania-stage-*`, `--urbania-control-*` tokens, set on the host),
  * laid out by the element's own width: one column up to 720 px (a 360 px sidebar), the participants panel beside
  * the stage above.
  */
-export default css`
+const roomStyles = css`
   :host {
     height: 100%;
     /* Inside the call, the stage's palette replaces the page's for text, plain buttons and muted text. */
@@ -48,37 +49,6 @@ export default css`
     grid-template-columns: repeat(var(--_cols, 1), minmax(0, 1fr));
     grid-auto-rows: minmax(0, 1fr);
   }
-  [part~='tile'] {
-    position: relative; overflow: hidden; min-height: 72px;
-    border-radius: var(--_u-radius, 8px);
-    background: var(--_u-tile, #1f2937); color: #f9fafb;
-    display: grid; place-items: center;
-    outline: 3px solid transparent; outline-offset: -3px;
-    transition: outline-color 0.15s;
-  }
-  [part~='tile'][data-speaking='true'] { outline-color: var(--_u-speaking, #22c55e); }
-  video { background: #000; }
-  [part~='tile'] video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; }
-  [part~='tile'][data-local='true'] video { transform: scaleX(-1); }
-  .avatar {
-    width: min(40%, 5.5rem); aspect-ratio: 1; border-radius: 50%;
-    display: grid; place-items: center; font-size: 1.4rem; font-weight: 700;
-    background: var(--_u-avatar, #4b5563); color: #f9fafb;
-  }
-  .name {
-    position: absolute; left: 0.4rem; bottom: 0.4rem; right: 0.4rem; margin: 0;
-    display: flex; gap: 0.3rem; align-items: center;
-  }
-  .name span.label {
-    background: rgba(0, 0, 0, 0.72); color: #ffffff; padding: 0.1rem 0.45rem; border-radius: 4px;
-    font-size: 0.8rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 100%;
-  }
-  .name .icon {
-    display: inline-grid; place-items: center; width: 1.5rem; height: 1.5rem; flex: none;
-    background: rgba(0, 0, 0, 0.72); color: #ffffff; border-radius: 50%;
-  }
-  .name .icon.speaking { color: var(--_u-speaking, #22c55e); }
-  .name .icon svg { width: 1rem; height: 1rem; }
   .pager { display: flex; gap: 0.5rem; justify-content: center; align-items: center; height: 44px; font-size: 0.9rem; }
 
   /* A shared screen takes the stage; the participants go into a strip beside (wide) or under (narrow) it. */
@@ -161,3 +131,5 @@ export default css`
     .chat { grid-area: chat; }
   }
 `;
+
+export default [tileStyles, roomStyles];

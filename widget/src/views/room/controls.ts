@@ -1,0 +1,110 @@
+/**
+ * The room's control bar: icon buttons (inline SVG) with an accessible name, a tooltip (CSS, from `data-tip`) and,
+ * for toggles, a pressed or expanded state. Pure rendering: the room passes the call state and its handlers.
+ * A feature adds its button here (and its handler to `ControlsContext`).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Translate } from '../../i18n/index.js';
+import type { CallState } from '../../core/call-session.js';
+import type { ChatState } from '../../core/chat.js';
+import { icons } from './icons.js';
+
+export interface ControlButton {
+  part: string;
+  /** Accessible name (omit when the content names the button). */
+  label?: string;
+  tip: string;
+  icon: unknown;
+  onClick: () => void;
+  pressed?: boolean;
+  expanded?: boolean;
+  keys?: string;
+  variant?: 'danger';
+  off?: boolean;
+}
+
+/** One icon button of the control bar. */
+export function controlButton(o: ControlButton): TemplateResult {
+  return html`<button part=${o.part} type="button" class="ctl ${o.variant ?? ''}" aria-label=${o.label ?? nothing} data-tip=${o.tip}
+      aria-pressed=${o.pressed === undefined ? nothing : o.pressed ? 'true' : 'false'}
+      aria-expanded=${o.expanded === undefined ? nothing : o.expanded ? 'true' : 'false'}
+      aria-keyshortcuts=${o.keys ?? nothing} data-off=${o.off ? 'true' : 'false'}
+      @click=${o.onClick}>${o.icon}</button>`;
+}
+
+export interface ControlsContext {
+  s: CallState;
+  t: Translate;
+  /** We share our screen. */
+  sharing: boolean;
+  /** The chat's state; no chat toggle without it. */
+  chat: ChatState | undefined;
+  peopleOpen: boolean;
+  on: {
+    mic(): void;
+    camera(): void;
+    screenShare(on: boolean): void;
+    people(): void;
+    chat(open: boolean): void;
+    startAudio(): void;
+    leave(): void;
+  };
+}
+
+/** ⌘ on Apple keyboards, Ctrl elsewhere (both work everywhere). */
+export function isApple(): boolean {
+  const nav = navigator as Navigator & { userAgentData?: { platform?: string } };
+  return /mac|iphone|ipad/i.test(nav.userAgentData?.platform ?? nav.platform ?? '');
+}
+
+export function renderControls(c: ControlsContext): TemplateResult {
+  const { s, t, sharing, chat, on } = c;
+  const chatOpen = Boolean(chat?.open);
+  const unread = chat?.unread ?? 0;
+  const live = s.connection === 'connected' || s.connection === 'reconnecting';
+  const showPublish = s.canPublish && live;
+  const mod = isApple() ? '⌘' : 'Ctrl';
+  return html`<div class="controls" part="controls" role="group" aria-label=${t('room.controls')}>
+    ${showPublish
+      ? html`
+        ${controlButton({
+          part: 'mic-toggle', label: t('room.mic'), pressed: s.micEnabled, off: !s.micEnabled, keys: 'Control+D Meta+D',
+          tip: `${s.micEnabled ? t('room.micOn') : t('room.micOff')} (${mod}+D)`,
+          icon: s.micEnabled ? icons.mic : icons.micOff, onClick: on.mic,
+        })}
+        ${s.callType === 'video'
+          ? controlButton({
+            part: 'camera-toggle', label: t('room.camera'), pressed: s.cameraEnabled, off: !s.cameraEnabled, keys: 'Control+E Meta+E',
+            tip: `${s.cameraEnabled ? t('room.cameraOn') : t('room.cameraOff')} (${mod}+E)`,
+            icon: s.cameraEnabled ? icons.camera : icons.cameraOff, onClick: on.camera,
+          })
+          : nothing}
+        ${s.canScreenShare
+          ? controlButton({
+            part: 'screen-share-toggle', label: t('room.screenShare'), pressed: sharing,
+            tip: sharing ? t('room.screenShareStop') : t('room.screenShareStart'),
+            icon: sharing ? icons.stopScreenShare : icons.screenShare, onClick: () => on.screenShare(!sharing),
+          })
+          : nothing}`
+      : nothing}
+    ${s.connection !== 'disconnected'
+      ? controlButton({
+        // Named by its content (the visible count is part of the name): "Participants 3".
+        part: 'people-toggle', expanded: c.peopleOpen,
+        tip: c.peopleOpen ? t('room.hidePeople') : t('room.showPeople'),
+        icon: html`${icons.people}<span class="sr-only">${t('room.people')}</span><span class="count">${s.participants.length}</span>`,
+        onClick: on.people,
+      })
+      : nothing}
+    ${chat
+      ? html`<button part="chat-toggle" type="button" class="ctl" aria-expanded=${chatOpen ? 'true' : 'false'} aria-controls="chat"
+          aria-label=${unread ? t('chat.openUnread', { count: unread }) : t('chat.open')} data-tip=${t('chat.open')}
+          @click=${() => on.chat(!chatOpen)}>${icons.chat}${unread
+            ? html`<span part="chat-unread-badge" class="count unread" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}</button>`
+      : nothing}
+    ${!s.canPlayAudio ? html`<button part="start-audio" type="button" class="ctl wide" @click=${on.startAudio}>${icons.sound}<span>${t('room.startAudio')}</span></button>` : nothing}
+    ${s.connection !== 'disconnected'
+      ? controlButton({ part: 'leave-button', label: t('room.leave'), tip: t('room.leave'), icon: icons.leave, variant: 'danger', onClick: on.leave })
+      : nothing}
+  </div>`;
+}

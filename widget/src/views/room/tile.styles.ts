@@ -1,0 +1,37 @@
+import { css } from 'lit';
+
+/** A participant tile (tile.ts): video or initials, the name bar and its marks, the speaking outline. */
+export default css`
+  [part~='tile'] {
+    position: relative; overflow: hidden; min-height: 72px;
+    border-radius: var(--_u-radius, 8px);
+    background: var(--_u-tile, #1f2937); color: #f9fafb;
+    display: grid; place-items: center;
+    outline: 3px solid transparent; outline-offset: -3px;
+    transition: outline-color 0.15s;
+  }
+  [part~='tile'][data-speaking='true'] { outline-color: var(--_u-speaking, #22c55e); }
+  video { background: #000; }
+  [part~='tile'] video { position: absolute; inset: 0; width: 100%; height: 100%; object-fit: cover; }
+  [part~='tile'][data-local='true'] video { transform: scaleX(-1); }
+  .avatar {
+    width: min(40%, 5.5rem); aspect-ratio: 1; border-radius: 50%;
+    display: grid; place-items: center; font-size: 1.4rem; font-weight: 700;
+    background: var(--_u-avatar, #4b5563); color: #f9fafb;
+  }
+  .name {
+    position: absolute; left: 0.4rem; bottom: 0.4rem; right: 0.4rem; margin: 0;
+    display: flex; gap: 0.3rem; align-items: center;
+  }
+  .name span.label {
+    background: rgba(0, 0, 0, 0.72); color: #ffffff; padding: 0.1rem 0.45rem; border-radius: 4px;
+    font-size: 0.8rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 100%;
+  }
+  .name .icon {
+    display: inline-grid; place-items: center; width: 1.5rem; height: 1.5rem; flex: none;
+    background: rgba(0, 0, 0, 0.72); color: #ffffff; border-radius: 50%;
+  }
+  .name .icon.speaking { color: var(--_u-speaking, #22c55e); }
+  .name .icon svg { width: 1rem; height: 1rem; }
+  .corner { position: absolute; top: 0.4rem; right: 0.4rem; display: flex; gap: 0.3rem; z-index: 1; }
+`;
