@@ -15,6 +15,7 @@ import type { SfuGateway } from './livekit.js';
 import { createLogger, type Logger } from './logger.js';
 import { Meetings } from './meetings.js';
 import { demoAuthRouter } from './routes/demo-auth.js';
+import { handsRouter } from './routes/hands.js';
 import { healthRouter } from './routes/health.js';
 import { roomsRouter } from './routes/rooms.js';
 import { tokenRouter } from './routes/token.js';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRouter(store, sfu));
   app.route('/api/livekit', roomsRouter);
   app.route('/api/livekit', tokenRouter);
+  app.route('/api/livekit', handsRouter(sfu));
   app.route('/api/livekit', webhooksRouter(store, sfu));
   if (config.demoLogin && config.auth.demoSecret) app.route('/api/auth', demoAuthRouter(config.auth.demoSecret));
 

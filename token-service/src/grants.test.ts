@@ -42,4 +42,11 @@ describe('videoGrantFor', () => {
       expect(grant[key]).toBeUndefined();
     }
   });
+
+  it('lets everyone update their own attributes (raised hand), the audience of a webinar included', () => {
+    const webinar = room({ speakers: ['alice'], participants: ['alice', 'bob'] });
+    for (const user of ['alice', 'bob']) {
+      expect(videoGrantFor('r', permissionsFor(webinar, user)!).canUpdateOwnMetadata).toBe(true);
+    }
+  });
 });

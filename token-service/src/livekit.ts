@@ -20,6 +20,11 @@ export interface SfuGateway {
   /** The SFU closed the room (its `room_finished` webhook): the next admission creates it again. */
   roomFinished(roomName: string): void;
   removeParticipant(roomName: string, identity: string): Promise<void>;
+  /**
+   * Sets attributes of a participant in the call (an empty string deletes one); resolves false when the participant
+   * (or the room) is not on the SFU.
+   */
+  setParticipantAttributes(roomName: string, identity: string, attributes: Record<string, string>): Promise<boolean>;
   listParticipants(roomName: string): Promise<PresenceEntry[]>;
   mintToken(params: { roomName: string; identity: string; name: string; permissions: RoomPermissions }): Promise<string>;
   /**
@@ -39,7 +44,13 @@ const SOURCE_TO_LIVEKIT: Record<MediaSource, TrackSource> = {
   screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
 };
 
-/** The grant a user token carries. Never roomCreate, roomAdmin, roomList or roomRecord. */
+/**
+ * The grant a user token carries. Never roomCreate, roomAdmin, roomList or roomRecord.
+ * `canUpdateOwnMetadata` lets the participant set its own attributes (the raised hand, hands.ts), and so — LiveKit
+ * has no narrower grant (livekit-server `ParticipantImpl.UpdateMetadata`) — also its own metadata and display name
+ * through the SFU; never anyone else's. Everyone gets it, a webinar's audience included (raising a hand is how they
+ * ask for the stage).
+ */
 export function videoGrantFor(roomName: string, permissions: RoomPermissions): VideoGrant {
   return {
     room: roomName,
@@ -48,7 +59,7 @@ export function videoGrantFor(roomName: string, permissions: RoomPermissions): V
     canSubscribe: permissions.canSubscribe,
     canPublishData: permissions.canPublishData,
     canPublishSources: permissions.sources.map((s) => SOURCE_TO_LIVEKIT[s]),
-    canUpdateOwnMetadata: false,
+    canUpdateOwnMetadata: true,
   };
 }
 
@@ -96,6 +107,19 @@ export class LiveKitGateway implements SfuGateway {
       // Not in the room (or the room is gone): leaving is already done.
       if (err instanceof DependencyUnavailableError) throw err;
       if (isRoomNotFound(err)) this.known.forget(roomName);
+    }
+  }
+
+  async setParticipantAttributes(roomName: string, identity: string, attributes: Record<string, string>): Promise<boolean> {
+    try {
+      await this.call(() => this.rooms.updateParticipant(roomName, identity, { attributes }));
+      return true;
+    } catch (err) {
+      if (err instanceof DependencyUnavailableError) throw err;
+      // "participant does not exist" or "requested room does not exist" (twirp not_found): nothing to update.
+      if (!isNotFound(err)) throw err;
+      if (/room/i.test(String((err as Error).message))) this.known.forget(roomName);
+      return false;
     }
   }
 
@@ -150,6 +174,12 @@ export class LiveKitGateway implements SfuGateway {
 function isRoomNotFound(err: unknown): boolean {
   const e = err as { code?: unknown; status?: unknown; message?: unknown };
   return e?.code === 'not_found' || (e?.status === 404 && /room/i.test(String(e.message)));
+}
+
+/** Any twirp not_found (room or participant). */
+function isNotFound(err: unknown): boolean {
+  const e = err as { code?: unknown; status?: unknown };
+  return e?.code === 'not_found' || e?.status === 404;
 }
 
 function isNetworkError(err: unknown): boolean {

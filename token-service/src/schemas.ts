@@ -94,6 +94,15 @@ export const RoomNameParam = z.object({
   room_name: RoomName.openapi({ param: { name: 'room_name', in: 'path' } }),
 });
 
+/** `/rooms/{room_name}/participants/{identity}/…`: a participant's identity is its Urbania user id. */
+export const ParticipantParams = RoomNameParam.extend({
+  identity: UserId.openapi({ param: { name: 'identity', in: 'path' } }),
+});
+
+export const LowerHandResponse = z
+  .object({ room_name: RoomName, identity: z.string(), hand_raised: z.literal(false) })
+  .openapi('LowerHandResponse');
+
 export const TokenBody = z
   .object({
     room_name: RoomName,

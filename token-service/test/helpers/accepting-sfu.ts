@@ -10,6 +10,9 @@ export class AcceptingSfu implements SfuGateway {
   async ensureRoom(): Promise<void> {}
   roomFinished(): void {}
   async removeParticipant(): Promise<void> {}
+  async setParticipantAttributes(): Promise<boolean> {
+    return true;
+  }
   async listParticipants(): Promise<PresenceEntry[]> {
     return [];
   }

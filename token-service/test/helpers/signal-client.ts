@@ -4,6 +4,7 @@ import {
   SignalResponse,
   TrackSource,
   TrackType,
+  UpdateParticipantMetadata,
   type JoinResponse,
 } from '@livekit/protocol';
 import WebSocket from 'ws';
@@ -53,6 +54,25 @@ export class SignalClient {
         if (m.message.case === 'requestResponse' && m.message.value.reason !== 0) return 'refused' as const;
         if (m.message.case === 'leave') return 'refused' as const;
         return undefined;
+      }, 3000);
+    } catch {
+      return 'no answer';
+    }
+  }
+
+  /**
+   * Updates this participant's own attributes (and name, when given), as livekit-client's `setAttributes` /
+   * `setName` do; resolves with what the SFU answered.
+   */
+  async updateOwn(update: { attributes?: Record<string, string>; name?: string }): Promise<'ok' | 'refused' | 'no answer'> {
+    const requestId = Math.floor(Math.random() * 1_000_000) + 1;
+    const value = new UpdateParticipantMetadata({ requestId, attributes: update.attributes ?? {}, name: update.name ?? '' });
+    const from = this.messages.length;
+    this.ws.send(new SignalRequest({ message: { case: 'updateMetadata', value } }).toBinary());
+    try {
+      return await this.next(from, (m) => {
+        if (m.message.case !== 'requestResponse' || m.message.value.requestId !== requestId) return undefined;
+        return m.message.value.reason === 0 ? ('ok' as const) : ('refused' as const);
       }, 3000);
     } catch {
       return 'no answer';

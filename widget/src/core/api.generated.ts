@@ -639,6 +639,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/livekit/rooms/{room_name}/participants/{identity}/lower-hand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lower a participant's raised hand (host only)
+         * @description A raised hand is the participant attribute `handRaisedAt` (ISO 8601 time the hand went up), set by the participant itself with livekit-client; this deletes it on the SFU, and every participant sees the change. Only the room creator may call it (403 `forbidden` otherwise). A participant who is not in the call answers 200 too: no hand is up.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                    identity: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The hand is down */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LowerHandResponse"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/livekit/webhooks": {
         parameters: {
             query?: never;
@@ -848,6 +944,12 @@ export interface components {
                 [key: string]: string;
             };
             room_config?: unknown;
+        };
+        LowerHandResponse: {
+            room_name: components["schemas"]["RoomName"];
+            identity: string;
+            /** @enum {boolean} */
+            hand_raised: false;
         };
     };
     responses: never;
