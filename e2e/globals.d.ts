@@ -25,6 +25,10 @@ declare global {
     baselineCredentials: { url: string; token: string };
     baselineMarks: any;
     baselineRoom: any;
+    /** bench/widget/crowd.mjs and crowd.js: long tasks of the room view; the simulated participants. */
+    __longTasks: [number, number][];
+    joinCrowd: (credentials: { url: string; tokens: string[] }) => Promise<void>;
+    crowdRooms: any[];
   }
 }
 
