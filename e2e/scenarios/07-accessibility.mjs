@@ -1,4 +1,4 @@
-// axe-core on every page and view of the demo (sign-in, dashboard, pre-join, invite, room), in French and in
+// axe-core on every page and view of the demo (sign-in, dashboard, pre-join, invite, room, room with the chat open), in French and in
 // English (the element's `lang`), under the real CSP (axe is injected through the DevTools protocol).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,6 +58,17 @@ export default {
       await setLang(alice.page, lang);
       violations.push(...(await axe(alice.page, `room (${lang})`)));
     }
+    // The chat panel open, with a message in it.
+    await inMeeting(alice.page, 'chat-toggle').first().click();
+    await inMeeting(alice.page, 'chat-input').first().fill('Bonjour https://example.com');
+    await alice.page.keyboard.press('Enter');
+    await inMeeting(alice.page, 'chat-message').first().waitFor({ state: 'visible' });
+    for (const lang of ['fr', 'en']) {
+      await setLang(alice.page, lang);
+      violations.push(...(await axe(alice.page, `room, chat open (${lang})`)));
+    }
+    await alice.page.keyboard.press('Escape');
+    await inMeeting(alice.page, 'chat-panel').first().waitFor({ state: 'detached' });
 
     const bob = await world.user('bob');
     await bob.page.goto(`${world.stack.demoUrl}/meeting/invite?room=${room}`);
