@@ -18,6 +18,18 @@ export interface UrbaniaChatMessageDetail {
   timestamp: number;
 }
 
+/** A device in use changed: chosen with `setDevice()` or the device menu, or a fallback after it was unplugged. */
+export interface UrbaniaDeviceChangedDetail {
+  kind: 'audioinput' | 'videoinput' | 'audiooutput';
+  deviceId: string;
+}
+
+/** livekit-client's ConnectionQuality of a participant (this page's included), as the SFU rates it. */
+export interface UrbaniaConnectionQualityDetail {
+  identity: string;
+  quality: 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
+}
+
 export interface UrbaniaEventDetails {
   'urbania-joined': { room: string; identity: string; canPublish: boolean };
   'urbania-left': { room: string; reason: string };
@@ -28,6 +40,8 @@ export interface UrbaniaEventDetails {
   'urbania-chat-message': UrbaniaChatMessageDetail;
   'urbania-screen-share-started': { identity: string };
   'urbania-screen-share-stopped': { identity: string };
+  'urbania-device-changed': UrbaniaDeviceChangedDetail;
+  'urbania-connection-quality': UrbaniaConnectionQualityDetail;
 }
 
 export type UrbaniaEventName = keyof UrbaniaEventDetails;
@@ -48,5 +62,7 @@ declare global {
     'urbania-chat-message': UrbaniaEvent<'urbania-chat-message'>;
     'urbania-screen-share-started': UrbaniaEvent<'urbania-screen-share-started'>;
     'urbania-screen-share-stopped': UrbaniaEvent<'urbania-screen-share-stopped'>;
+    'urbania-device-changed': UrbaniaEvent<'urbania-device-changed'>;
+    'urbania-connection-quality': UrbaniaEvent<'urbania-connection-quality'>;
   }
 }

@@ -9,6 +9,7 @@ import { classifyMediaError, type MediaErrorCode } from './media-errors.js';
 import { CHAT_TOPIC, ChatError, type ChatMessage } from './chat.js';
 import { MeetingError } from './flow-error.js';
 import { Listeners } from './listeners.js';
+import { toQuality, type ConnectionQualityName } from './connection-quality.js';
 
 /** The parts of livekit-client the session uses (destructured so bundlers can tree-shake the rest). */
 export type LiveKitModule = Pick<typeof import('livekit-client'), 'Room' | 'RoomEvent' | 'Track' | 'DisconnectReason'>;
@@ -40,6 +41,8 @@ export interface ParticipantView {
   canPublish: boolean;
   /** The shared screen (video calls), when this participant shares one. */
   screen?: TrackRef | undefined;
+  /** The SFU's rating of this participant's connection. */
+  quality?: ConnectionQualityName | undefined;
 }
 
 export interface CallState {
@@ -71,7 +74,8 @@ export type SessionEvent =
   | { type: 'media-error'; kind: 'camera' | 'microphone'; code: MediaErrorCode; message: string }
   | { type: 'chat-message'; message: ChatMessage }
   /** Someone (us included) started or stopped sharing a screen (however it stopped: us, the browser's own button…). */
-  | { type: 'screen-share-started' | 'screen-share-stopped'; identity: string };
+  | { type: 'screen-share-started' | 'screen-share-stopped'; identity: string }
+  | { type: 'connection-quality'; identity: string; quality: ConnectionQualityName };
 
 export interface ConnectOptions {
   url: string;
@@ -424,6 +428,11 @@ export class CallSession {
         this.fire({ type: 'chat-message', message: { id, from: { identity, name }, text, timestamp: timestamp || Date.now(), local: false } });
       }, (err: unknown) => console.warn('[urbania-meeting] chat message lost', err));
     });
+    room.on(E.ConnectionQualityChanged, (quality: unknown, p: Participant) => {
+      if (this._room !== room) return;
+      this.refresh();
+      this.fire({ type: 'connection-quality', identity: p.identity, quality: toQuality(quality) });
+    });
     room.on(E.Reconnecting, () => { if (this._room === room) this.setState({ connection: 'reconnecting' }); });
     room.on(E.SignalReconnecting, () => { if (this._room === room) this.setState({ connection: 'reconnecting' }); });
     room.on(E.Reconnected, () => { if (this._room === room) { this.setState({ connection: 'connected' }); this.refresh(); } });
@@ -526,6 +535,7 @@ function snapshot(room: Room, lk: LiveKitModule, prev: CallState): Partial<CallS
       audio,
       canPublish: p.permissions?.canPublish ?? true,
       screen: trackRef(p.getTrackPublication(S.ScreenShare)),
+      quality: toQuality(p.connectionQuality),
     };
   };
   const local = room.localParticipant;

@@ -16,6 +16,8 @@ import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEven
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
 import { ChatLog, type ChatMessage } from './chat.js';
 import { Listeners } from './listeners.js';
+import { CHOICE_FIELD, CallDevices, type CallDevicesOptions, type DeviceKind } from './devices.js';
+import type { ConnectionQualityName } from './connection-quality.js';
 import { MeetingError, flowError, mediaFlowError, toFlowError, type FlowError } from './flow-error.js';
 
 /** What the page asked for: the `view` attribute. */
@@ -55,6 +57,8 @@ export type FlowEvent =
   | { type: 'room-created'; room: RoomInfo }
   | { type: 'chat-message'; message: ChatMessage }
   | { type: 'screen-share-started' | 'screen-share-stopped'; identity: string }
+  | { type: 'device-changed'; kind: DeviceKind; deviceId: string }
+  | { type: 'connection-quality'; identity: string; quality: ConnectionQualityName }
   | { type: 'error'; error: FlowError };
 
 /** Legal transitions; anything else is a bug and throws IllegalTransitionError. */
@@ -110,12 +114,16 @@ export interface MeetingFlowOptions {
   preload?: () => Promise<unknown>;
   /** Injected fetch for the ServiceClient (tests). */
   fetch?: typeof fetch;
+  /** Device enumeration and storage for CallDevices (tests). */
+  devices?: CallDevicesOptions;
 }
 
 export class MeetingFlow {
   readonly session: CallSession;
   /** The call's chat (messages of the current call; sending allowed while in the call with a data grant). */
   readonly chat = new ChatLog();
+  /** Microphones, cameras and speakers during the call (see devices.ts). */
+  readonly devices: CallDevices;
   private _phase: MeetingPhase = { phase: 'idle' };
   private _notice: FlowError | undefined;
   private _state: FlowState = { phase: 'idle', notice: undefined };
@@ -140,6 +148,12 @@ export class MeetingFlow {
       this.chat.blocked = s.connection === 'connected' ? undefined : 'not_connected';
     });
     this.chat.onMessage((message) => this.fire({ type: 'chat-message', message }));
+    this.devices = new CallDevices(this.session, options.devices);
+    this.devices.onChange(({ kind, deviceId, chosen }) => {
+      // A choice also replaces the pre-join's for this page's next join (the stored one is already updated).
+      if (chosen && this.choices) this.choices = { ...this.choices, [CHOICE_FIELD[kind]]: deviceId };
+      this.fire({ type: 'device-changed', kind, deviceId });
+    });
   }
 
   get state(): FlowState { return this._state; }
@@ -364,6 +378,22 @@ export class MeetingFlow {
     }
   }
 
+  /**
+   * Use another microphone, camera or speaker in the call (remembered for the next join). Rejects with a
+   * MeetingError (see CallDevices.setDevice); a device the browser could not open is also shown.
+   */
+  async setDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    const p = this._phase.phase;
+    if (p !== 'in-call' && p !== 'reconnecting') throw new MeetingError('not_in_call');
+    try {
+      await this.devices.setDevice(kind, deviceId);
+    } catch (err) {
+      const error = toFlowError(err);
+      if (error.code === 'device_switch_failed') this.report(error);
+      throw err;
+    }
+  }
+
   /** Report a problem that does not change the phase (a device in pre-join, a view that failed to load). */
   report(error: FlowError, options: { show?: boolean } = {}): void {
     if (options.show !== false) this.setNotice(error);
@@ -412,6 +442,9 @@ export class MeetingFlow {
       case 'screen-share-started':
       case 'screen-share-stopped':
         this.fire({ type: e.type, identity: e.identity });
+        break;
+      case 'connection-quality':
+        this.fire({ type: e.type, identity: e.identity, quality: e.quality });
         break;
     }
   }

@@ -140,6 +140,8 @@ export class FakeRoom {
   }
   async disconnect() { this.disconnected = true; }
   async startAudio() {}
+  getActiveDevice(_kind: string): string | undefined { return undefined; }
+  async switchActiveDevice(_kind: string, _deviceId: string) { return true; }
 }
 
 export const fakeModule = { ...realLiveKit, Room: FakeRoom } as unknown as LiveKitModule;

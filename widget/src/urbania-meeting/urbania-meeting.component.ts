@@ -40,6 +40,8 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @event urbania-chat-message - A chat message of the call (LiveKit text stream on `lk.chat`), received or sent by this page. `detail: { from: { identity, name }, text, timestamp }`; `text` is plain text (never HTML).
  * @event urbania-screen-share-started - Someone (this page included) started sharing a screen. `detail: { identity }`.
  * @event urbania-screen-share-stopped - A screen share ended (stop button, `stopScreenShare()`, the browser's own "stop sharing", the sharer leaving). `detail: { identity }`.
+ * @event urbania-device-changed - The microphone, camera or speaker in use changed: `setDevice()`, the device menus, or a fallback to the default after the device in use was unplugged. `detail: { kind, deviceId }`, kind `audioinput` | `videoinput` | `audiooutput`.
+ * @event urbania-connection-quality - The SFU rated a participant's connection (this page's included) anew. `detail: { identity, quality }`, quality `excellent` | `good` | `poor` | `lost` | `unknown`.
  *
  * @csspart error - The visible error message (`role=alert`, `data-code`).
  * @csspart left - The "you left" view with the rejoin button.
@@ -241,6 +243,18 @@ export class UrbaniaMeeting extends LitElement {
     return this.localized(this.flow.stopScreenShare());
   }
 
+  /**
+   * Use another device in the call: `kind` `audioinput` (microphone), `videoinput` (camera) or `audiooutput`
+   * (speaker), `deviceId` from `navigator.mediaDevices.enumerateDevices()`. Remembered for the next join. Resolves
+   * once switched (and `urbania-device-changed` fired). Rejects with a `MeetingError` (`{ code, message }`):
+   * `not_in_call`, `device_kind_invalid`, `device_not_allowed` (a camera in an audio room, which never opens one; a
+   * microphone or camera for a webinar's audience; a speaker where the browser cannot choose one),
+   * `device_not_found`, `device_switch_failed`.
+   */
+  setDevice(kind: 'audioinput' | 'videoinput' | 'audiooutput', deviceId: string): Promise<void> {
+    return this.localized(this.flow.setDevice(kind, deviceId));
+  }
+
   /** The same rejection, with the code kept and the message in the element's language. */
   private localized(p: Promise<void>): Promise<void> {
     return p.catch((err: unknown) => {
@@ -284,6 +298,12 @@ export class UrbaniaMeeting extends LitElement {
         break;
       case 'chat-message':
         emit(this, 'urbania-chat-message', { from: { ...e.message.from }, text: e.message.text, timestamp: e.message.timestamp });
+        break;
+      case 'device-changed':
+        emit(this, 'urbania-device-changed', { kind: e.kind, deviceId: e.deviceId });
+        break;
+      case 'connection-quality':
+        emit(this, 'urbania-connection-quality', { identity: e.identity, quality: e.quality });
         break;
       case 'error':
         emit(this, 'urbania-error', { code: e.error.code, message: this.message(e.error) });
