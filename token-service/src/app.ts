@@ -14,6 +14,10 @@ import { ApiError, DependencyUnavailableError, RETRY_AFTER_SECONDS, errorBody, e
 import type { SfuGateway } from './livekit.js';
 import { createLogger, type Logger } from './logger.js';
 import { Meetings } from './meetings.js';
+import { ChatHistoryService } from './chat-history.js';
+import { messagesRouter } from './routes/messages.js';
+import { MemoryMessageStore } from './store/messages-memory.js';
+import type { MessageStore } from './store/messages.js';
 import { demoAuthRouter } from './routes/demo-auth.js';
 import { handsRouter } from './routes/hands.js';
 import { healthRouter } from './routes/health.js';
@@ -29,6 +33,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Defaults to the verifier the config describes (HS256 secret or JWKS). */
   verifyUser?: UserVerifier;
+  /** Chat history; defaults to a bounded in-memory one (main.ts passes MongoDB's with the MongoDB store). */
+  messages?: MessageStore;
 }
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -40,6 +46,7 @@ export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const verifyUser = deps.verifyUser ?? createUserVerifier(config.auth);
   const meetings = new Meetings(store, sfu);
+  const messages = deps.messages ?? new MemoryMessageStore(chatHistoryLimits(config));
 
   const app = new OpenAPIHono<AppEnv>({
     // Validation failures become our 400 shape, naming every field at fault.
@@ -74,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/livekit', roomsRouter);
   app.route('/api/livekit', tokenRouter);
   app.route('/api/livekit', handsRouter(sfu));
+  app.route('/api/livekit', messagesRouter(new ChatHistoryService(meetings, store, messages)));
   app.route('/api/livekit', webhooksRouter(store, sfu));
   if (config.demoLogin && config.auth.demoSecret) app.route('/api/auth', demoAuthRouter(config.auth.demoSecret));
 
@@ -99,6 +107,11 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** The chat history's bounds from the config (CHAT_HISTORY_*). */
+export function chatHistoryLimits(config: Config) {
+  return { maxPerRoom: config.chatHistory.maxMessages, retentionMs: config.chatHistory.retentionSeconds * 1000 };
+}
 
 function errorResponse(err: Error, c: Context<AppEnv>, fallbackLogger: Logger): Response {
   const log = c.get('log')?.() ?? fallbackLogger;

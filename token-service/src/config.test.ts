@@ -137,4 +137,12 @@ describe('loadConfig', () => {
     expect(config.tokenTtlSeconds).toBe(900);
     expect(config.rateLimitPerMinute).toBe(0);
   });
+
+  it('reads the chat history bounds (defaults 200 messages, 7 days) and refuses values out of range', () => {
+    expect(loadConfig(base).chatHistory).toEqual({ maxMessages: 200, retentionSeconds: 604_800 });
+    expect(loadConfig({ ...base, CHAT_HISTORY_MAX_MESSAGES: '50', CHAT_HISTORY_RETENTION_SECONDS: '3600' }).chatHistory)
+      .toEqual({ maxMessages: 50, retentionSeconds: 3600 });
+    const found = problems({ ...base, CHAT_HISTORY_MAX_MESSAGES: '0', CHAT_HISTORY_RETENTION_SECONDS: 'week' });
+    expect(found.map((p) => p.split(':')[0])).toEqual(['CHAT_HISTORY_MAX_MESSAGES', 'CHAT_HISTORY_RETENTION_SECONDS']);
+  });
 });

@@ -72,6 +72,8 @@ const envSchema = z.object({
   DEMO_LOGIN_SECRET: optionalText,
   ROOM_EMPTY_TIMEOUT_SECONDS: intWithDefault(300, 1, 86_400),
   ROOM_MAX_PARTICIPANTS: intWithDefault(100, 0, 10_000),
+  CHAT_HISTORY_MAX_MESSAGES: intWithDefault(200, 1, 1000),
+  CHAT_HISTORY_RETENTION_SECONDS: intWithDefault(7 * 86_400, 60, 366 * 86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -94,6 +96,8 @@ export interface Config {
   rateLimitPerMinute: number;
   demoLogin: boolean;
   room: { emptyTimeoutSeconds: number; maxParticipants: number };
+  /** Chat history for late joiners (store/messages.ts): messages kept per room, and for how long. */
+  chatHistory: { maxMessages: number; retentionSeconds: number };
   logLevel: string;
 }
 
@@ -177,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     demoLogin: e.DEMO_LOGIN,
     room: { emptyTimeoutSeconds: e.ROOM_EMPTY_TIMEOUT_SECONDS, maxParticipants: e.ROOM_MAX_PARTICIPANTS },
+    chatHistory: { maxMessages: e.CHAT_HISTORY_MAX_MESSAGES, retentionSeconds: e.CHAT_HISTORY_RETENTION_SECONDS },
     logLevel: e.LOG_LEVEL,
   };
 }

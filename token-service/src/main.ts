@@ -2,11 +2,12 @@
 import { serve } from '@hono/node-server';
 import { config as loadDotenv } from 'dotenv';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app.js';
+import { chatHistoryLimits, createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { LiveKitGateway } from './livekit.js';
 import { createLogger } from './logger.js';
 import { MemoryRoomStore } from './store/memory.js';
+import type { MessageStore } from './store/messages.js';
 import type { RoomStore } from './store/types.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -56,7 +57,13 @@ function withoutCredentials(uri: string): string {
 }
 
 const store = await openStore();
-const app = createApp({ config, store, sfu: new LiveKitGateway(config), logger });
+// With MongoDB the chat history lives beside the rooms; with the memory store, in memory (createApp's default).
+let messages: MessageStore | undefined;
+if (config.mongodb) {
+  const [{ MongoMessageStore }, { MongoRoomStore }] = await Promise.all([import('./store/messages-mongo.js'), import('./store/mongo.js')]);
+  messages = await MongoMessageStore.open((store as InstanceType<typeof MongoRoomStore>).db, chatHistoryLimits(config));
+}
+const app = createApp({ config, store, sfu: new LiveKitGateway(config), logger, ...(messages && { messages }) });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(

@@ -398,7 +398,7 @@ export function toStoreError(error: unknown, operation: string): unknown {
   return new DependencyUnavailableError('store', `MongoDB unavailable during ${operation}: ${reason}`, { cause: error });
 }
 
-async function guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
+export async function guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -411,7 +411,7 @@ async function guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
  * to finish or fail in the background (its outcome is ignored). The driver's own timeouts bound each step
  * (server selection, connect, socket) but add up across its retry; this bounds the whole call.
  */
-async function withDeadline<T>(operation: string, ms: number, run: () => Promise<T>): Promise<T> {
+export async function withDeadline<T>(operation: string, ms: number, run: () => Promise<T>): Promise<T> {
   if (!(ms > 0) || !Number.isFinite(ms)) return guard(operation, run);
   let timer: NodeJS.Timeout | undefined;
   const attempt = guard(operation, run);
@@ -428,7 +428,7 @@ async function withDeadline<T>(operation: string, ms: number, run: () => Promise
   }
 }
 
-function isDuplicateKey(error: unknown): boolean {
+export function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 }
 
@@ -470,7 +470,7 @@ function fromRoomDoc(doc: RoomDoc): RoomRecord {
   };
 }
 
-function requireString(value: unknown, field: string): string {
+export function requireString(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new TypeError(`${field} must be a string`);
   return value;
 }
