@@ -7,6 +7,8 @@ export class ResizeController implements ReactiveController {
   private observer: ResizeObserver | undefined;
   private target: Element | undefined;
   private raf = 0;
+  /** The window of the observed element (the call can move into a picture-in-picture window). */
+  private win: Window = window;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -16,6 +18,7 @@ export class ResizeController implements ReactiveController {
     if (!el || el === this.target) return;
     this.observer?.disconnect();
     this.target = el;
+    this.win = el.ownerDocument.defaultView ?? window;
     if (typeof ResizeObserver === 'undefined') return;
     this.observer = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
@@ -25,9 +28,12 @@ export class ResizeController implements ReactiveController {
       if (w !== this.width || h !== this.height) {
         this.width = w;
         this.height = h;
-        // Next frame: re-rendering inside the observer callback would trigger "ResizeObserver loop" errors.
-        cancelAnimationFrame(this.raf);
-        this.raf = requestAnimationFrame(() => this.host.requestUpdate());
+        // Next frame: re-rendering inside the observer callback would trigger "ResizeObserver loop" errors. The frame
+        // of the element's own window: the opener tab's frames stop while it is hidden behind a PiP window.
+        const win = this.target?.ownerDocument.defaultView ?? window;
+        this.win.cancelAnimationFrame(this.raf);
+        this.win = win;
+        this.raf = win.requestAnimationFrame(() => this.host.requestUpdate());
       }
     });
     this.observer.observe(el);
@@ -38,7 +44,7 @@ export class ResizeController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    cancelAnimationFrame(this.raf);
+    this.win.cancelAnimationFrame(this.raf);
     this.observer?.disconnect();
   }
 }

@@ -29,3 +29,23 @@ describe('tile-order', () => {
     expect(order).to.deep.equal(['me', 'a', 'b']);
   });
 });
+
+describe('tile-order with a participant on the stage (exclude)', () => {
+  it('the staged participant keeps its place and takes no slot: a speaker beyond the visible strip is swapped in past it', () => {
+    // Strip shows 2 tiles; 'a' is on the stage, so the strip lists me, b | c, d.
+    const order = updateTileOrder(['me', 'a', 'b', 'c', 'd'], ['me', 'a', 'b', 'c', 'd'], { first: 'me', pageSize: 2, speaking: ['d'], exclude: ['a'] });
+    expect(order.filter((id) => id !== 'a').slice(0, 2)).to.deep.equal(['me', 'd']);
+    expect(order[1]).to.equal('a');
+  });
+
+  it('a speaker already visible in the strip is not moved; the staged speaker is never swapped', () => {
+    const order = updateTileOrder(['me', 'a', 'b', 'c'], ['me', 'a', 'b', 'c'], { first: 'me', pageSize: 2, speaking: ['a', 'c'], exclude: ['c'] });
+    expect(order).to.deep.equal(['me', 'a', 'b', 'c']);
+  });
+
+  it('people joining go to the end and nobody visible moves', () => {
+    let order = updateTileOrder([], ['me', 'a', 'b'], { first: 'me', pageSize: 3 });
+    order = updateTileOrder(order, ['x', 'me', 'a', 'y', 'b'], { first: 'me', pageSize: 3 });
+    expect(order).to.deep.equal(['me', 'a', 'b', 'x', 'y']);
+  });
+});

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import styles from './urbania-meeting.styles.js';
@@ -9,6 +10,8 @@ import type { ConnectionStateName } from '../core/call-session.js';
 import { MeetingFlow, connectionStateOf, type FlowEvent, type FlowState } from '../core/meeting-flow.js';
 import { MeetingError, flowError, formatFlowError, mediaFlowError, toFlowError, type FlowError } from '../core/flow-error.js';
 import type { MediaErrorCode } from '../core/media-errors.js';
+import { StageControl, type StageLayoutName } from '../core/speaker-focus.js';
+import { PipController } from '../controllers/pip-controller.js';
 import { exportParts } from './urbania-meeting.parts.js';
 import { PREJOIN_PARTS } from '../views/pre-join/pre-join.parts.js';
 import { INVITE_PARTS } from '../views/invite/invite.parts.js';
@@ -19,6 +22,8 @@ import type { Contact, PreJoinSubmitDetail, PreJoinCallType } from '../views/pre
 import type { Room } from 'livekit-client';
 
 export type MeetingView = 'pre-join' | 'room' | 'invite';
+/** The room view as the host uses it (the class is in a lazy chunk). */
+type UrbaniaRoomEl = HTMLElement & { pipVideo(): HTMLVideoElement | undefined };
 
 // Each view's parts, re-exported on the host so pages can style them with urbania-meeting::part(…).
 const PREJOIN_EXPORTS = exportParts(PREJOIN_PARTS);
@@ -47,6 +52,8 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart left - The "you left" view with the rejoin button.
  * @csspart rejoin-button - Rejoin after leaving or being disconnected (the "left" view's and the room view's).
  * @csspart announcer - The polite aria-live region announcing joins and leaves.
+ * @csspart pip-placeholder - Shown in the page while the call is in the picture-in-picture window.
+ * @csspart pip-return - The placeholder's button that brings the call back into the page.
  * @csspart prejoin - Pre-join form. Re-exported from the views, like every part below.
  * @csspart room-name-input - Pre-join room name input.
  * @csspart call-type-select - Pre-join call type select (video | audio | webinar).
@@ -70,9 +77,11 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart room - Room view container (`data-connection`).
  * @csspart connection-status - Connection state badge.
  * @csspart audience-badge - "Listener" badge of a webinar audience.
- * @csspart stage - The dark call stage (`data-mode` `grid` | `screen`, `data-strip` `side` | `bottom` during a screen share).
+ * @csspart stage - The dark call stage (`data-mode` `grid` | `screen` | `speaker`, `data-strip` `side` | `bottom` | `none` beside a focus).
  * @csspart grid - Tile grid.
- * @csspart tile - One tile per participant (`data-identity`, `data-local`, `data-speaking`).
+ * @csspart tile - One tile per participant (`data-identity`, `data-local`, `data-speaking`, `data-pinned`).
+ * @csspart spotlight - The large tile of the speaker layout (`data-identity`, `data-reason` `speaker` | `pinned`).
+ * @csspart pin-button - Pins a participant on the stage / unpins (`aria-pressed`), in the tile's corner.
  * @csspart avatar - Initials shown when the camera is off.
  * @csspart tile-name - Name bar of a tile.
  * @csspart muted-indicator - Muted microphone icon.
@@ -81,7 +90,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart prev-page - Previous page button.
  * @csspart next-page - Next page button.
  * @csspart screen-share - The shared screen on the stage (`data-identity` of the sharer, `data-local`).
- * @csspart strip - The participants' strip beside or under a shared screen.
+ * @csspart strip - The participants' strip beside or under the focus (shared screen, spotlight).
  * @csspart screen-share-banner - "You are presenting" bar shown to the sharer.
  * @csspart stop-screen-share - The banner's "Stop presenting" button.
  * @csspart controls - Call controls bar (icon buttons with tooltips).
@@ -89,6 +98,8 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart camera-toggle - Camera toggle (video calls, publishers only; `aria-pressed`; Ctrl/⌘+E).
  * @csspart screen-share-toggle - Present the screen / stop presenting (video calls, publishers only; `aria-pressed`).
  * @csspart people-toggle - Shows or hides the participants panel (`aria-expanded`).
+ * @csspart layout-toggle - Speaker view on/off (`aria-pressed`; off is the grid).
+ * @csspart pip-toggle - Opens the call in a floating window / brings it back (`aria-pressed`; where the browser has picture-in-picture).
  * @csspart audience-notice - Webinar audience notice (no publishing).
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
@@ -164,6 +175,10 @@ export class UrbaniaMeeting extends LitElement {
 
   /** The meeting flow (phases, service, call session): everything this element renders comes from it. */
   private flow = new MeetingFlow();
+  /** Layout and pin of the call stage (core/speaker-focus.ts). */
+  private stage = new StageControl();
+  private pip = new PipController(this);
+  private _roomEl: UrbaniaRoomEl | undefined;
   private _htmlObserver: MutationObserver | undefined;
   private _unsubs: (() => void)[] = [];
 
@@ -195,7 +210,10 @@ export class UrbaniaMeeting extends LitElement {
       this._htmlObserver = new MutationObserver(() => { this._htmlLang = document.documentElement.lang; });
       this._htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     } catch { /* ignore */ }
-    this._unsubs.push(this.flow.subscribe(this.onFlowState), this.flow.on(this.onFlowEvent));
+    this._unsubs.push(this.flow.subscribe(this.onFlowState), this.flow.on(this.onFlowEvent), this.flow.session.subscribe((c) => {
+      this.stage.sync(c);
+      if (c.connection === 'idle' || c.connection === 'disconnected') this.pip.close();
+    }));
     this.configureFlow();
   }
 
@@ -253,6 +271,33 @@ export class UrbaniaMeeting extends LitElement {
    */
   setDevice(kind: 'audioinput' | 'videoinput' | 'audiooutput', deviceId: string): Promise<void> {
     return this.localized(this.flow.setDevice(kind, deviceId));
+  }
+
+  /**
+   * The stage layout: `grid` (everyone alike) or `speaker` (the active speaker large, held a moment so short sounds
+   * do not switch it, the others in a strip; a shared screen or a pinned participant takes the large place).
+   * Rejects `not_in_call`, `invalid_layout`. Going back to `grid` unpins.
+   */
+  setLayout(layout: StageLayoutName): Promise<void> {
+    return this.localized(new Promise<void>((resolve) => { this.stage.setLayout(layout, this.flow.session.state); resolve(); }));
+  }
+
+  /** Pin a participant (by identity) large on the stage, `null` to unpin. Rejects `not_in_call`, `unknown_participant`. */
+  pin(identity: string | null): Promise<void> {
+    return this.localized(new Promise<void>((resolve) => { this.stage.pin(identity, this.flow.session.state); resolve(); }));
+  }
+
+  /**
+   * Show the call in a floating window: Document Picture-in-Picture (the call with its controls; the page shows a
+   * placeholder with a way back) where the browser has it, else the focused video in video picture-in-picture.
+   * Call it from a user gesture (a click or key handler): browsers refuse without one. Resolves once open (at once
+   * if already open). Rejects `not_in_call`, `pip_unsupported` (no picture-in-picture, or no video for video PiP),
+   * `pip_gesture_required`, `pip_failed`.
+   */
+  openPictureInPicture(): Promise<void> {
+    const c = this.flow.session.state.connection;
+    if (c !== 'connected' && c !== 'reconnecting') return this.localized(Promise.reject(new MeetingError('not_in_call')));
+    return this.localized(this.pip.open(this._roomEl, translator(this.locale), this.locale).then(() => undefined));
   }
 
   /** The same rejection, with the code kept and the message in the element's language. */
@@ -394,6 +439,8 @@ export class UrbaniaMeeting extends LitElement {
       case 'room':
         return this._roomViewReady
           ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat}
+              .stage=${this.stage} .pip=${{ available: this.pip.available, open: Boolean(this.pip.mode) }} ${ref((el) => { this._roomEl = el as UrbaniaRoomEl | undefined; })}
+              @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else this.pip.close(); }}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
               @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}
               @room-screen-share=${(e: CustomEvent<boolean>) => { e.stopPropagation(); void (e.detail ? this.startScreenShare() : this.stopScreenShare()).catch(() => {}); }}></urbania-room>`

@@ -3,6 +3,9 @@
  * each view inside the host) = rendered (every part the templates produce, across the states that show them).
  * `npm test -w widget` regenerates dist/custom-elements.json first (`npm run manifest`).
  */
+import { StageControl } from '../core/speaker-focus.js';
+import { pipPlaceholder } from '../controllers/pip-controller.js';
+import { translator } from '../i18n/index.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import './urbania-meeting.js';
 import '../views/pre-join/pre-join.js';
@@ -115,8 +118,13 @@ describe('CSS parts: documented = exported = rendered', () => {
       call({ participants: [], connection: 'disconnected', reason: 'participant_removed' }),
       // Presenting: the screen on the stage, the strip, the banner with its stop button, the pressed toggle.
       call({ participants: [person('me', { isLocal: true, screen: { sid: 'TR_s', track: { attach: (e) => e, detach: (e) => e } } }), person('bob')], canScreenShare: true, screenShareEnabled: true }),
+      // Speaker view with a pinned participant: the spotlight, pin buttons, the layout and PiP toggles.
+      call({ participants: [person('me', { isLocal: true }), person('bob'), person('carol')], speaking: ['carol'] }),
     ]) {
-      const el = await fixture<HTMLElement>(html`<urbania-room style="display:block;width:480px;height:360px" .session=${new FakeSession(state)} .roomName=${'r1'} .chat=${chat}></urbania-room>`);
+      const stage = new StageControl();
+      if (state.participants.length === 3) stage.pin('bob', state);
+      const el = await fixture<HTMLElement>(html`<urbania-room style="display:block;width:480px;height:360px" .session=${new FakeSession(state)} .roomName=${'r1'} .chat=${chat}
+        .stage=${stage} .pip=${{ available: true, open: false }}></urbania-room>`);
       await waitFor(() => el.shadowRoot!.querySelector('[part="room"]'));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
@@ -153,6 +161,10 @@ describe('CSS parts: documented = exported = rendered', () => {
     stub = stubFetch([{ method: 'POST', path: '/api/livekit/rooms/r1/join', status: 403, body: { error: { code: 'forbidden', message: 'no' } } }]);
     const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting view="room" room="r1" service-url="http://127.0.0.1:59999" .authToken=${'t'}></urbania-meeting>`);
     await waitFor(() => deepQuery(el, '[part="error"]') && el.shadowRoot!.querySelector('[part="left"]'), 3000, 'error + left view');
+    // The picture-in-picture placeholder takes the room view's place only while the call floats: rendered apart.
+    const placeholder = pipPlaceholder(document, translator('fr'), 'fr', () => {});
+    el.shadowRoot!.append(placeholder);
     expect(sorted(partsIn(el.shadowRoot!))).to.deep.equal(sorted(HOST_PARTS));
+    placeholder.remove();
   });
 });

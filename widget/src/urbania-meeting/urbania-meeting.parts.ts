@@ -9,7 +9,7 @@ import { ROOM_PARTS } from '../views/room/room.parts.js';
 import { CHAT_PANEL_PARTS } from '../views/chat-panel/chat-panel.parts.js';
 
 /** Parts rendered by the host itself. */
-export const HOST_PARTS = ['error', 'left', 'rejoin-button', 'announcer'] as const;
+export const HOST_PARTS = ['error', 'left', 'rejoin-button', 'announcer', 'pip-placeholder', 'pip-return'] as const;
 
 /** The `exportparts` value for a view. */
 export const exportParts = (parts: readonly string[]): string => parts.join(', ');

@@ -70,4 +70,11 @@ export default css`
   :host([connection-state='connecting']) urbania-room { cursor: progress; }
   .left { display: grid; gap: 1rem; padding: 1rem; justify-items: start; }
   .loading { padding: 1rem; }
+  /* In the page while the call is in the picture-in-picture window. */
+  .pip-placeholder {
+    display: grid; place-content: center; justify-items: center; gap: 1rem; padding: 1rem; text-align: center;
+    min-height: min(var(--urbania-min-height, 420px), 100%); height: 100%; border-radius: var(--_u-radius);
+    background: var(--_u-stage); color: var(--_u-stage-text);
+  }
+  .pip-placeholder p { margin: 0; }
 `;

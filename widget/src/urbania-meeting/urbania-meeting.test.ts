@@ -7,6 +7,7 @@ import { CallSession } from '../core/call-session.js';
 import { MeetingFlow } from '../core/meeting-flow.js';
 import { FakeParticipant, fakeModule, lastRoom } from '../test/fake-livekit.js';
 import { RoomEvent, DisconnectReason } from 'livekit-client';
+import { sendMouse } from '@web/test-runner-commands';
 
 const SERVICE = 'http://127.0.0.1:59999';
 const contacts = [{ id: 'bob', name: 'Bob Dupont' }, { id: 'carol', name: 'Carole Lefèvre' }];
@@ -499,6 +500,94 @@ describe('<urbania-meeting>', () => {
         await waitFor(() => deepQuery(video, '[part="error"][data-code="screen_share_denied"]'), 2000, 'visible error');
       } finally {
         video.remove();
+      }
+    });
+
+    it('setLayout() and pin(): typed refusals (not in a call, unknown layout or participant), then the stage follows', async () => {
+      const codeOf = async (p: Promise<unknown>) => { try { await p; return 'resolved'; } catch (e) { return (e as { code: string }).code; } };
+      const idle = withFakeLiveKit(document.createElement('urbania-meeting'));
+      document.body.append(idle);
+      expect(await codeOf(idle.setLayout('speaker'))).to.equal('not_in_call');
+      expect(await codeOf(idle.pin(null))).to.equal('not_in_call');
+      expect(await codeOf(idle.openPictureInPicture())).to.equal('not_in_call');
+      idle.remove();
+
+      stub = stubFetch([joinRoute(true)]);
+      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
+      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang: 'en' });
+      const joined = oneEvent(el, 'urbania-joined');
+      document.body.append(el);
+      try {
+        await joined;
+        const bob = new FakeParticipant('bob', 'Bob Dupont');
+        lastRoom!.remoteParticipants.set('bob', bob);
+        lastRoom!.emit(RoomEvent.ParticipantConnected, bob);
+        await waitFor(() => deepQuery(el, '[part="tile"][data-identity="bob"]'), 3000, 'bob');
+        const err = await el.setLayout('mosaic' as 'grid').catch((e: Error & { code: string }) => e);
+        expect(err).to.include({ code: 'invalid_layout', message: 'Unknown layout: use "grid" or "speaker".' });
+        expect(await codeOf(el.pin('zoe'))).to.equal('unknown_participant');
+        await el.setLayout('speaker');
+        await waitFor(() => deepQuery(el, '[part="spotlight"][data-identity="bob"]'), 3000, 'bob large');
+        expect(deepQuery(el, '[part="layout-toggle"]')!.getAttribute('aria-pressed')).to.equal('true');
+        await el.pin('me');
+        await waitFor(() => deepQuery(el, '[part="spotlight"][data-identity="me"][data-reason="pinned"]'), 3000, 'pinned');
+        await el.pin(null);
+        await waitFor(() => deepQuery(el, '[part="spotlight"][data-identity="bob"][data-reason="speaker"]'), 3000, 'unpinned');
+        // Bob leaves while pinned: unpinned, alone on the stage.
+        await el.pin('bob');
+        lastRoom!.remoteParticipants.delete('bob');
+        lastRoom!.emit(RoomEvent.ParticipantDisconnected, bob);
+        await waitFor(() => deepQuery(el, '[part="spotlight"][data-identity="me"]'), 3000, 'alone');
+        await el.setLayout('grid');
+        await waitFor(() => deepQuery(el, '[part="grid"]'), 3000, 'grid');
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('openPictureInPicture(): refused without a user gesture; from the PiP button the call moves into a Document PiP window with its styles, and back', async () => {
+      stub = stubFetch([joinRoute(true)]);
+      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
+      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang: 'en' });
+      el.style.setProperty('--urbania-stage-background', 'rgb(1, 2, 3)');
+      const joined = oneEvent(el, 'urbania-joined');
+      document.body.append(el);
+      const dpip = (window as unknown as { documentPictureInPicture?: { window: Window | null } }).documentPictureInPicture;
+      try {
+        await joined;
+        const btn = await waitFor(() => deepQuery<HTMLButtonElement>(el, '[part="pip-toggle"]'), 3000, 'pip toggle');
+        expect(dpip, 'this Chromium has Document Picture-in-Picture').to.exist;
+        // No user activation (a script call): the browser refuses, with a typed, localized error.
+        const refused = await el.openPictureInPicture().catch((e: Error & { code: string }) => e);
+        expect(refused).to.include({ code: 'pip_gesture_required', message: 'The floating window opens only after a click or a key press.' });
+        // A real click (user activation): the room view moves into the PiP window.
+        const r = btn.getBoundingClientRect();
+        await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+        const pw = await waitFor(() => dpip!.window, 4000, 'PiP window');
+        const room = await waitFor(() => pw.document.querySelector('urbania-room'), 2000, 'room in the PiP window');
+        const section = room.shadowRoot!.querySelector<HTMLElement>('[part="room"]')!;
+        // Its styles followed (constructed in the PiP window), with the page's theme tokens.
+        expect(pw.getComputedStyle(section).backgroundColor).to.equal('rgb(1, 2, 3)');
+        expect(pw.getComputedStyle(room.shadowRoot!.querySelector('[part="controls"]')!).display).to.equal('flex');
+        const inPip = room.shadowRoot!.querySelector<HTMLButtonElement>('[part="pip-toggle"]')!;
+        expect(inPip.getAttribute('aria-pressed')).to.equal('true');
+        // A panel opened inside the PiP window is styled there too.
+        room.shadowRoot!.querySelector<HTMLButtonElement>('[part="chat-toggle"]')!.click();
+        const panel = await waitFor(() => room.shadowRoot!.querySelector('urbania-chat-panel')?.shadowRoot?.querySelector<HTMLElement>('[part="chat-panel"]'), 2000, 'chat panel in PiP');
+        expect(pw.getComputedStyle(panel).display).to.equal('grid');
+        // The page shows the placeholder; its button brings the call back.
+        const back = deepQuery<HTMLButtonElement>(el, '[part="pip-return"]')!;
+        expect(text(deepQuery(el, '[part="pip-placeholder"]'))).to.contain('The call continues in the floating window.');
+        expect(await el.openPictureInPicture().then(() => 'resolved')).to.equal('resolved'); // already open
+        back.click();
+        await waitFor(() => el.shadowRoot!.querySelector('urbania-room') && !dpip!.window, 3000, 'room back in the page');
+        expect(deepQuery(el, '[part="pip-placeholder"]')).to.equal(null);
+        const home = el.shadowRoot!.querySelector('urbania-room')!.shadowRoot!;
+        expect(getComputedStyle(home.querySelector('[part="room"]')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+        expect(home.querySelector('[part="pip-toggle"]')!.getAttribute('aria-pressed')).to.equal('false');
+      } finally {
+        dpip?.window?.close();
+        el.remove();
       }
     });
 

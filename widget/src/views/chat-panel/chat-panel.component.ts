@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import styles from './chat-panel.styles.js';
+import { portableRenderRoot } from '../../styles/adopt-styles.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import { linkify } from '../../core/chat-text.js';
 import { CHAT_MAX_LENGTH, type ChatErrorCode, type ChatLog, type ChatMessage, type ChatState } from '../../core/chat.js';
@@ -40,6 +41,11 @@ const ERROR_CODES: readonly ChatErrorCode[] = ['not_connected', 'not_allowed', '
  */
 export class UrbaniaChatPanel extends LitElement {
   static override styles = [sharedStyles, styles];
+
+  /** Styled in whichever document it is in (opened while the call is in a picture-in-picture window). */
+  protected override createRenderRoot(): ShadowRoot {
+    return portableRenderRoot(this);
+  }
 
   @property() locale: Locale = 'fr';
   @property({ attribute: false }) chat: ChatLike | undefined;

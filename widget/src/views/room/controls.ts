@@ -40,6 +40,10 @@ export interface ControlsContext {
   /** The chat's state; no chat toggle without it. */
   chat: ChatState | undefined;
   peopleOpen: boolean;
+  /** The stage layout (speaker-focus.ts); no layout toggle when undefined. */
+  layout?: 'grid' | 'speaker' | undefined;
+  /** Picture-in-picture: available in this browser, and open (document or video). No PiP button when unavailable. */
+  pip?: { available: boolean; open: boolean } | undefined;
   on: {
     mic(): void;
     camera(): void;
@@ -48,6 +52,8 @@ export interface ControlsContext {
     chat(open: boolean): void;
     startAudio(): void;
     leave(): void;
+    layout?(layout: 'grid' | 'speaker'): void;
+    pip?(open: boolean): void;
   };
 }
 
@@ -86,6 +92,21 @@ export function renderControls(c: ControlsContext): TemplateResult {
             icon: sharing ? icons.stopScreenShare : icons.screenShare, onClick: () => on.screenShare(!sharing),
           })
           : nothing}`
+      : nothing}
+    ${c.layout && live
+      ? controlButton({
+        part: 'layout-toggle', label: t('room.layout'), pressed: c.layout === 'speaker',
+        tip: c.layout === 'speaker' ? t('room.layoutGrid') : t('room.layoutSpeaker'),
+        icon: c.layout === 'speaker' ? icons.gridView : icons.speakerView,
+        onClick: () => on.layout?.(c.layout === 'speaker' ? 'grid' : 'speaker'),
+      })
+      : nothing}
+    ${c.pip?.available && live
+      ? controlButton({
+        part: 'pip-toggle', label: t('room.pip'), pressed: c.pip.open,
+        tip: c.pip.open ? t('room.pipClose') : t('room.pipOpen'),
+        icon: c.pip.open ? icons.pipExit : icons.pip, onClick: () => on.pip?.(!c.pip!.open),
+      })
       : nothing}
     ${s.connection !== 'disconnected'
       ? controlButton({

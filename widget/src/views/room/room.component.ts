@@ -6,13 +6,15 @@ import styles from './room.styles.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import { CallStateController } from '../../controllers/call-state-controller.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
-import { paginate } from '../../core/grid-layout.js';
 import { computeStage } from '../../core/stage-layout.js';
 import { updateTileOrder } from '../../core/tile-order.js';
+import { SpeakerFocus, chooseStageFocus, type StageControl, type StageSettings, type StageFocus } from '../../core/speaker-focus.js';
 import type { CallSessionLike, CallState, ParticipantView } from '../../core/call-session.js';
+import { portableRenderRoot } from '../../styles/adopt-styles.js';
 import { icons } from './icons.js';
 import { renderTile, tileLabel } from './tile.js';
 import { renderControls } from './controls.js';
+import { renderStage } from './stage-view.js';
 import { MediaAttacher } from './media-attach.js';
 import type { ChatLike } from '../chat-panel/chat-panel.component.js';
 import type { ChatState } from '../../core/chat.js';
@@ -29,6 +31,8 @@ declare global {
     'room-rejoin': CustomEvent<void>;
     /** Start (`true`) or stop (`false`) sharing the screen: the host runs it through the meeting flow. */
     'room-screen-share': CustomEvent<boolean>;
+    /** Open (`true`) or close (`false`) picture-in-picture: the host moves the call (it owns the window). */
+    'room-pip': CustomEvent<boolean>;
   }
 }
 
@@ -44,9 +48,11 @@ export { initials } from './tile.js';
  * @csspart connection-status - Connection state badge.
  * @csspart audience-badge - "Listener" badge of a webinar audience.
  * @csspart rejoin-button - Rejoin after being disconnected.
- * @csspart stage - The dark call stage (`data-mode` `grid` | `screen`, `data-strip` `side` | `bottom` while a screen is shared).
+ * @csspart stage - The dark call stage (`data-mode` `grid` | `screen` | `speaker`, `data-strip` `side` | `bottom` | `none` beside a focus).
  * @csspart grid - Tile grid.
- * @csspart tile - One per participant (`data-identity`, `data-local`, `data-speaking`).
+ * @csspart tile - One per participant (`data-identity`, `data-local`, `data-speaking`, `data-pinned`).
+ * @csspart spotlight - The large tile of the speaker layout (`data-identity`, `data-reason` `speaker` | `pinned`).
+ * @csspart pin-button - Pins a participant on the stage / unpins (`aria-pressed`), in the tile's corner.
  * @csspart avatar - Initials shown when the camera is off.
  * @csspart tile-name - Name bar of a tile.
  * @csspart muted-indicator - Muted microphone icon.
@@ -55,7 +61,7 @@ export { initials } from './tile.js';
  * @csspart prev-page - Previous page button.
  * @csspart next-page - Next page button.
  * @csspart screen-share - The shared screen on the stage (`data-identity` of the sharer, `data-local`).
- * @csspart strip - The participants' strip beside or under a shared screen.
+ * @csspart strip - The participants' strip beside or under the focus (shared screen, spotlight).
  * @csspart screen-share-banner - "You are presenting" bar shown to the sharer, with its stop button.
  * @csspart stop-screen-share - The banner's "Stop presenting" button.
  * @csspart controls - Call controls bar.
@@ -63,6 +69,8 @@ export { initials } from './tile.js';
  * @csspart camera-toggle - Camera toggle (video calls, publishers only; `aria-pressed`; Ctrl/⌘+E).
  * @csspart screen-share-toggle - Present the screen / stop presenting (video calls, publishers only; `aria-pressed`).
  * @csspart people-toggle - Shows or hides the participants panel (`aria-expanded`).
+ * @csspart layout-toggle - Speaker view on/off (`aria-pressed`; off is the grid).
+ * @csspart pip-toggle - Opens the call in a floating window / brings it back (`aria-pressed`; where the browser has picture-in-picture).
  * @csspart audience-notice - Webinar audience notice (no publishing).
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
@@ -91,6 +99,17 @@ export class UrbaniaRoom extends LitElement {
   @property({ attribute: false }) session: CallSessionLike | undefined;
   /** The call's chat; no chat toggle without it. */
   @property({ attribute: false }) chat: RoomChat | undefined;
+  /** Layout and pin (the host's `setLayout()`/`pin()` and this view's toggles); grid without it. */
+  @property({ attribute: false }) stage: StageControl | undefined;
+  /** Picture-in-picture: whether the browser has it (the button shows) and whether the call is in it now. */
+  @property({ attribute: false }) pip: { available: boolean; open: boolean } | undefined;
+  @state() private stageSettings: StageSettings = { layout: 'grid', pinned: undefined };
+  @state() private stageNotice = '';
+  private stageUnsub: (() => void) | undefined;
+  private readonly speaker = new SpeakerFocus();
+  private speakerTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Who is on the stage at the last render (the PiP video, announcements). */
+  private staged: StageFocus = { kind: 'none' };
   @state() private page = 0;
   @state() private chatState: ChatState | undefined;
   @state() private chatAnnouncement = '';
@@ -105,16 +124,58 @@ export class UrbaniaRoom extends LitElement {
   private order: string[] = [];
   private readonly media = new MediaAttacher();
 
+  /** Styled in whichever document it is in (the call can move into a picture-in-picture window). */
+  protected override createRenderRoot(): ShadowRoot {
+    return portableRenderRoot(this);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session')) this.call.setSession(this.session);
     if (changed.has('chat')) this.listenChat();
+    if (changed.has('stage')) this.listenStage();
+    if (changed.has('pip') && changed.get('pip') !== undefined && Boolean(changed.get('pip')?.open) !== Boolean(this.pip?.open)) {
+      this.stageNotice = translator(this.locale)(this.pip?.open ? 'announce.pipOpen' : 'announce.pipClosed');
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.chat && !this.chatUnsub) this.listenChat();
+    if (this.stage && !this.stageUnsub) this.listenStage();
   }
 
+  private listenStage(): void {
+    this.stageUnsub?.();
+    let first = true;
+    this.stageUnsub = this.stage?.subscribe((v) => {
+      const prev = this.stageSettings;
+      this.stageSettings = v;
+      if (first) { first = false; return; }
+      const t = translator(this.locale);
+      const name = (id: string) => this.call.state.participants.find((p) => p.identity === id)?.name ?? id;
+      if (v.pinned && v.pinned !== prev.pinned) this.stageNotice = t('announce.pinned', { name: name(v.pinned) });
+      else if (!v.pinned && prev.pinned) this.stageNotice = t('announce.unpinned');
+      else if (v.layout !== prev.layout) this.stageNotice = t(v.layout === 'speaker' ? 'announce.layoutSpeaker' : 'announce.layoutGrid');
+    });
+  }
+
+  /**
+   * The video to show in video picture-in-picture (where Document PiP is missing): the focus (shared screen,
+   * spotlight), else a remote speaker's camera, else any remote camera, else ours.
+   */
+  pipVideo(): HTMLVideoElement | undefined {
+    const root = this.renderRoot;
+    const s = this.call.state;
+    const video = (id: string | undefined, source = 'camera') => id
+      ? root.querySelector<HTMLVideoElement>(`video[data-identity="${CSS.escape(id)}"]${source === 'screen' ? '[data-source="screen_share"]' : ':not([data-source])'}`) ?? undefined
+      : undefined;
+    const remote = s.participants.filter((p) => !p.isLocal && p.video);
+    return (this.staged.kind === 'screen' ? video(this.staged.identity, 'screen') : undefined)
+      ?? (this.staged.kind === 'participant' ? video(this.staged.identity) : undefined)
+      ?? video(remote.find((p) => s.speaking.includes(p.identity))?.identity)
+      ?? video(remote[0]?.identity)
+      ?? video(s.participants.find((p) => p.isLocal && p.video)?.identity);
+  }
   private listenChat(): void {
     this.chatUnsub?.();
     this.chatSeen = this.chat?.state.messages.length ?? 0;
@@ -141,6 +202,9 @@ export class UrbaniaRoom extends LitElement {
     super.disconnectedCallback();
     this.chatUnsub?.();
     this.chatUnsub = undefined;
+    this.stageUnsub?.();
+    this.stageUnsub = undefined;
+    clearTimeout(this.speakerTimer);
     this.media.clear();
   }
 
@@ -191,7 +255,39 @@ export class UrbaniaRoom extends LitElement {
   };
 
   private tile(p: ParticipantView, t: ReturnType<typeof translator>) {
-    return renderTile(p, { t });
+    const pinned = this.stageSettings.pinned === p.identity;
+    const pin = this.stage && this.call.state.participants.length > 1
+      ? html`<button part="pin-button" type="button" class="tile-btn" aria-pressed=${pinned ? 'true' : 'false'}
+          aria-label=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })} title=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })}
+          @click=${() => this.pinFromTile(pinned ? null : p.identity)}>${pinned ? icons.unpin : icons.pin}</button>`
+      : undefined;
+    return renderTile(p, { t, pinned, corner: pin });
+  }
+
+  private pinFromTile(identity: string | null): void {
+    try {
+      this.stage?.pin(identity, this.call.state);
+    } catch (err) {
+      console.warn('[urbania-meeting] pin', err);
+    }
+  }
+
+  private setLayout(layout: 'grid' | 'speaker'): void {
+    try {
+      this.stage?.setLayout(layout, this.call.state);
+    } catch (err) {
+      console.warn('[urbania-meeting] layout', err);
+    }
+  }
+
+  /** The held active speaker of the speaker layout; re-renders when a pending switch is due. */
+  private heldSpeaker(s: CallState): string | undefined {
+    clearTimeout(this.speakerTimer);
+    const order = new Map(this.order.map((id, i) => [id, i]));
+    const participants = [...s.participants].sort((a, b) => (order.get(a.identity) ?? 1e9) - (order.get(b.identity) ?? 1e9));
+    const choice = this.speaker.update({ participants, speaking: s.speaking, now: performance.now() });
+    if (choice.recheckInMs !== undefined) this.speakerTimer = setTimeout(() => this.requestUpdate(), choice.recheckInMs + 20);
+    return choice.identity;
   }
 
   protected override render() {
@@ -202,13 +298,23 @@ export class UrbaniaRoom extends LitElement {
     // The screen on the stage: someone else's first (what people came to see), else ours.
     const presenter = s.participants.find((p) => p.screen && !p.isLocal) ?? s.participants.find((p) => p.screen);
     const sharing = Boolean(s.screenShareEnabled || local?.screen);
+    const settings = this.stageSettings;
+    if (s.connection === 'idle' || s.connection === 'disconnected') this.speaker.reset();
+    const focus = chooseStageFocus({
+      layout: settings.layout, pinned: settings.pinned && byId.has(settings.pinned) ? settings.pinned : undefined,
+      presenter: presenter?.identity, speaker: settings.layout === 'speaker' && !presenter ? this.heldSpeaker(s) : undefined,
+    });
+    this.staged = focus;
+    const staged = focus.kind === 'participant' ? [focus.identity] : [];
     // Measured on the stage (grid + pager), so showing the pager cannot make the layout oscillate.
     const width = this.size.width || 640;
     const height = this.size.height || 360;
-    const layout = computeStage({ count: s.participants.length, width, height, screenShare: Boolean(presenter), pagerHeight: PAGER_HEIGHT });
+    const layout = computeStage({
+      count: s.participants.length - staged.length, width, height, focus: focus.kind !== 'none', pagerHeight: PAGER_HEIGHT,
+    });
     const pageSize = layout.mode === 'grid' ? layout.grid.pageSize : layout.visibleTiles;
     this.order = updateTileOrder(this.order, s.participants.map((p) => p.identity), {
-      first: local?.identity, speaking: s.speaking, pageSize,
+      first: local?.identity, speaking: s.speaking, pageSize, exclude: staged,
     });
     const ordered = this.order.map((id) => byId.get(id)!).filter(Boolean);
     const chat = this.chat && s.connection !== 'idle' ? this.chatState : undefined;
@@ -226,18 +332,7 @@ export class UrbaniaRoom extends LitElement {
           ${s.connection === 'disconnected' ? html`<button part="rejoin-button" class="primary" type="button" @click=${() => this.fire('room-rejoin')}>${t('left.rejoin')}</button>` : nothing}
         </div>
         <div class="main">
-          ${layout.mode === 'screen' && presenter?.screen
-            ? html`<div class="stage" part="stage" data-mode="screen" data-strip=${layout.strip} data-strip-size=${layout.stripSize}>
-                <figure class="screen" part="screen-share" data-identity=${presenter.identity} data-local=${presenter.isLocal ? 'true' : 'false'}>
-                  <video data-identity=${presenter.identity} data-track-sid=${presenter.screen.sid} data-source="screen_share" autoplay playsinline .muted=${true}
-                    aria-label=${t('room.screenOf', { name: tileLabel(presenter, t) })}></video>
-                  <figcaption class="name"><span class="label">${t('room.presenting', { name: tileLabel(presenter, t) })}</span></figcaption>
-                </figure>
-                <div class="strip" part="strip" role="list" aria-label=${t('room.strip')}>
-                  ${repeat(ordered, (p) => p.identity, (p) => this.tile(p, t))}
-                </div>
-              </div>`
-            : this.renderGrid(layout.mode === 'grid' ? layout.grid : undefined, ordered, t)}
+          ${renderStage({ t, layout, focus, ordered, page: this.page, setPage: (p) => { this.page = p; }, tile: (p) => this.tile(p, t) })}
           <aside class="people" ?hidden=${!this.peopleOpen} aria-labelledby="people-title">
             <h3 id="people-title">${t('room.participants', { count: s.participants.length })}</h3>
             <ul part="participant-list" aria-labelledby="people-title">
@@ -256,8 +351,10 @@ export class UrbaniaRoom extends LitElement {
             </div>`
           : nothing}
         ${renderControls({
-          s, t, sharing, chat, peopleOpen: this.peopleOpen,
+          s, t, sharing, chat, peopleOpen: this.peopleOpen, layout: this.stage ? settings.layout : undefined, pip: this.pip,
           on: {
+            layout: (l) => this.setLayout(l),
+            pip: (open) => { this.dispatchEvent(new CustomEvent('room-pip', { detail: open, bubbles: true })); },
             mic: () => this.toggleMic(s), camera: () => this.toggleCamera(s), screenShare: (on) => this.screenShare(on),
             people: () => { this.peopleOpen = !this.peopleOpen; }, chat: (open) => this.toggleChat(open),
             startAudio: () => void this.session?.startAudio(), leave: () => this.fire('room-leave'),
@@ -269,32 +366,13 @@ export class UrbaniaRoom extends LitElement {
           : nothing}
         <div class="sr-only" aria-live="polite">${this.chatAnnouncement}</div>
         <div class="sr-only" id="shortcut-status" aria-live="polite">${this.shortcutNotice}</div>
+        <div class="sr-only" id="stage-status" aria-live="polite">${this.stageNotice}</div>
         <div class="audio-sink" aria-hidden="true">
           ${repeat(s.participants.flatMap((p) => p.audio.map((a) => ({ p, a }))), ({ a }) => a.sid, ({ p, a }) =>
             html`<audio data-identity=${p.identity} data-track-sid=${a.sid} autoplay></audio>`)}
         </div>
       </section>
     `;
-  }
-
-  private renderGrid(grid: { columns: number; pageSize: number } | undefined, ordered: ParticipantView[], t: ReturnType<typeof translator>) {
-    const pageView = paginate(ordered, this.page, grid?.pageSize ?? 1);
-    const visible = pageView.items;
-    const cols = Math.min(grid?.columns ?? 1, Math.max(1, visible.length));
-    return html`<div class="stage" part="stage" data-mode="grid">
-      <div class="grid" part="grid" role="list" aria-label=${t('room.tiles')} data-cols=${cols}>
-        ${repeat(visible, (p) => p.identity, (p) => this.tile(p, t))}
-      </div>
-      ${pageView.pages > 1
-        ? html`<div class="pager" part="pager">
-            <button type="button" part="prev-page" class="ctl small" aria-label=${t('room.prevPage')} ?disabled=${pageView.page === 0}
-              @click=${() => { this.page = pageView.page - 1; }}>${icons.prev}</button>
-            <span>${t('room.page', { page: pageView.page + 1, pages: pageView.pages })}</span>
-            <button type="button" part="next-page" class="ctl small" aria-label=${t('room.nextPage')} ?disabled=${pageView.page >= pageView.pages - 1}
-              @click=${() => { this.page = pageView.page + 1; }}>${icons.next}</button>
-          </div>`
-        : nothing}
-    </div>`;
   }
 }
 

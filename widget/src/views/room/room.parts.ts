@@ -5,7 +5,7 @@ export const ROOM_OWN_PARTS = [
   'room', 'connection-status', 'audience-badge', 'rejoin-button', 'stage', 'grid', 'tile', 'avatar', 'tile-name',
   'muted-indicator', 'speaking-indicator', 'pager', 'prev-page', 'next-page', 'screen-share', 'strip',
   'screen-share-banner', 'stop-screen-share', 'controls', 'mic-toggle', 'camera-toggle', 'screen-share-toggle',
-  'people-toggle', 'audience-notice', 'start-audio', 'leave-button', 'participant-list', 'chat-toggle', 'chat-unread-badge',
+  'people-toggle', 'layout-toggle', 'pip-toggle', 'spotlight', 'pin-button', 'audience-notice', 'start-audio', 'leave-button', 'participant-list', 'chat-toggle', 'chat-unread-badge',
 ] as const;
 
 /**

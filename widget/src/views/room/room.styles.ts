@@ -51,9 +51,16 @@ const roomStyles = css`
   }
   .pager { display: flex; gap: 0.5rem; justify-content: center; align-items: center; height: 44px; font-size: 0.9rem; }
 
-  /* A shared screen takes the stage; the participants go into a strip beside (wide) or under (narrow) it. */
-  .stage[data-mode='screen'] { grid-template-rows: minmax(0, 1fr) var(--_strip, 120px); grid-template-columns: minmax(0, 1fr); gap: 8px; }
-  .stage[data-mode='screen'][data-strip='side'] { grid-template-columns: minmax(0, 1fr) var(--_strip, 220px); grid-template-rows: minmax(0, 1fr); }
+  /*
+   * A focus (shared screen, spotlight) takes the stage; the others go into a strip beside (wide) or under (narrow) it.
+   */
+  .stage:not([data-mode='grid']) { grid-template-rows: minmax(0, 1fr) var(--_strip, 120px); grid-template-columns: minmax(0, 1fr); gap: 8px; }
+  .stage:not([data-mode='grid'])[data-strip='side'] { grid-template-columns: minmax(0, 1fr) var(--_strip, 220px); grid-template-rows: minmax(0, 1fr); }
+  .stage:not([data-mode='grid'])[data-strip='none'] { grid-template-rows: minmax(0, 1fr); }
+  .spotlight { display: grid; min-width: 0; min-height: 0; }
+  .spotlight > [part~='tile'] { min-height: 0; }
+  .spotlight [part~='tile'] video { object-fit: contain; }
+  .spotlight .avatar { width: min(30%, 8rem); font-size: 2rem; }
   .screen {
     position: relative; margin: 0; min-width: 0; min-height: 0; overflow: hidden;
     border-radius: var(--_u-radius, 8px); background: #000;

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './room.js';
 import { initials, type UrbaniaRoom } from './room.component.js';
 import { axeViolations, waitFor } from '../../test/helpers.js';
+import { StageControl } from '../../core/speaker-focus.js';
 import { INITIAL_CALL_STATE, type CallSessionLike, type CallState, type ParticipantView, type AttachableTrack } from '../../core/call-session.js';
 
 /** A call session stand-in: the room view only renders state and calls these methods. */
@@ -243,6 +244,123 @@ describe('<urbania-room>', () => {
     expect(q(el, '[part="pager"]')).to.equal(null);
   });
 
+  it('speaker view: the layout toggle (pressed state, tooltip) shows the active speaker large and the others in a strip', async () => {
+    const bobCam = fakeTrack();
+    const session = new FakeSession(connected([
+      person('me', { isLocal: true }),
+      person('bob', { name: 'Bob Dupont', cameraOn: true, video: { sid: 'TR_b', track: bobCam } }),
+      person('carol', { name: 'Carole' }),
+    ]));
+    const stage = new StageControl();
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room style="display:block;width:1200px;height:700px" .session=${session} .stage=${stage}></urbania-room>`);
+    const toggle = q<HTMLButtonElement>(el, '[part="layout-toggle"]')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    expect(toggle.getAttribute('aria-label')).to.equal('Vue intervenant');
+    expect(toggle.dataset['tip']).to.equal('Afficher l’intervenant en grand');
+    expect(q(el, '[part="spotlight"]')).to.equal(null);
+    toggle.click();
+    await el.updateComplete;
+    expect(stage.state.layout).to.equal('speaker');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(q(el, '#stage-status')!.textContent!.trim()).to.equal('Vue intervenant');
+    // Nobody spoke yet: the first remote participant; the others in the strip beside (wide element).
+    await waitFor(() => q(el, '[part="stage"][data-mode="speaker"][data-strip="side"]'), 3000, 'speaker stage');
+    expect(q(el, '[part="spotlight"]')!.getAttribute('data-identity')).to.equal('bob');
+    expect(bobCam.attachedTo).to.deep.equal([q(el, '[part="spotlight"] video')]);
+    expect(qa(el, '[part="strip"] [part="tile"]').map((t) => t.getAttribute('data-identity'))).to.deep.equal(['me', 'carol']);
+    // Carol speaks: she takes the stage (bob was quiet); her tile is marked speaking by outline AND icon.
+    session.set({ speaking: ['carol'], participants: session.state.participants.map((p) => p.identity === 'carol' ? { ...p, isSpeaking: true } : p) });
+    await waitFor(() => q(el, '[part="spotlight"][data-identity="carol"]'), 4000, 'carol on the stage');
+    expect(q(el, '[part="spotlight"] [part="tile"]')!.getAttribute('data-speaking')).to.equal('true');
+    expect(q(el, '[part="spotlight"] [part="speaking-indicator"]')).to.exist;
+    expect(qa(el, '[part="strip"] [part="tile"]').map((t) => t.getAttribute('data-identity'))).to.deep.equal(['me', 'bob']);
+    // Bob coughs right after: carol stays (held).
+    session.set({ speaking: ['bob'] });
+    await el.updateComplete;
+    expect(q(el, '[part="spotlight"]')!.getAttribute('data-identity')).to.equal('carol');
+    // Narrow element: the strip goes under.
+    el.style.width = '360px';
+    el.style.height = '640px';
+    await waitFor(() => q(el, '[part="stage"][data-mode="speaker"][data-strip="bottom"]'), 3000, 'strip under');
+    // Back to the grid.
+    toggle.click();
+    await el.updateComplete;
+    expect(q(el, '[part="grid"]')).to.exist;
+    expect(q(el, '#stage-status')!.textContent!.trim()).to.equal('Vue mosaïque');
+  });
+
+  it('pin from a tile (keyboard-operable button with a name and pressed state) puts that participant on the stage; unpin', async () => {
+    const session = new FakeSession(connected([person('me', { isLocal: true }), person('bob', { name: 'Bob' }), person('carol', { name: 'Carole' })], { speaking: ['bob'] }));
+    const stage = new StageControl();
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room locale="en" style="display:block;width:900px;height:600px" .session=${session} .stage=${stage}></urbania-room>`);
+    const pin = q<HTMLButtonElement>(el, '[data-identity="carol"] [part="pin-button"]')!;
+    expect(pin.tagName).to.equal('BUTTON');
+    expect(pin.getAttribute('aria-label')).to.equal('Pin Carole');
+    expect(pin.getAttribute('aria-pressed')).to.equal('false');
+    expect(getComputedStyle(pin).opacity).to.equal('0'); // shown on hover and focus only
+    pin.focus();
+    await waitFor(() => getComputedStyle(pin).opacity === '1', 2000, 'pin button shown on focus');
+    pin.click();
+    await waitFor(() => q(el, '[part="spotlight"][data-identity="carol"][data-reason="pinned"]'), 3000, 'carol pinned');
+    expect(stage.state).to.deep.equal({ layout: 'speaker', pinned: 'carol' });
+    expect(q(el, '#stage-status')!.textContent!.trim()).to.equal('Pinned: Carole');
+    // Bob keeps speaking: the pin wins.
+    session.set({ speaking: ['bob'] });
+    await el.updateComplete;
+    const unpin = q<HTMLButtonElement>(el, '[part="spotlight"] [part="pin-button"]')!;
+    expect(unpin.getAttribute('aria-pressed')).to.equal('true');
+    expect(unpin.getAttribute('aria-label')).to.equal('Unpin Carole');
+    expect(q(el, '[part="spotlight"] [part="tile"]')!.getAttribute('data-pinned')).to.equal('true');
+    unpin.click();
+    await el.updateComplete;
+    expect(stage.state.pinned).to.equal(undefined);
+    expect(q(el, '#stage-status')!.textContent!.trim()).to.equal('Unpinned');
+    // Still the speaker view, now on the active speaker.
+    await waitFor(() => q(el, '[part="spotlight"][data-identity="bob"][data-reason="speaker"]'), 3000, 'bob as speaker');
+    // The host page's pin() goes through the same control.
+    stage.pin('me', session.state);
+    await waitFor(() => q(el, '[part="spotlight"][data-identity="me"]'), 3000, 'ourselves pinned');
+  });
+
+  it('a screen share takes the stage in the speaker view; a pin wins over it', async () => {
+    const session = new FakeSession(connected([person('me', { isLocal: true }), person('bob', { screen: { sid: 'TR_bs', track: fakeTrack() } }), person('carol')]));
+    const stage = new StageControl();
+    stage.setLayout('speaker', session.state);
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room style="display:block;width:900px;height:600px" .session=${session} .stage=${stage}></urbania-room>`);
+    expect(q(el, '[part="stage"]')!.getAttribute('data-mode')).to.equal('screen');
+    expect(qa(el, '[part="strip"] [part="tile"]').length).to.equal(3);
+    stage.pin('carol', session.state);
+    await el.updateComplete;
+    expect(q(el, '[part="stage"]')!.getAttribute('data-mode')).to.equal('speaker');
+    expect(q(el, '[part="spotlight"]')!.getAttribute('data-identity')).to.equal('carol');
+  });
+
+  it('the PiP toggle (only where available) asks the host, shows its state, and the room announces it; pipVideo() picks the focus', async () => {
+    const cam = fakeTrack();
+    const session = new FakeSession(connected([person('me', { isLocal: true, video: { sid: 'v_me', track: fakeTrack() } }), person('bob', { video: { sid: 'v_b', track: cam } })]));
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room locale="en" .session=${session}></urbania-room>`);
+    expect(q(el, '[part="pip-toggle"]')).to.equal(null);
+    expect(q(el, '[part="layout-toggle"]')).to.equal(null); // no stage control: no layout toggle
+    el.pip = { available: true, open: false };
+    await el.updateComplete;
+    const asked: boolean[] = [];
+    el.addEventListener('room-pip', (e) => asked.push(e.detail));
+    const btn = q<HTMLButtonElement>(el, '[part="pip-toggle"]')!;
+    expect(btn.getAttribute('aria-label')).to.equal('Floating window');
+    expect(btn.dataset['tip']).to.equal('Open the call in a floating window');
+    btn.click();
+    el.pip = { available: true, open: true };
+    await el.updateComplete;
+    expect(btn.getAttribute('aria-pressed')).to.equal('true');
+    expect(btn.dataset['tip']).to.equal('Bring the call back to the page');
+    expect(q(el, '#stage-status')!.textContent!.trim()).to.equal('The call is in a floating window');
+    btn.click();
+    expect(asked).to.deep.equal([true, false]);
+    // Grid: a remote camera, never ours first.
+    expect(el.pipVideo()).to.equal(q(el, 'video[data-identity="bob"]'));
+    expect(cam.attachedTo).to.include(el.pipVideo()!);
+  });
+
   it('initials', () => {
     expect(initials('Alice Martin')).to.equal('AM');
     expect(initials('carole')).to.equal('CA');
@@ -258,6 +376,20 @@ describe('<urbania-room>', () => {
         person('carol', { name: 'Carole Lefèvre', micMuted: true }),
       ], { speaking: ['bob'], canScreenShare: true }));
       const el = await fixture<UrbaniaRoom>(html`<urbania-room .locale=${locale} .roomName=${'r1'} .session=${session}></urbania-room>`);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
+
+    it(`has no axe violations in the speaker view with a pin (${locale})`, async () => {
+      const session = new FakeSession(connected([
+        person('alice', { isLocal: true, name: 'Alice Martin' }),
+        person('bob', { name: 'Bob Dupont', isSpeaking: true, cameraOn: true, video: { sid: 'v2', track: fakeTrack() } }),
+        person('carol', { name: 'Carole Lefèvre' }),
+      ], { speaking: ['bob'] }));
+      const stage = new StageControl();
+      stage.pin('carol', session.state);
+      const el = await fixture<UrbaniaRoom>(html`<urbania-room style="display:block;width:900px;height:600px" .locale=${locale} .roomName=${'r1'} .session=${session}
+        .stage=${stage} .pip=${{ available: true, open: false }}></urbania-room>`);
+      expect(q(el, '[part="spotlight"]')).to.exist;
       expect(await axeViolations(el)).to.deep.equal([]);
     });
 

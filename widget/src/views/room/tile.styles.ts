@@ -34,4 +34,16 @@ export default css`
   .name .icon.speaking { color: var(--_u-speaking, #22c55e); }
   .name .icon svg { width: 1rem; height: 1rem; }
   .corner { position: absolute; top: 0.4rem; right: 0.4rem; display: flex; gap: 0.3rem; z-index: 1; }
+  /* Speaking: a thicker outline and the sound mark in the name bar (not colour alone). */
+  [part~='tile'][data-speaking='true'] { outline-width: 4px; outline-offset: -4px; }
+  /* Buttons on a tile (pin): shown on hover and keyboard focus, always when active or on touch screens. */
+  .tile-btn {
+    display: inline-grid; place-items: center; width: 2rem; height: 2rem; min-height: 0; padding: 0;
+    border: 0; border-radius: 50%; background: rgba(0, 0, 0, 0.72); color: #ffffff;
+    opacity: 0; transition: opacity 0.12s;
+  }
+  .tile-btn svg { width: 1.1rem; height: 1.1rem; }
+  [part~='tile']:hover .tile-btn, .tile-btn:focus, .tile-btn[aria-pressed='true'] { opacity: 1; }
+  .tile-btn[aria-pressed='true'] { background: var(--_u-stage-accent, #8ab4f8); color: #0b1f3a; }
+  @media (hover: none) { .tile-btn { opacity: 1; } }
 `;

@@ -26,6 +26,8 @@ export interface TileOptions {
   corner?: unknown;
   /** Extra marks in the name bar, before the name. */
   marks?: unknown;
+  /** Pinned on the stage (`data-pinned`). */
+  pinned?: boolean;
 }
 
 export function renderTile(p: ParticipantView, o: TileOptions): TemplateResult {
@@ -33,7 +35,8 @@ export function renderTile(p: ParticipantView, o: TileOptions): TemplateResult {
   const label = tileLabel(p, t);
   const muted = (p.hasMic && p.micMuted) || (!p.hasMic && p.canPublish);
   return html`<div part="tile" role="listitem" aria-label=${label}
-      data-identity=${p.identity} data-local=${p.isLocal ? 'true' : 'false'} data-speaking=${p.isSpeaking ? 'true' : 'false'}>
+      data-identity=${p.identity} data-local=${p.isLocal ? 'true' : 'false'} data-speaking=${p.isSpeaking ? 'true' : 'false'}
+      data-pinned=${o.pinned ? 'true' : 'false'}>
     ${p.video
       ? html`<video data-identity=${p.identity} data-track-sid=${p.video.sid} autoplay playsinline .muted=${true} aria-hidden="true"></video>`
       : html`<div class="avatar" part="avatar" aria-hidden="true">${initials(p.name)}</div>`}
