@@ -13,6 +13,7 @@ import type { AppEnv } from './env.js';
 import { ApiError, DependencyUnavailableError, RETRY_AFTER_SECONDS, errorBody, errors } from './errors.js';
 import type { SfuGateway } from './livekit.js';
 import { createLogger, type Logger } from './logger.js';
+import { HostControls } from './host-controls.js';
 import { Meetings } from './meetings.js';
 import { ChatHistoryService } from './chat-history.js';
 import { messagesRouter } from './routes/messages.js';
@@ -21,6 +22,7 @@ import type { MessageStore } from './store/messages.js';
 import { demoAuthRouter } from './routes/demo-auth.js';
 import { handsRouter } from './routes/hands.js';
 import { healthRouter } from './routes/health.js';
+import { hostRouter } from './routes/host.js';
 import { roomsRouter } from './routes/rooms.js';
 import { tokenRouter } from './routes/token.js';
 import { webhooksRouter } from './routes/webhooks.js';
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps) {
   const verifyUser = deps.verifyUser ?? createUserVerifier(config.auth);
   const meetings = new Meetings(store, sfu);
   const messages = deps.messages ?? new MemoryMessageStore(chatHistoryLimits(config));
+  const hostControls = new HostControls(store, sfu, meetings);
 
   const app = new OpenAPIHono<AppEnv>({
     // Validation failures become our 400 shape, naming every field at fault.
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRouter(store, sfu));
   app.route('/api/livekit', roomsRouter);
+  app.route('/api/livekit', hostRouter(hostControls));
   app.route('/api/livekit', tokenRouter);
   app.route('/api/livekit', handsRouter(sfu));
   app.route('/api/livekit', messagesRouter(new ChatHistoryService(meetings, store, messages)));

@@ -40,6 +40,12 @@ export const errors = {
   unauthorized: (message = 'A valid Urbania bearer token is required') => new ApiError(401, 'unauthorized', message),
   forbidden: (message: string) => new ApiError(403, 'forbidden', message),
   roomNotFound: (name: string) => new ApiError(404, 'room_not_found', `Room "${name}" does not exist`),
+  roomLocked: (name: string) =>
+    new ApiError(423, 'room_locked', `Room "${name}" is locked by its host: nobody new may join until it is unlocked`),
+  participantNotFound: (name: string, identity: string) =>
+    new ApiError(404, 'participant_not_found', `"${identity}" is not in room "${name}"`),
+  trackNotFound: (name: string, identity: string, source: string) =>
+    new ApiError(404, 'track_not_found', `"${identity}" publishes no ${source} track in room "${name}"`),
   roomExists: (name: string) => new ApiError(409, 'room_exists', `Room "${name}" already exists`),
   idempotencyKeyReused: (key: string) =>
     new ApiError(

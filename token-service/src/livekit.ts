@@ -1,5 +1,6 @@
 import {
   AccessToken,
+  type ParticipantPermission,
   RoomServiceClient,
   TrackSource,
   type VideoGrant,
@@ -26,7 +27,16 @@ export interface SfuGateway {
    */
   setParticipantAttributes(roomName: string, identity: string, attributes: Record<string, string>): Promise<boolean>;
   listParticipants(roomName: string): Promise<PresenceEntry[]>;
-  mintToken(params: { roomName: string; identity: string; name: string; permissions: RoomPermissions }): Promise<string>;
+  mintToken(params: MintTokenParams): Promise<string>;
+  /** The participant as the SFU has it now (identity, name, published tracks), or null when not in the room. */
+  getParticipant(roomName: string, identity: string): Promise<SfuParticipant | null>;
+  /** Mutes one published track (RoomService.MutePublishedTrack); false when the participant or track is gone. */
+  muteTrack(roomName: string, identity: string, trackSid: string): Promise<boolean>;
+  /**
+   * Replaces a connected participant's permissions (RoomService.UpdateParticipant), live, without a rejoin; the SFU
+   * unpublishes tracks of sources no longer allowed. False when the participant is not in the room.
+   */
+  updatePermissions(roomName: string, identity: string, permissions: RoomPermissions): Promise<boolean>;
   /**
    * Verifies a webhook's signature against the raw body, then parses it; throws WebhookRejectedError
    * ('signature' or 'body').
@@ -35,6 +45,28 @@ export interface SfuGateway {
   ping(): Promise<void>;
   /** Where browsers connect. */
   readonly publicUrl: string;
+}
+
+export interface MintTokenParams {
+  roomName: string;
+  identity: string;
+  name: string;
+  permissions: RoomPermissions;
+  /** Participant attributes set by the service in the token (e.g. `urbania.guest`). */
+  attributes?: Record<string, string>;
+}
+
+export interface SfuTrack {
+  sid: string;
+  /** Our name of the track's source; undefined for sources we do not name. */
+  source: MediaSource | undefined;
+  muted: boolean;
+}
+
+export interface SfuParticipant {
+  identity: string;
+  name: string;
+  tracks: SfuTrack[];
 }
 
 const SOURCE_TO_LIVEKIT: Record<MediaSource, TrackSource> = {
@@ -60,6 +92,22 @@ export function videoGrantFor(roomName: string, permissions: RoomPermissions): V
     canPublishData: permissions.canPublishData,
     canPublishSources: permissions.sources.map((s) => SOURCE_TO_LIVEKIT[s]),
     canUpdateOwnMetadata: true,
+  };
+}
+
+const LIVEKIT_TO_SOURCE = new Map<TrackSource, MediaSource>(
+  Object.entries(SOURCE_TO_LIVEKIT).map(([ours, theirs]) => [theirs, ours as MediaSource]),
+);
+
+/** The live permission (UpdateParticipant) equal to the grant a token with these permissions carries. */
+export function participantPermissionFor(roomName: string, permissions: RoomPermissions): Partial<ParticipantPermission> {
+  const grant = videoGrantFor(roomName, permissions);
+  return {
+    canPublish: grant.canPublish ?? false,
+    canSubscribe: grant.canSubscribe ?? false,
+    canPublishData: grant.canPublishData ?? false,
+    canPublishSources: grant.canPublishSources ?? [],
+    canUpdateMetadata: grant.canUpdateOwnMetadata ?? false,
   };
 }
 
@@ -134,16 +182,48 @@ export class LiveKitGateway implements SfuGateway {
     }
   }
 
-  async mintToken(params: {
-    roomName: string;
-    identity: string;
-    name: string;
-    permissions: RoomPermissions;
-  }): Promise<string> {
+  async getParticipant(roomName: string, identity: string): Promise<SfuParticipant | null> {
+    try {
+      const p = await this.call(() => this.rooms.getParticipant(roomName, identity));
+      return {
+        identity: p.identity,
+        name: p.name,
+        tracks: p.tracks.map((t) => ({ sid: t.sid, source: LIVEKIT_TO_SOURCE.get(t.source), muted: t.muted })),
+      };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async muteTrack(roomName: string, identity: string, trackSid: string): Promise<boolean> {
+    try {
+      await this.call(() => this.rooms.mutePublishedTrack(roomName, identity, trackSid, true));
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
+  async updatePermissions(roomName: string, identity: string, permissions: RoomPermissions): Promise<boolean> {
+    try {
+      await this.call(() =>
+        this.rooms.updateParticipant(roomName, identity, { permission: participantPermissionFor(roomName, permissions) }),
+      );
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
+  async mintToken(params: MintTokenParams): Promise<string> {
     const token = new AccessToken(this.config.livekit.apiKey, this.config.livekit.apiSecret, {
       identity: params.identity,
       name: params.name,
       ttl: this.config.tokenTtlSeconds,
+      ...(params.attributes && { attributes: params.attributes }),
     });
     token.addGrant(videoGrantFor(params.roomName, params.permissions));
     return token.toJwt();
@@ -168,6 +248,12 @@ export class LiveKitGateway implements SfuGateway {
       throw err;
     }
   }
+}
+
+/** LiveKit's twirp answer for a participant, track or room it does not have. */
+function isNotFound(err: unknown): boolean {
+  const e = err as { code?: unknown; status?: unknown };
+  return e?.code === 'not_found' || e?.status === 404;
 }
 
 /** LiveKit's twirp answer for a room it does not have. */

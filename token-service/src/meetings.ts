@@ -1,4 +1,6 @@
+import { displayNameFor } from './display-name.js';
 import { errors } from './errors.js';
+import { assertMayEnter } from './host-controls.js';
 import { permissionsFor, type RoomPermissions } from './grants.js';
 import type { SfuGateway } from './livekit.js';
 import type { CallType, PresenceEntry, RoomRecord, User } from './model.js';
@@ -76,16 +78,18 @@ export class Meetings {
   }
 
   /** A token for `user` in the room, with the grants `grants.ts` decides. */
-  async admit(user: User, roomName: string, displayName: string = user.name): Promise<Admission> {
+  /** `requestedName`: the name the page asked for (cleaned; the account's name when absent or nothing is left). */
+  async admit(user: User, roomName: string, requestedName?: string): Promise<Admission> {
     let room = await this.get(user, roomName);
     const permissions = permissionsFor(room, user.id)!;
+    await assertMayEnter(room, user.id, this.sfu);
     if (!room.participants.includes(user.id) && room.createdBy !== user.id) {
       // Came through an open link: remember it so the room shows up in their list.
       room = (await this.store.addParticipant(roomName, user.id)) ?? room;
     }
     // The SFU closes rooms nobody joined within the empty timeout; recreating is idempotent.
     await this.sfu.ensureRoom(roomName);
-    const token = await this.sfu.mintToken({ roomName, identity: user.id, name: displayName, permissions });
+    const token = await this.sfu.mintToken({ roomName, identity: user.id, name: displayNameFor(user, requestedName), permissions });
     return { room, token, url: this.sfu.publicUrl, permissions };
   }
 
@@ -115,6 +119,7 @@ export function toView(room: RoomRecord, connected: PresenceEntry[]): RoomView {
     created_by_name: room.createdByName,
     open_to_link: room.openToLink,
     audience_chat: room.audienceChat,
+    locked: room.locked === true,
     created_at: room.createdAt.toISOString(),
     connected,
   };
@@ -133,7 +138,7 @@ function newRoom(user: User, input: CreateRoomInput, idempotencyKey: string | un
     // Speakers are invited too, or they could not join.
     participants: unique([...participants, ...speakers]),
     createdBy: user.id,
-    createdByName: user.name,
+    createdByName: displayNameFor(user),
     openToLink: input.openToLink,
     audienceChat: input.audienceChat,
     createdAt: new Date(),

@@ -17,6 +17,8 @@ export interface RoomRecord {
   /** A webinar's audience may write in the chat (data), still without publishing media. */
   audienceChat: boolean;
   createdAt: Date;
+  /** The host locked the room: no new joins, even with an invite (absent: unlocked). */
+  locked?: boolean;
   /** The creator's `Idempotency-Key` for the create request, when one was sent (scoped to createdBy). */
   idempotencyKey?: string;
 }

@@ -33,6 +33,9 @@ export const ErrorCode = z
     'room_not_found',
     'room_exists',
     'idempotency_key_reused',
+    'participant_not_found',
+    'track_not_found',
+    'room_locked',
     'payload_too_large',
     'rate_limited',
     'unavailable',
@@ -62,6 +65,7 @@ export const Room = z
     created_by_name: z.string(),
     open_to_link: z.boolean(),
     audience_chat: z.boolean().openapi({ description: "A webinar's audience may write in the chat (everyone else always may)" }),
+    locked: z.boolean().openapi({ description: 'The host locked the room: no new joins, even with an invite (people in the call stay)' }),
     created_at: z.string().openapi({ format: 'date-time' }),
     connected: z.array(Presence),
   })
@@ -177,7 +181,7 @@ export const DemoLoginResponse = z
   })
   .openapi('DemoLoginResponse');
 
-export const errorResponses = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 429 | 503>) =>
+export const errorResponses = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 423 | 429 | 503>) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
@@ -192,6 +196,7 @@ const ERROR_DESCRIPTIONS = {
   404: 'Room not found',
   409: 'A room with this name already exists',
   413: 'Body larger than 16 KB',
+  423: '`room_locked`: the host locked the room; no new joins',
   429: 'Too many requests for this user (see Retry-After)',
   503: 'MongoDB or LiveKit unavailable (see Retry-After)',
 } as const;

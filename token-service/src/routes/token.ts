@@ -33,7 +33,7 @@ export const tokenRouter = new OpenAPIHono<AppEnv>()
     if (body.user_id !== undefined && body.user_id !== user.id) {
       throw errors.forbidden('user_id must be the signed-in user');
     }
-    const admission = await c.get('meetings').admit(user, body.room_name, body.username ?? user.name);
+    const admission = await c.get('meetings').admit(user, body.room_name, body.username);
     return c.json({ token: admission.token, url: admission.url, room_name: body.room_name }, 200);
   })
   .openapi(tokenSourceRoute, async (c) => {
@@ -42,6 +42,6 @@ export const tokenRouter = new OpenAPIHono<AppEnv>()
     if (body.participant_identity !== undefined && body.participant_identity !== user.id) {
       throw errors.forbidden('participant_identity must be the signed-in user');
     }
-    const admission = await c.get('meetings').admit(user, body.room_name, body.participant_name ?? user.name);
+    const admission = await c.get('meetings').admit(user, body.room_name, body.participant_name);
     return c.json({ server_url: admission.url, participant_token: admission.token }, 200);
   });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeRoomStoreContract } from './contract.js';
+import { describeHostControlsContract } from './host-controls.contract.js';
 import { MemoryRoomStore } from './memory.js';
 
 describeRoomStoreContract('MemoryRoomStore', () => new MemoryRoomStore());
+describeHostControlsContract('MemoryRoomStore', () => new MemoryRoomStore());
 
 describe('MemoryRoomStore', () => {
   it('remembers the last 10,000 webhook ids and forgets the oldest beyond that', async () => {

@@ -48,6 +48,26 @@ export class MemoryRoomStore implements RoomStore {
     return clone(room);
   }
 
+  async setLocked(roomName: string, locked: boolean): Promise<RoomRecord | null> {
+    const room = this.rooms.get(roomName);
+    if (!room) return null;
+    if (locked) room.locked = true;
+    else delete room.locked;
+    return clone(room);
+  }
+
+  async setSpeaker(roomName: string, userId: string, speaker: boolean): Promise<RoomRecord | null> {
+    const room = this.rooms.get(roomName);
+    if (!room) return null;
+    if (speaker) {
+      if (!room.speakers.includes(userId)) room.speakers.push(userId);
+      if (!room.participants.includes(userId)) room.participants.push(userId);
+    } else {
+      room.speakers = room.speakers.filter((id) => id !== userId);
+    }
+    return clone(room);
+  }
+
   async setPresence(roomName: string, entry: PresenceEntry, present: boolean, at: number): Promise<void> {
     let byIdentity = this.presence.get(roomName);
     if (!byIdentity) {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeTcpPort, startFerretDB, type FerretDB } from '../../../scripts/kit/index.mjs';
 import { DependencyUnavailableError } from '../errors.js';
 import { describeRoomStoreContract, sampleRoom } from './contract.js';
+import { describeHostControlsContract } from './host-controls.contract.js';
 import { isStoreUnavailable, MongoRoomStore, toStoreError } from './mongo.js';
 import { RoomExistsError } from './types.js';
 
@@ -27,6 +28,8 @@ describeRoomStoreContract(
   // FerretDB v1 updates are read-then-write; MongoDB's are atomic per document (see mongo.ts).
   { atomicConcurrentUpdates: false },
 );
+
+describeHostControlsContract('MongoRoomStore on FerretDB', () => MongoRoomStore.connect({ uri: ferret.uri, dbName: nextDbName() }));
 
 describe('MongoRoomStore', () => {
   it('keeps rooms, presence and processed events across a restart of the service', async () => {

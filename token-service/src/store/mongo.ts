@@ -4,7 +4,7 @@
  *
  * Collections (created on first write; indexes created idempotently by `connect`/`ensureIndexes`):
  * - `rooms`: `{_id: roomName, callType, speakers[], participants[], createdBy, createdByName, openToLink,
- *   audienceChat, createdAt, idempotencyKey?}` (a document without `audienceChat` reads as false). `_id` makes room names unique (duplicate key 11000 → RoomExistsError);
+ *   audienceChat, createdAt, locked?, idempotencyKey?}` (a document without `audienceChat` reads as false). `_id` makes room names unique (duplicate key 11000 → RoomExistsError);
  *   secondary indexes on `participants` (multikey) and `createdBy` serve "my rooms", and
  *   `(createdBy, idempotencyKey)` finds a retried create.
  * - `presence`: one document per (roomName, identity) `{roomName, identity, name, present, at}` with a unique
@@ -233,6 +233,24 @@ export class MongoRoomStore implements RoomStore {
     return doc ? fromRoomDoc(doc) : null;
   }
 
+  async setLocked(roomName: string, locked: boolean): Promise<RoomRecord | null> {
+    const _id = requireString(roomName, 'roomName');
+    const update = requireBoolean(locked, 'locked') ? { $set: { locked: true as const } } : { $unset: { locked: '' as const } };
+    const doc = await this.call('setLocked', () => this.rooms.findOneAndUpdate({ _id }, update, { returnDocument: 'after' }));
+    return doc ? fromRoomDoc(doc) : null;
+  }
+
+  async setSpeaker(roomName: string, userId: string, speaker: boolean): Promise<RoomRecord | null> {
+    const _id = requireString(roomName, 'roomName');
+    const id = requireString(userId, 'userId');
+    // A speaker is invited too (their rejoin keeps the role); a demoted speaker stays invited, in the audience.
+    const update = requireBoolean(speaker, 'speaker')
+      ? { $addToSet: { speakers: id, participants: id } }
+      : { $pull: { speakers: id } };
+    const doc = await this.call('setSpeaker', () => this.rooms.findOneAndUpdate({ _id }, update, { returnDocument: 'after' }));
+    return doc ? fromRoomDoc(doc) : null;
+  }
+
   /**
    * Conditional upsert: the filter only matches a stored entry that is not newer than `at`. When a newer
    * entry exists the upsert tries to insert a second (roomName, identity) document and hits the unique
@@ -451,6 +469,7 @@ function toRoomDoc(room: RoomRecord): RoomDoc {
     openToLink: requireBoolean(room.openToLink, 'room.openToLink'),
     audienceChat: requireBoolean(room.audienceChat, 'room.audienceChat'),
     createdAt: new Date(room.createdAt.getTime()),
+    ...(room.locked === true && { locked: true }),
     ...(room.idempotencyKey !== undefined && { idempotencyKey: requireString(room.idempotencyKey, 'room.idempotencyKey') }),
   };
 }
@@ -466,6 +485,7 @@ function fromRoomDoc(doc: RoomDoc): RoomRecord {
     openToLink: doc.openToLink === true,
     audienceChat: doc.audienceChat === true,
     createdAt: new Date(doc.createdAt),
+    ...(doc.locked === true && { locked: true }),
     ...(typeof doc.idempotencyKey === 'string' && { idempotencyKey: doc.idempotencyKey }),
   };
 }

@@ -1,4 +1,5 @@
 import type { PresenceEntry, RoomRecord } from '../model.js';
+import type { HostControlsStore } from './host-controls.js';
 
 export class RoomExistsError extends Error {
   constructor(readonly roomName: string) {
@@ -26,7 +27,7 @@ export function presenceNow(): number {
  * in which case the service keeps no room state in process memory (replicas share the database).
  * Implementations throw DependencyUnavailableError when the backing database cannot answer.
  */
-export interface RoomStore {
+export interface RoomStore extends HostControlsStore {
   /** Inserts a room; throws RoomExistsError when the name is taken. */
   createRoom(room: RoomRecord): Promise<void>;
   getRoom(roomName: string): Promise<RoomRecord | null>;

@@ -22,5 +22,14 @@ export class AcceptingSfu implements SfuGateway {
   async receiveWebhook(): Promise<never> {
     throw new Error('no webhooks in this test');
   }
+  async getParticipant(): Promise<null> {
+    return null;
+  }
+  async muteTrack(): Promise<boolean> {
+    return false;
+  }
+  async updatePermissions(): Promise<boolean> {
+    return false;
+  }
   async ping(): Promise<void> {}
 }

@@ -79,6 +79,11 @@ export class SignalClient {
     }
   }
 
+  /** The first message so far or within `timeoutMs` that `pick` recognises (rejects on timeout). */
+  waitFor<T>(pick: (m: SignalResponse) => T | undefined, timeoutMs = 5000): Promise<T> {
+    return this.next(0, pick, timeoutMs);
+  }
+
   close(): void {
     this.ws.close();
   }

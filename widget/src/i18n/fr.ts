@@ -159,9 +159,9 @@ export const fr = {
   'announce.joined': '{name} a rejoint l’appel',
   'announce.left': '{name} a quitté l’appel',
   'reason.client_initiated': 'vous avez quitté',
-  'reason.duplicate_identity': 'vous avez rejoint depuis un autre onglet ou appareil',
+  'reason.duplicate_identity': 'l’appel a continué dans un autre onglet',
   'reason.server_shutdown': 'le serveur a redémarré',
-  'reason.participant_removed': 'vous avez été retiré de l’appel',
+  'reason.participant_removed': 'l’organisateur vous a retiré de l’appel',
   'reason.room_deleted': 'la salle a été fermée',
   'reason.join_failure': 'la connexion au serveur a échoué',
   'reason.connection_lost': 'la connexion au serveur a été perdue',
@@ -182,6 +182,9 @@ export const fr = {
   'error.no_service_url': "L'adresse du service n'est pas configurée.",
   'error.bad_response': 'Réponse inattendue du service.',
   'error.connection_failed': "Impossible de se connecter à l'appel.",
+  'error.participant_not_found': "Cette personne n'est plus dans l'appel.",
+  'error.track_not_found': "Cette personne ne diffuse pas cette source (déjà coupée ou arrêtée).",
+  'error.room_locked': "L'organisateur a verrouillé cette salle : personne ne peut plus la rejoindre pour l'instant.",
   'error.room_name_invalid': 'Nom de salle invalide : lettres, chiffres, « - » et « _ » seulement.',
   // The device name is given in apposition ("l'appareil (caméra)"): caméra is feminine, microphone masculine, and
   // one template serves both without a wrong article or agreement.

@@ -602,7 +602,7 @@ describe('<urbania-meeting>', () => {
       const left = oneEvent(el, 'urbania-left');
       room.emit(RoomEvent.Disconnected, DisconnectReason.PARTICIPANT_REMOVED);
       expect((await left).detail).to.deep.equal({ room: 'r1', reason: 'participant_removed' });
-      await waitFor(() => text(deepQuery(el, '[part="connection-status"]')) === 'Disconnected: you were removed from the call', 2000, 'reason');
+      await waitFor(() => text(deepQuery(el, '[part="connection-status"]')) === 'Disconnected: the host removed you from the call', 2000, 'reason');
       expect(el.getAttribute('connection-state')).to.equal('disconnected');
       expect(deepQuery(el, '[part="rejoin-button"]')).to.exist;
 

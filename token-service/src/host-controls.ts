@@ -1,0 +1,85 @@
+import { errors } from './errors.js';
+import { permissionsFor } from './grants.js';
+import type { SfuGateway } from './livekit.js';
+import type { Meetings } from './meetings.js';
+import type { RoomRecord, User } from './model.js';
+import type { MediaSource, Role } from './schemas.js';
+import type { RoomStore } from './store/types.js';
+
+/** The sources a host may mute (screen-share audio goes with its screen). */
+export type MutableSource = Extract<MediaSource, 'microphone' | 'camera' | 'screen_share'>;
+
+/**
+ * What the host (the room's creator) may do to a call, through the service only: user tokens never carry
+ * roomAdmin. Everyone else who may see the room gets 403; who may not see it gets what `Meetings.get` answers.
+ */
+export class HostControls {
+  constructor(
+    private readonly store: RoomStore,
+    private readonly sfu: SfuGateway,
+    private readonly meetings: Meetings,
+  ) {}
+
+  /** Mutes the participant's track of that source on the SFU; 404 when the participant or the track is not there. */
+  async mute(user: User, roomName: string, identity: string, source: MutableSource): Promise<void> {
+    await this.hostRoom(user, roomName);
+    const participant = await this.sfu.getParticipant(roomName, identity);
+    if (!participant) throw errors.participantNotFound(roomName, identity);
+    const tracks = participant.tracks.filter((t) => t.source === source);
+    if (tracks.length === 0) throw errors.trackNotFound(roomName, identity, source);
+    let muted = false;
+    for (const track of tracks) muted = (await this.sfu.muteTrack(roomName, identity, track.sid)) || muted;
+    if (!muted) throw errors.trackNotFound(roomName, identity, source);
+  }
+
+  /** Disconnects the participant (their widget hears `PARTICIPANT_REMOVED`); 404 when not in the call. */
+  async remove(user: User, roomName: string, identity: string): Promise<void> {
+    await this.hostRoom(user, roomName);
+    if (!(await this.sfu.getParticipant(roomName, identity))) throw errors.participantNotFound(roomName, identity);
+    await this.sfu.removeParticipant(roomName, identity);
+  }
+
+  /** Locks or unlocks the room (stored on the room; joins check it, see assertMayEnter). */
+  async setLocked(user: User, roomName: string, locked: boolean): Promise<RoomRecord> {
+    await this.hostRoom(user, roomName);
+    const room = await this.store.setLocked(roomName, locked);
+    if (!room) throw errors.roomNotFound(roomName);
+    return room;
+  }
+
+  /**
+   * Webinar stage: makes `identity` a speaker or puts them back in the audience. Stored first (a rejoin keeps the
+   * role), then applied live on the SFU when they are connected (`live`); on a demote the SFU unpublishes their
+   * tracks itself. 404 when the person is neither connected nor invited; 400 for a room that is not a webinar or
+   * for the host, who always speaks.
+   */
+  async setStage(user: User, roomName: string, identity: string, speaker: boolean): Promise<{ role: Role; live: boolean }> {
+    const room = await this.hostRoom(user, roomName);
+    if (room.speakers.length === 0) throw errors.badRequest(`Room "${roomName}" is not a webinar: everyone already speaks`);
+    if (identity === room.createdBy) throw errors.badRequest('The host is always a speaker');
+    const connected = await this.sfu.getParticipant(roomName, identity);
+    if (!connected && !room.participants.includes(identity)) throw errors.participantNotFound(roomName, identity);
+    const updated = await this.store.setSpeaker(roomName, identity, speaker);
+    if (!updated) throw errors.roomNotFound(roomName);
+    const permissions = permissionsFor(updated, identity) ?? permissionsFor({ ...updated, participants: [...updated.participants, identity] }, identity)!;
+    const live = connected ? await this.sfu.updatePermissions(roomName, identity, permissions) : false;
+    return { role: permissions.role, live };
+  }
+
+  /** The room when `user` is its host; 403 for anyone else who may see it. */
+  private async hostRoom(user: User, roomName: string): Promise<RoomRecord> {
+    const room = await this.meetings.get(user, roomName);
+    if (room.createdBy !== user.id) throw errors.forbidden(`Only the host of room "${roomName}" may do this`);
+    return room;
+  }
+}
+
+/**
+ * A locked room admits nobody new: only its host, and whoever is in the call right now (a reconnect, or the same
+ * person from another tab). Tokens already handed out stay valid: locking never disconnects anyone.
+ */
+export async function assertMayEnter(room: RoomRecord, userId: string, sfu: SfuGateway): Promise<void> {
+  if (!room.locked || room.createdBy === userId) return;
+  if (await sfu.getParticipant(room.roomName, userId)) return;
+  throw errors.roomLocked(room.roomName);
+}
