@@ -250,12 +250,6 @@ export class LiveKitGateway implements SfuGateway {
   }
 }
 
-/** LiveKit's twirp answer for a participant, track or room it does not have. */
-function isNotFound(err: unknown): boolean {
-  const e = err as { code?: unknown; status?: unknown };
-  return e?.code === 'not_found' || e?.status === 404;
-}
-
 /** LiveKit's twirp answer for a room it does not have. */
 function isRoomNotFound(err: unknown): boolean {
   const e = err as { code?: unknown; status?: unknown; message?: unknown };
