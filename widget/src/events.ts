@@ -42,6 +42,10 @@ export interface UrbaniaEventDetails {
   'urbania-screen-share-stopped': { identity: string };
   'urbania-device-changed': UrbaniaDeviceChangedDetail;
   'urbania-connection-quality': UrbaniaConnectionQualityDetail;
+  /** A hand went up (ours or someone else's; also hands already up when we join). */
+  'urbania-hand-raised': { identity: string };
+  /** A hand went down (by its owner, by the host, or its owner left). */
+  'urbania-hand-lowered': { identity: string };
 }
 
 export type UrbaniaEventName = keyof UrbaniaEventDetails;
@@ -64,5 +68,7 @@ declare global {
     'urbania-screen-share-stopped': UrbaniaEvent<'urbania-screen-share-stopped'>;
     'urbania-device-changed': UrbaniaEvent<'urbania-device-changed'>;
     'urbania-connection-quality': UrbaniaEvent<'urbania-connection-quality'>;
+    'urbania-hand-raised': UrbaniaEvent<'urbania-hand-raised'>;
+    'urbania-hand-lowered': UrbaniaEvent<'urbania-hand-lowered'>;
   }
 }

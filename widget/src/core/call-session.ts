@@ -8,6 +8,7 @@ import type { CallType } from './service-client.js';
 import { classifyMediaError, type MediaErrorCode } from './media-errors.js';
 import { CHAT_TOPIC, ChatError, type ChatMessage } from './chat.js';
 import { MeetingError } from './flow-error.js';
+import { handRaisedAt } from './hands.js';
 import { Listeners } from './listeners.js';
 import { toQuality, type ConnectionQualityName } from './connection-quality.js';
 
@@ -43,6 +44,8 @@ export interface ParticipantView {
   screen?: TrackRef | undefined;
   /** The SFU's rating of this participant's connection. */
   quality?: ConnectionQualityName | undefined;
+  /** When this participant raised a hand (ms since the epoch; hands.ts), undefined when it is down. */
+  handRaisedAt?: number | undefined;
 }
 
 export interface CallState {
@@ -402,7 +405,7 @@ export class CallSession {
     for (const ev of [
       E.TrackSubscribed, E.TrackUnsubscribed, E.TrackMuted, E.TrackUnmuted, E.TrackPublished, E.TrackUnpublished,
       E.LocalTrackPublished, E.LocalTrackUnpublished, E.ActiveSpeakersChanged, E.ParticipantNameChanged,
-      E.ParticipantPermissionsChanged, E.AudioPlaybackStatusChanged, E.TrackStreamStateChanged,
+      E.ParticipantPermissionsChanged, E.AudioPlaybackStatusChanged, E.TrackStreamStateChanged, E.ParticipantAttributesChanged,
     ]) room.on(ev, refresh);
     // The browser's own "stop sharing" ends the screen's video track, which livekit-client unpublishes: take the
     // screen's audio down with it.
@@ -536,6 +539,7 @@ function snapshot(room: Room, lk: LiveKitModule, prev: CallState): Partial<CallS
       canPublish: p.permissions?.canPublish ?? true,
       screen: trackRef(p.getTrackPublication(S.ScreenShare)),
       quality: toQuality(p.connectionQuality),
+      handRaisedAt: handRaisedAt(p.attributes),
     };
   };
   const local = room.localParticipant;

@@ -18,6 +18,7 @@ import { ChatLog, type ChatMessage } from './chat.js';
 import { Listeners } from './listeners.js';
 import { CHOICE_FIELD, CallDevices, type CallDevicesOptions, type DeviceKind } from './devices.js';
 import type { ConnectionQualityName } from './connection-quality.js';
+import { HandWatcher, lowerHandOf, setOwnHand, type HandChange } from './hands.js';
 import { MeetingError, flowError, mediaFlowError, toFlowError, type FlowError } from './flow-error.js';
 
 /** What the page asked for: the `view` attribute. */
@@ -59,6 +60,8 @@ export type FlowEvent =
   | { type: 'screen-share-started' | 'screen-share-stopped'; identity: string }
   | { type: 'device-changed'; kind: DeviceKind; deviceId: string }
   | { type: 'connection-quality'; identity: string; quality: ConnectionQualityName }
+  /** A hand went up or down (hands.ts), ours included; also hands already up when we join. */
+  | HandChange
   | { type: 'error'; error: FlowError };
 
 /** Legal transitions; anything else is a bug and throws IllegalTransitionError. */
@@ -153,6 +156,10 @@ export class MeetingFlow {
       // A choice also replaces the pre-join's for this page's next join (the stored one is already updated).
       if (chosen && this.choices) this.choices = { ...this.choices, [CHOICE_FIELD[kind]]: deviceId };
       this.fire({ type: 'device-changed', kind, deviceId });
+    });
+    const hands = new HandWatcher();
+    this.session.subscribe((s) => {
+      for (const change of hands.update(s.participants, s.connection === 'connected' || s.connection === 'reconnecting')) this.fire(change);
     });
   }
 
@@ -390,6 +397,36 @@ export class MeetingFlow {
     } catch (err) {
       const error = toFlowError(err);
       if (error.code === 'device_switch_failed') this.report(error);
+      throw err;
+    }
+  }
+
+  /** Raise our hand. Rejects with a MeetingError: `not_in_call`, `hand_not_allowed`, `hand_failed` (see hands.ts). */
+  raiseHand(): Promise<void> {
+    return this.hand(() => setOwnHand(this.session.room?.localParticipant, true));
+  }
+
+  /**
+   * Lower our hand; with someone else's `identity`, lower theirs through the service (the host only: `host_only`
+   * otherwise). Rejects with a MeetingError or a ServiceError.
+   */
+  lowerHand(identity?: string): Promise<void> {
+    const p = this._phase;
+    if (identity && (p.phase === 'in-call' || p.phase === 'reconnecting') && identity !== p.identity) {
+      return this.hand(() => lowerHandOf(this.client, p.room, identity));
+    }
+    return this.hand(() => setOwnHand(this.session.room?.localParticipant, false));
+  }
+
+  private async hand(run: () => Promise<void>): Promise<void> {
+    const p = this._phase.phase;
+    if (p !== 'in-call' && p !== 'reconnecting') throw new MeetingError('not_in_call');
+    try {
+      await run();
+    } catch (err) {
+      const error = toFlowError(err);
+      // What the page may not do is only rejected; a failure is also shown.
+      if (error.code !== 'not_in_call' && error.code !== 'host_only' && error.code !== 'hand_not_allowed') this.report(error);
       throw err;
     }
   }

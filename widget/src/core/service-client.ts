@@ -31,6 +31,7 @@ export type CreateRoomRequest = Schemas['CreateRoomRequest'];
 export type JoinPermissions = Schemas['Permissions'];
 export type JoinResponse = Schemas['JoinResponse'];
 export type LeaveResponse = Schemas['LeaveResponse'];
+export type LowerHandResponse = Schemas['LowerHandResponse'];
 
 /** Error codes from the service (its `ErrorCode`), plus the client-side ones. */
 export type ServiceErrorCode =
@@ -102,6 +103,11 @@ export class ServiceClient {
 
   leave(roomName: string): Promise<LeaveResponse> {
     return this.call('/api/livekit/rooms/{room_name}/leave', 'post', { params: { room_name: roomName } });
+  }
+
+  /** The host lowers `identity`'s raised hand (403 `forbidden` for anyone else). */
+  lowerHand(roomName: string, identity: string): Promise<LowerHandResponse> {
+    return this.call('/api/livekit/rooms/{room_name}/participants/{identity}/lower-hand', 'post', { params: { room_name: roomName, identity } });
   }
 
   /** One documented operation: fills the path's `{params}`, sends the body, returns the success body. */

@@ -20,8 +20,17 @@ export class FakePublication {
 
 export class FakeParticipant {
   isSpeaking = false;
-  permissions: { canPublish: boolean; canPublishData: boolean; canPublishSources?: number[] } = { canPublish: true, canPublishData: true };
+  permissions: { canPublish: boolean; canPublishData: boolean; canUpdateMetadata?: boolean; canPublishSources?: number[] } = { canPublish: true, canPublishData: true, canUpdateMetadata: true };
   trackPublications = new Map<string, FakePublication>();
+  attributes: Record<string, string> = {};
+  /** Applies an attribute update as the SFU does ('' deletes) and tells the room (set by FakeRoom). */
+  applyAttributes(update: Record<string, string>) {
+    const next = { ...this.attributes };
+    for (const [k, v] of Object.entries(update)) { if (v === '') delete next[k]; else next[k] = v; }
+    this.attributes = next;
+    this.onAttributes?.(update, this);
+  }
+  onAttributes: ((changed: Record<string, string>, p: FakeParticipant) => void) | undefined;
   constructor(public identity: string, public name: string) {}
   getTrackPublication(source: string) {
     return [...this.trackPublications.values()].find((p) => p.source === source);
@@ -79,6 +88,14 @@ export class FakeLocal extends FakeParticipant {
     else this.trackPublications.delete('TR_cam');
   }
   async setName(n: string) { this.name = n; }
+  /** What the next setAttributes throws (e.g. the SFU refusing). */
+  failAttributes: Error | undefined;
+  async setAttributes(update: Record<string, string>) {
+    this.calls.push(`attributes:${JSON.stringify(update)}`);
+    await new Promise((r) => setTimeout(r, 1));
+    if (this.failAttributes) throw this.failAttributes;
+    this.applyAttributes(update);
+  }
   sentTexts: { text: string; topic?: string | undefined }[] = [];
   async sendText(text: string, options: { topic?: string } = {}) {
     this.sentTexts.push({ text, topic: options.topic });
@@ -118,7 +135,16 @@ export class FakeRoom {
   connectedWith: [string, string] | undefined;
   disconnected = false;
   textHandlers = new Map<string, TextHandler>();
-  constructor(public options: unknown) { lastRoom = this; }
+  constructor(public options: unknown) {
+    lastRoom = this;
+    this.localParticipant.onAttributes = (changed, p) => this.emit(realLiveKit.RoomEvent.ParticipantAttributesChanged, changed, p);
+  }
+  /** A remote participant's attributes change (as the SFU tells every page). */
+  setRemoteAttributes(identity: string, update: Record<string, string>) {
+    const p = this.remoteParticipants.get(identity)!;
+    p.onAttributes = (changed, q) => this.emit(realLiveKit.RoomEvent.ParticipantAttributesChanged, changed, q);
+    p.applyAttributes(update);
+  }
   registerTextStreamHandler(topic: string, fn: TextHandler) {
     if (this.textHandlers.has(topic)) throw new Error(`A text stream handler for topic "${topic}" has already been set.`);
     this.textHandlers.set(topic, fn);

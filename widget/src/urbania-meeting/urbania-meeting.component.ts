@@ -44,6 +44,8 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @event urbania-error - Something failed; also shown in the element. `detail: { code, message }` (message localized).
  * @event urbania-chat-message - A chat message of the call (LiveKit text stream on `lk.chat`), received or sent by this page. `detail: { from: { identity, name }, text, timestamp }`; `text` is plain text (never HTML).
  * @event urbania-screen-share-started - Someone (this page included) started sharing a screen. `detail: { identity }`.
+ * @event urbania-hand-raised - A hand went up (this page's or someone else's), or was already up when we joined or they joined. `detail: { identity }`. The hand is the participant attribute `handRaisedAt` (ISO 8601 time), readable by any livekit-client page.
+ * @event urbania-hand-lowered - A hand went down: lowered by its owner, by the host (`lowerHand(identity)` or the service), or its owner left. `detail: { identity }`.
  * @event urbania-screen-share-stopped - A screen share ended (stop button, `stopScreenShare()`, the browser's own "stop sharing", the sharer leaving). `detail: { identity }`.
  * @event urbania-device-changed - The microphone, camera or speaker in use changed: `setDevice()`, the device menus, or a fallback to the default after the device in use was unplugged. `detail: { kind, deviceId }`, kind `audioinput` | `videoinput` | `audiooutput`.
  * @event urbania-connection-quality - The SFU rated a participant's connection (this page's included) anew. `detail: { identity, quality }`, quality `excellent` | `good` | `poor` | `lost` | `unknown`.
@@ -103,7 +105,16 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart audience-notice - Webinar audience notice (no publishing).
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
- * @csspart participant-list - List of connected participants.
+ * @csspart hand-toggle - Raise / lower our hand (everyone, a webinar's audience included; `aria-pressed`; Ctrl+Alt+H, ⌘+Ctrl+H on a Mac).
+ * @csspart tile-hand - Raised-hand badge in a tile's corner, with the hand's place in the queue (`data-position`).
+ * @csspart participants-panel - The participants panel (raised hands first, then everyone); the parts below are the panel's, re-exported.
+ * @csspart participants-close - Close button of the participants panel (Escape closes it too).
+ * @csspart raised-hands - The ordered list of raised hands (only while a hand is up).
+ * @csspart raised-hand - One raised hand (`data-identity`, `data-position`: 1 for the first hand up).
+ * @csspart lower-hand-button - Lowers that hand (our own; anyone's for the host, through the service).
+ * @csspart participant-list - Everyone in the call.
+ * @csspart participant - One participant of the list (`data-identity`, `data-hand="raised"` when the hand is up).
+ * @csspart hand-indicator - The raised-hand mark next to a participant in the list.
  * @csspart chat-toggle - Opens and closes the chat panel (`aria-expanded`).
  * @csspart chat-unread-badge - Number of unread messages on the chat toggle.
  * @csspart chat-panel - The chat panel.
@@ -135,6 +146,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @cssprop --urbania-avatar-background - Initials circle.
  * @cssprop --urbania-speaking - Outline of a speaking participant's tile.
  * @cssprop --urbania-toggle-off - Background of a control-bar toggle that is off (muted microphone, camera off; default `#d93025`).
+ * @cssprop --urbania-hand - Raised hands: the pressed hand toggle, the tiles' hand badge, the queue numbers (default `#fbbc04`).
  * @cssprop --urbania-stage-background - The call stage (room view) background, dark in both themes (default `#111318`).
  * @cssprop --urbania-stage-text - Text on the call stage (default `#f8fafc`).
  * @cssprop --urbania-stage-accent - Pressed controls (presenting, panel open) on the stage (default `#8ab4f8`).
@@ -300,6 +312,25 @@ export class UrbaniaMeeting extends LitElement {
     return this.localized(this.pip.open(this._roomEl, translator(this.locale), this.locale).then(() => undefined));
   }
 
+  /**
+   * Raise this participant's hand (everyone may, a webinar's audience included): sets the participant attribute
+   * `handRaisedAt` to the current ISO 8601 time, which every page in the call sees (`urbania-hand-raised`). A hand
+   * already up keeps its place. Rejects with a `MeetingError` (`{ code, message }`, message localized):
+   * `not_in_call`, `hand_not_allowed` (the SFU refused), `hand_failed`.
+   */
+  raiseHand(): Promise<void> {
+    return this.localized(this.flow.raiseHand());
+  }
+
+  /**
+   * Lower this participant's hand; or, with another participant's `identity`, lower theirs through the token service
+   * (the host only). Rejects with a `MeetingError`: `not_in_call`, `host_only` (the service answered 403),
+   * `hand_not_allowed`, `hand_failed`, or a service code (`network_error`, `unavailable`…).
+   */
+  lowerHand(identity?: string): Promise<void> {
+    return this.localized(this.flow.lowerHand(identity));
+  }
+
   /** The same rejection, with the code kept and the message in the element's language. */
   private localized(p: Promise<void>): Promise<void> {
     return p.catch((err: unknown) => {
@@ -366,6 +397,19 @@ export class UrbaniaMeeting extends LitElement {
         emit(this, started ? 'urbania-screen-share-started' : 'urbania-screen-share-stopped', { identity: e.identity });
         break;
       }
+      case 'hand-raised':
+      case 'hand-lowered': {
+        const raised = e.type === 'hand-raised';
+        const t = translator(this.locale);
+        // A hand that leaves with its owner is announced by the leaving itself.
+        if (!e.left) {
+          this._announcement = e.isLocal
+            ? t(raised ? 'announce.youHandRaised' : 'announce.youHandLowered')
+            : t(raised ? 'announce.handRaised' : 'announce.handLowered', { name: e.name });
+        }
+        emit(this, raised ? 'urbania-hand-raised' : 'urbania-hand-lowered', { identity: e.identity });
+        break;
+      }
     }
   };
 
@@ -383,6 +427,12 @@ export class UrbaniaMeeting extends LitElement {
     } catch (err) {
       this.flow.report(flowError('connection_failed', String(err)));
     }
+  }
+
+  /** We created the room of the call we are in. */
+  private get isHost(): boolean {
+    const s = this._flowState;
+    return (s.phase === 'in-call' || s.phase === 'reconnecting') && s.info.created_by === s.identity;
   }
 
   private message(e: FlowError): string {
@@ -443,6 +493,9 @@ export class UrbaniaMeeting extends LitElement {
               @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else this.pip.close(); }}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
               @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}
+              ?host=${this.isHost}
+              @room-hand=${(e: CustomEvent<boolean>) => { e.stopPropagation(); void (e.detail ? this.raiseHand() : this.lowerHand()).catch(() => {}); }}
+              @room-lower-hand=${(e: CustomEvent<string>) => { e.stopPropagation(); void this.lowerHand(e.detail).catch(() => {}); }}
               @room-screen-share=${(e: CustomEvent<boolean>) => { e.stopPropagation(); void (e.detail ? this.startScreenShare() : this.stopScreenShare()).catch(() => {}); }}></urbania-room>`
           : html`<p class="loading" role="status" lang=${locale}>${t('state.connecting')}</p>`;
       default: {

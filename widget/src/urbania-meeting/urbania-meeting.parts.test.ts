@@ -12,6 +12,7 @@ import '../views/pre-join/pre-join.js';
 import '../views/invite/invite.js';
 import '../views/room/room.js';
 import '../views/chat-panel/chat-panel.js';
+import '../views/participants-panel/participants-panel.js';
 import { ROOM_OWN_PARTS } from '../views/room/room.parts.js';
 import { ChatError, ChatLog, type ChatMessage } from '../core/chat.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
@@ -120,6 +121,8 @@ describe('CSS parts: documented = exported = rendered', () => {
       call({ participants: [person('me', { isLocal: true, screen: { sid: 'TR_s', track: { attach: (e) => e, detach: (e) => e } } }), person('bob')], canScreenShare: true, screenShareEnabled: true }),
       // Speaker view with a pinned participant: the spotlight, pin buttons, the layout and PiP toggles.
       call({ participants: [person('me', { isLocal: true }), person('bob'), person('carol')], speaking: ['carol'] }),
+      // A raised hand: its badge on the tile.
+      call({ participants: [person('me', { isLocal: true }), person('bob', { handRaisedAt: 1 })] }),
     ]) {
       const stage = new StageControl();
       if (state.participants.length === 3) stage.pin('bob', state);
@@ -136,7 +139,9 @@ describe('CSS parts: documented = exported = rendered', () => {
     const el = await fixture<HTMLElement>(html`<urbania-room .session=${new FakeSession(call({ participants: [person('me', { isLocal: true })] }))} .chat=${chat}></urbania-room>`);
     const panel = await waitFor(() => el.shadowRoot!.querySelector('urbania-chat-panel'), 2000, 'chat panel');
     expect(sorted(panel.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-chat-panel']));
-    expect(sorted([...ROOM_OWN_PARTS, ...VIEW_PARTS['urbania-chat-panel']])).to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
+    const people = el.shadowRoot!.querySelector('urbania-participants-panel')!;
+    expect(sorted(people.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-participants-panel']));
+    expect(sorted([...ROOM_OWN_PARTS, ...VIEW_PARTS['urbania-chat-panel'], ...VIEW_PARTS['urbania-participants-panel']])).to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
     el.remove();
   });
 
@@ -155,6 +160,12 @@ describe('CSS parts: documented = exported = rendered', () => {
     await el.updateComplete;
     for (const p of partsIn(root)) seen.add(p);
     expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-chat-panel']));
+  });
+
+  it('the participants panel renders exactly its declared parts (the host, with hands up)', async () => {
+    const el = await fixture<HTMLElement>(html`<urbania-participants-panel host
+      .participants=${[person('me', { isLocal: true, handRaisedAt: 2 }), person('bob', { handRaisedAt: 1 }), person('carol')]}></urbania-participants-panel>`);
+    expect(sorted(partsIn(el.shadowRoot!))).to.deep.equal(sorted(VIEW_PARTS['urbania-participants-panel']));
   });
 
   it('the host renders exactly its own parts (error, left view with rejoin, announcer)', async () => {

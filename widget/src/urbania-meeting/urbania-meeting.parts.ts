@@ -7,6 +7,7 @@ import { PREJOIN_PARTS } from '../views/pre-join/pre-join.parts.js';
 import { INVITE_PARTS } from '../views/invite/invite.parts.js';
 import { ROOM_PARTS } from '../views/room/room.parts.js';
 import { CHAT_PANEL_PARTS } from '../views/chat-panel/chat-panel.parts.js';
+import { PARTICIPANTS_PANEL_PARTS } from '../views/participants-panel/participants-panel.parts.js';
 
 /** Parts rendered by the host itself. */
 export const HOST_PARTS = ['error', 'left', 'rejoin-button', 'announcer', 'pip-placeholder', 'pip-return'] as const;
@@ -14,9 +15,10 @@ export const HOST_PARTS = ['error', 'left', 'rejoin-button', 'announcer', 'pip-p
 /** The `exportparts` value for a view. */
 export const exportParts = (parts: readonly string[]): string => parts.join(', ');
 
-/** Each internal element's parts (the room view's include those of the chat panel inside it, which it re-exports). */
+/** Each internal element's parts (the room view's include those of the chat and participants panels inside it, which it re-exports). */
 export const VIEW_PARTS = {
   'urbania-pre-join': PREJOIN_PARTS, 'urbania-invite': INVITE_PARTS, 'urbania-room': ROOM_PARTS, 'urbania-chat-panel': CHAT_PANEL_PARTS,
+  'urbania-participants-panel': PARTICIPANTS_PANEL_PARTS,
 } as const;
 
 /** Every part a page can reach on the host. */

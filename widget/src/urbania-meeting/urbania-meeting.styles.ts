@@ -36,6 +36,7 @@ export default css`
     --_u-avatar: var(--urbania-avatar-background, #4b5563);
     --_u-speaking: var(--urbania-speaking, #22c55e);
     --_u-off: var(--urbania-toggle-off, #d93025);
+    --_u-hand: var(--urbania-hand, #fbbc04);
     /* The call stage is dark in both themes. */
     --_u-stage: var(--urbania-stage-background, #111318);
     --_u-stage-text: var(--urbania-stage-text, #f8fafc);

@@ -44,7 +44,10 @@ export interface ControlsContext {
   layout?: 'grid' | 'speaker' | undefined;
   /** Picture-in-picture: available in this browser, and open (document or video). No PiP button when unavailable. */
   pip?: { available: boolean; open: boolean } | undefined;
+  /** Our hand is up (hands.ts). */
+  handRaised: boolean;
   on: {
+    hand(raise: boolean): void;
     mic(): void;
     camera(): void;
     screenShare(on: boolean): void;
@@ -106,6 +109,14 @@ export function renderControls(c: ControlsContext): TemplateResult {
         part: 'pip-toggle', label: t('room.pip'), pressed: c.pip.open,
         tip: c.pip.open ? t('room.pipClose') : t('room.pipOpen'),
         icon: c.pip.open ? icons.pipExit : icons.pip, onClick: () => on.pip?.(!c.pip!.open),
+      })
+      : nothing}
+    ${live
+      ? controlButton({
+        // Everyone may raise a hand, a webinar's audience included. Ctrl+Alt+H (⌘+Ctrl+H on a Mac), as in Google Meet.
+        part: 'hand-toggle', label: t('room.raiseHand'), pressed: c.handRaised, keys: 'Control+Alt+H Meta+Control+H',
+        tip: `${c.handRaised ? t('room.lowerHand') : t('room.raiseHand')} (${isApple() ? '⌘+Ctrl+H' : 'Ctrl+Alt+H'})`,
+        icon: icons.hand, onClick: () => on.hand(!c.handRaised),
       })
       : nothing}
     ${s.connection !== 'disconnected'

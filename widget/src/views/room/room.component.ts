@@ -20,10 +20,15 @@ import type { ChatLike } from '../chat-panel/chat-panel.component.js';
 import type { ChatState } from '../../core/chat.js';
 import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
 import '../chat-panel/chat-panel.js';
+import { PARTICIPANTS_PANEL_PARTS } from '../participants-panel/participants-panel.parts.js';
+import '../participants-panel/participants-panel.js';
+import { orderedHands } from '../../core/hands.js';
+import { handBadge, isHandShortcut } from './hands.js';
 
 /** The chat the room shows: messages and sending (chat-panel) plus the open/unread state the toggle shows. */
 export type RoomChat = ChatLike & { setOpen(open: boolean): void };
 const CHAT_EXPORTS = CHAT_PANEL_PARTS.join(', ');
+const PEOPLE_EXPORTS = PARTICIPANTS_PANEL_PARTS.join(', ');
 
 declare global {
   interface HTMLElementEventMap {
@@ -33,6 +38,10 @@ declare global {
     'room-screen-share': CustomEvent<boolean>;
     /** Open (`true`) or close (`false`) picture-in-picture: the host moves the call (it owns the window). */
     'room-pip': CustomEvent<boolean>;
+    /** Raise (`true`) or lower (`false`) our hand. */
+    'room-hand': CustomEvent<boolean>;
+    /** The host lowers someone else's hand (`detail`: identity). */
+    'room-lower-hand': CustomEvent<string>;
   }
 }
 
@@ -41,8 +50,8 @@ export { initials } from './tile.js';
 /**
  * Internal room view: a dark call stage laid out from the element's own size (a tile grid, or a shared screen with
  * the participants in a strip beside or under it), a control bar of icon buttons (microphone, camera, screen share,
- * participants, leave) with tooltips and Ctrl/⌘+D, Ctrl/⌘+E shortcuts while focus is inside the call, the list of
- * who is connected. Renders the call session's state; never imports livekit-client. Loaded lazily by <urbania-meeting>.
+ * raise hand, participants, leave) with tooltips and Ctrl/⌘+D, Ctrl/⌘+E, Ctrl+Alt+H shortcuts while focus is inside the
+ * call, the participants panel (raised hands in order, then who is connected). Renders the call session's state; never imports livekit-client. Loaded lazily by <urbania-meeting>.
  *
  * @csspart room - The view container (`data-connection`).
  * @csspart connection-status - Connection state badge.
@@ -74,9 +83,18 @@ export { initials } from './tile.js';
  * @csspart audience-notice - Webinar audience notice (no publishing).
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
- * @csspart participant-list - List of connected participants (in the participants panel).
+ * @csspart hand-toggle - Raise / lower our hand (everyone, a webinar's audience included; `aria-pressed`; Ctrl+Alt+H, ⌘+Ctrl+H on a Mac).
+ * @csspart tile-hand - Raised-hand badge in a tile's corner, with the hand's place in the queue (`data-position`).
  * @csspart chat-toggle - Opens and closes the chat panel (`aria-expanded`).
  * @csspart chat-unread-badge - Number of unread messages on the chat toggle.
+ * @csspart participants-panel - The participants panel (raised hands first, then everyone); the parts below are the panel's, re-exported.
+ * @csspart participants-close - Close button of the participants panel (Escape closes it too).
+ * @csspart raised-hands - The ordered list of raised hands (only while a hand is up).
+ * @csspart raised-hand - One raised hand (`data-identity`, `data-position`: 1 for the first hand up).
+ * @csspart lower-hand-button - Lowers that hand (our own; anyone's for the host, through the service).
+ * @csspart participant-list - Everyone in the call.
+ * @csspart participant - One participant of the list (`data-identity`, `data-hand="raised"` when the hand is up).
+ * @csspart hand-indicator - The raised-hand mark next to a participant in the list.
  * @csspart chat-panel - The chat panel; the parts below are the chat panel's, re-exported.
  * @csspart chat-close - Close button of the chat panel.
  * @csspart chat-messages - The message list (`role=log`).
@@ -110,6 +128,8 @@ export class UrbaniaRoom extends LitElement {
   private speakerTimer: ReturnType<typeof setTimeout> | undefined;
   /** Who is on the stage at the last render (the PiP video, announcements). */
   private staged: StageFocus = { kind: 'none' };
+  /** We created the room: the participants panel offers to lower anyone's hand. */
+  @property({ type: Boolean }) host = false;
   @state() private page = 0;
   @state() private chatState: ChatState | undefined;
   @state() private chatAnnouncement = '';
@@ -238,6 +258,11 @@ export class UrbaniaRoom extends LitElement {
 
   /** Ctrl/⌘+D (microphone) and Ctrl/⌘+E (camera), as in Google Meet, only while focus is inside the call. */
   private readonly onKeydown = (e: KeyboardEvent): void => {
+    if (isHandShortcut(e)) {
+      e.preventDefault();
+      if (this.call.state.connection === 'connected') this.hand(!this.ownHandRaised());
+      return;
+    }
     if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.repeat) return;
     const key = e.key.toLowerCase();
     const s = this.call.state;
@@ -261,7 +286,7 @@ export class UrbaniaRoom extends LitElement {
           aria-label=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })} title=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })}
           @click=${() => this.pinFromTile(pinned ? null : p.identity)}>${pinned ? icons.unpin : icons.pin}</button>`
       : undefined;
-    return renderTile(p, { t, pinned, corner: pin });
+    return renderTile(p, { t, pinned, corner: html`${handBadge(this.handPositions.get(p.identity), t)}${pin ?? nothing}` });
   }
 
   private pinFromTile(identity: string | null): void {
@@ -290,6 +315,32 @@ export class UrbaniaRoom extends LitElement {
     return choice.identity;
   }
 
+  private hand(raise: boolean): void {
+    this.dispatchEvent(new CustomEvent('room-hand', { detail: raise, bubbles: true }));
+  }
+
+  private ownHandRaised(): boolean {
+    return this.call.state.participants.some((p) => p.isLocal && p.handRaisedAt !== undefined);
+  }
+
+  private onLowerHand(e: CustomEvent<string>): void {
+    e.stopPropagation();
+    const own = this.call.state.participants.find((p) => p.isLocal)?.identity;
+    if (e.detail === own) this.hand(false);
+    else this.dispatchEvent(new CustomEvent('room-lower-hand', { detail: e.detail, bubbles: true }));
+  }
+
+  private togglePeople(open: boolean, focusToggle = false): void {
+    this.peopleOpen = open;
+    void this.updateComplete.then(() => {
+      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-participants-panel')?.focus();
+      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="people-toggle"]')?.focus();
+    });
+  }
+
+  /** Each raised hand's place in the queue (1 = first up), for the tiles' marks. */
+  private handPositions = new Map<string, number>();
+
   protected override render() {
     const t = translator(this.locale);
     const s = this.call.state;
@@ -317,6 +368,7 @@ export class UrbaniaRoom extends LitElement {
       first: local?.identity, speaking: s.speaking, pageSize, exclude: staged,
     });
     const ordered = this.order.map((id) => byId.get(id)!).filter(Boolean);
+    this.handPositions = new Map(orderedHands(s.participants).map((h) => [h.identity, h.position]));
     const chat = this.chat && s.connection !== 'idle' ? this.chatState : undefined;
     const chatOpen = Boolean(chat?.open);
     const statusText = s.connection === 'disconnected' && s.reason
@@ -333,16 +385,10 @@ export class UrbaniaRoom extends LitElement {
         </div>
         <div class="main">
           ${renderStage({ t, layout, focus, ordered, page: this.page, setPage: (p) => { this.page = p; }, tile: (p) => this.tile(p, t) })}
-          <aside class="people" ?hidden=${!this.peopleOpen} aria-labelledby="people-title">
-            <h3 id="people-title">${t('room.participants', { count: s.participants.length })}</h3>
-            <ul part="participant-list" aria-labelledby="people-title">
-              ${repeat(s.participants, (p) => p.identity, (p) => html`<li data-identity=${p.identity}>
-                <span>${p.isLocal ? t('room.you', { name: p.name }) : p.name}</span>
-                ${p.hasMic && p.micMuted ? html`<span class="muted-text">(${t('room.muted')})</span>` : nothing}
-                ${p.isSpeaking ? html`<span class="muted-text">(${t('room.speaking')})</span>` : nothing}
-              </li>`)}
-            </ul>
-          </aside>
+          <urbania-participants-panel class="people" ?hidden=${!this.peopleOpen} exportparts=${PEOPLE_EXPORTS} .locale=${this.locale}
+            .participants=${s.participants} ?host=${this.host}
+            @participants-lower-hand=${this.onLowerHand}
+            @participants-close=${(e: Event) => { e.stopPropagation(); this.togglePeople(false, true); }}></urbania-participants-panel>
         </div>
         ${sharing && s.connection !== 'disconnected'
           ? html`<div class="banner" part="screen-share-banner" role="status">
@@ -352,11 +398,13 @@ export class UrbaniaRoom extends LitElement {
           : nothing}
         ${renderControls({
           s, t, sharing, chat, peopleOpen: this.peopleOpen, layout: this.stage ? settings.layout : undefined, pip: this.pip,
+          handRaised: Boolean(local && local.handRaisedAt !== undefined),
           on: {
             layout: (l) => this.setLayout(l),
             pip: (open) => { this.dispatchEvent(new CustomEvent('room-pip', { detail: open, bubbles: true })); },
+            hand: (raise) => this.hand(raise),
             mic: () => this.toggleMic(s), camera: () => this.toggleCamera(s), screenShare: (on) => this.screenShare(on),
-            people: () => { this.peopleOpen = !this.peopleOpen; }, chat: (open) => this.toggleChat(open),
+            people: () => this.togglePeople(!this.peopleOpen), chat: (open) => this.toggleChat(open),
             startAudio: () => void this.session?.startAudio(), leave: () => this.fire('room-leave'),
           },
         })}

@@ -73,12 +73,7 @@ const roomStyles = css`
   .stage[data-strip='side'] .strip [part~='tile'] { width: 100%; }
   .strip .avatar { width: auto; height: min(60%, 4rem); font-size: 1rem; }
 
-  .people {
-    flex: 0 0 auto; max-height: 40%; overflow: auto; padding: 0.75rem;
-    background: var(--_u-people, #1f2125); border-radius: var(--_u-radius, 8px);
-  }
-  .people ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.3rem; }
-  .people li { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
+  .people { flex: 0 0 auto; max-height: 40%; min-height: 0; }
 
   .banner {
     grid-area: banner; display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; justify-content: center;
@@ -96,6 +91,12 @@ const roomStyles = css`
   }
   button.ctl:hover { filter: brightness(1.15); }
   button.ctl[data-off='true'] { background: var(--_u-off, #d93025); color: #ffffff; }
+  button.ctl[aria-pressed='true'][part~='hand-toggle'] { background: var(--_u-hand, #fbbc04); color: #202124; }
+  .hand-badge {
+    display: inline-flex; align-items: center; gap: 0.15rem; padding: 0.1rem 0.45rem 0.1rem 0.3rem; border-radius: 999px;
+    font-size: 0.8rem; font-weight: 700; background: var(--_u-hand, #fbbc04); color: #202124;
+  }
+  .hand-badge svg { width: 1rem; height: 1rem; }
   button.ctl[aria-pressed='true'][part~='screen-share-toggle'], button.ctl[aria-expanded='true'] {
     background: var(--_u-stage-accent, #8ab4f8); color: #0b1f3a;
   }

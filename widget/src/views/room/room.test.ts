@@ -62,7 +62,7 @@ describe('<urbania-room>', () => {
     expect(audio).to.exist;
     expect(bobAudio.attachedTo).to.deep.equal([audio]);
     expect(q(el, 'audio[data-identity="alice"]')).to.equal(null);
-    expect(qa(el, '[part="participant-list"] li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim()))
+    expect(qa(el, 'urbania-participants-panel').flatMap((p) => [...p.shadowRoot!.querySelectorAll('[part="participant-list"] li')]).map((li) => li.textContent!.replace(/\s+/g, ' ').trim()))
       .to.deep.equal(['Alice Martin (vous)', 'Bob Dupont (Micro coupé)']);
 
     // Camera goes off: video detached, initials shown.
@@ -401,7 +401,7 @@ describe('<urbania-room>', () => {
       const el = await fixture<UrbaniaRoom>(html`<urbania-room style="display:block;width:900px;height:600px" .locale=${locale} .roomName=${'r1'} .session=${session}></urbania-room>`);
       q<HTMLButtonElement>(el, '[part="people-toggle"]')!.click();
       await el.updateComplete;
-      expect(q(el, '[part="participant-list"]')!.checkVisibility()).to.equal(true);
+      expect(q(el, 'urbania-participants-panel')!.shadowRoot!.querySelector('[part="participant-list"]')!.checkVisibility()).to.equal(true);
       expect(q(el, '[part="people-toggle"]')!.getAttribute('aria-expanded')).to.equal('true');
       expect(await axeViolations(el)).to.deep.equal([]);
     });

@@ -1,0 +1,99 @@
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import styles from './participants-panel.styles.js';
+import { translator, type Locale } from '../../i18n/index.js';
+import type { ParticipantView } from '../../core/call-session.js';
+import { orderedHands } from '../../core/hands.js';
+import { icons } from '../room/icons.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    /** Lower this participant's hand (`detail`: identity; ours, or anyone's for the host). */
+    'participants-lower-hand': CustomEvent<string>;
+    'participants-close': CustomEvent<void>;
+  }
+}
+
+/**
+ * Internal participants panel of the room view: the raised hands first, in the order they went up (with a "lower"
+ * button on our own, and on everyone's for the host), then everyone in the call with their marks. Escape or the
+ * close button fires `participants-close`; a lower button fires `participants-lower-hand` with the identity.
+ *
+ * @csspart participants-panel - The panel container.
+ * @csspart participants-close - Close button.
+ * @csspart raised-hands - The ordered list of raised hands (only while a hand is up).
+ * @csspart raised-hand - One raised hand (`data-identity`, `data-position`: 1 for the first hand up).
+ * @csspart lower-hand-button - Lowers that hand (ours; anyone's for the host, through the service).
+ * @csspart participant-list - Everyone in the call.
+ * @csspart participant - One participant (`data-identity`, `data-hand` when the hand is up).
+ * @csspart hand-indicator - The raised-hand mark next to a participant.
+ */
+export class UrbaniaParticipantsPanel extends LitElement {
+  static override styles = [sharedStyles, styles];
+
+  @property() locale: Locale = 'fr';
+  @property({ attribute: false }) participants: readonly ParticipantView[] = [];
+  /** We created the room: we may lower anyone's hand. */
+  @property({ type: Boolean }) host = false;
+
+  /** Puts the keyboard on the first lower-hand button, else on the close button. */
+  override focus(): void {
+    void this.updateComplete.then(() => {
+      (this.renderRoot.querySelector<HTMLElement>('[part~="lower-hand-button"]') ?? this.renderRoot.querySelector<HTMLElement>('[part~="participants-close"]'))?.focus();
+    });
+  }
+
+  private lower(identity: string): void {
+    this.dispatchEvent(new CustomEvent('participants-lower-hand', { detail: identity, bubbles: true }));
+  }
+
+  private close(): void {
+    this.dispatchEvent(new CustomEvent('participants-close', { bubbles: true }));
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.close();
+  }
+
+  protected override render() {
+    const t = translator(this.locale);
+    const hands = orderedHands(this.participants);
+    const name = (p: { name: string; isLocal: boolean }) => (p.isLocal ? t('room.you', { name: p.name }) : p.name);
+    return html`<aside part="participants-panel" lang=${this.locale} aria-labelledby="people-title" @keydown=${this.onKeydown}>
+      <header>
+        <h3 id="people-title">${t('room.participants', { count: this.participants.length })}</h3>
+        <button part="participants-close" type="button" aria-label=${t('people.close')} @click=${this.close}>×</button>
+      </header>
+      ${hands.length
+        ? html`<section class="hands" aria-labelledby="hands-title">
+            <h4 id="hands-title">${icons.hand}${t('people.hands', { count: hands.length })}</h4>
+            <ol part="raised-hands" aria-labelledby="hands-title">
+              ${repeat(hands, (h) => h.identity, (h) => html`<li part="raised-hand" data-identity=${h.identity} data-position=${h.position}>
+                <span class="position" aria-hidden="true">${h.position}</span>
+                <span class="name">${name(h)}</span>
+                ${h.isLocal || this.host
+                  ? html`<button part="lower-hand-button" type="button" @click=${() => this.lower(h.identity)}>
+                      ${h.isLocal ? t('room.lowerHand') : t('people.lowerHandOf', { name: h.name })}</button>`
+                  : nothing}
+              </li>`)}
+            </ol>
+          </section>`
+        : nothing}
+      <ul part="participant-list" aria-labelledby="people-title">
+        ${repeat(this.participants, (p) => p.identity, (p) => html`<li part="participant" data-identity=${p.identity} data-hand=${p.handRaisedAt !== undefined ? 'raised' : nothing}>
+          <span class="name">${name(p)}</span>
+          ${p.handRaisedAt !== undefined
+            ? html`<span part="hand-indicator" role="img" aria-label=${t('room.handRaised')} title=${t('room.handRaised')}>${icons.hand}</span>`
+            : nothing}
+          ${p.hasMic && p.micMuted ? html`<span class="muted-text">(${t('room.muted')})</span>` : nothing}
+          ${p.isSpeaking ? html`<span class="muted-text">(${t('room.speaking')})</span>` : nothing}
+        </li>`)}
+      </ul>
+    </aside>`;
+  }
+}
