@@ -26,6 +26,10 @@ import { hostRouter } from './routes/host.js';
 import { roomsRouter } from './routes/rooms.js';
 import { tokenRouter } from './routes/token.js';
 import { webhooksRouter } from './routes/webhooks.js';
+import { EVENTS_PATH, eventsRouter } from './routes/events.js';
+import { pushRouter } from './routes/push.js';
+import { createNotify, type NotifyDeps } from './invitations/setup.js';
+import { EventTickets } from './invitations/tickets.js';
 import type { RoomStore } from './store/types.js';
 
 export interface AppDeps {
@@ -37,6 +41,8 @@ export interface AppDeps {
   verifyUser?: UserVerifier;
   /** Chat history; defaults to a bounded in-memory one (main.ts passes MongoDB's with the MongoDB store). */
   messages?: MessageStore;
+  /** Invitations (bus, Web Push, webhook) and push subscriptions; in memory from the config by default. */
+  notify?: NotifyDeps;
 }
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -50,6 +56,8 @@ export function createApp(deps: AppDeps) {
   const meetings = new Meetings(store, sfu);
   const messages = deps.messages ?? new MemoryMessageStore(chatHistoryLimits(config));
   const hostControls = new HostControls(store, sfu, meetings);
+  const notify = deps.notify ?? createNotify(config, logger);
+  const { invitations } = notify;
 
   const app = new OpenAPIHono<AppEnv>({
     // Validation failures become our 400 shape, naming every field at fault.
@@ -73,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', exceptWebhooks(limitBody(MAX_BODY_BYTES)));
   app.use('*', async (c, next) => {
     c.set('meetings', meetings);
+    c.set('invitations', invitations);
     await next();
   });
   app.use('/api/livekit/*', exceptWebhooks(authenticate(verifyUser)));
@@ -87,6 +96,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/livekit', handsRouter(sfu));
   app.route('/api/livekit', messagesRouter(new ChatHistoryService(meetings, store, messages)));
   app.route('/api/livekit', webhooksRouter(store, sfu));
+  const tickets = new EventTickets(config.livekit.apiSecret, store);
+  app.route('/api/livekit', eventsRouter({ invitations, tickets, ...(notify.heartbeatMs !== undefined && { heartbeatMs: notify.heartbeatMs }) }));
+  app.route('/api/livekit', pushRouter({ push: invitations.push, store: notify.pushSubscriptions }));
   if (config.demoLogin && config.auth.demoSecret) app.route('/api/auth', demoAuthRouter(config.auth.demoSecret));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
@@ -146,8 +158,9 @@ function describeZodError(error: ZodError): string {
     .join('; ');
 }
 
+/** LiveKit's webhooks (signed by LiveKit) and the events stream (a ticket in its URL) carry no Urbania token. */
 function exceptWebhooks(middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
-  return (c, next) => (c.req.path === WEBHOOK_PATH ? next() : middleware(c, next));
+  return (c, next) => (c.req.path === WEBHOOK_PATH || c.req.path === EVENTS_PATH ? next() : middleware(c, next));
 }
 
 function authenticate(verifyUser: UserVerifier): MiddlewareHandler<AppEnv> {

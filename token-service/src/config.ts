@@ -74,6 +74,11 @@ const envSchema = z.object({
   ROOM_MAX_PARTICIPANTS: intWithDefault(100, 0, 10_000),
   CHAT_HISTORY_MAX_MESSAGES: intWithDefault(200, 1, 1000),
   CHAT_HISTORY_RETENTION_SECONDS: intWithDefault(7 * 86_400, 60, 366 * 86_400),
+  VAPID_PUBLIC_KEY: optionalText,
+  VAPID_PRIVATE_KEY: optionalText,
+  VAPID_SUBJECT: optionalText,
+  INVITE_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  INVITE_WEBHOOK_SECRET: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -98,6 +103,10 @@ export interface Config {
   room: { emptyTimeoutSeconds: number; maxParticipants: number };
   /** Chat history for late joiners (store/messages.ts): messages kept per room, and for how long. */
   chatHistory: { maxMessages: number; retentionSeconds: number };
+  /** Web Push for invitations (VAPID), when the three VAPID_* variables are set. */
+  push?: { publicKey: string; privateKey: string; subject: string };
+  /** The signed invitation webhook, when INVITE_WEBHOOK_URL is set. */
+  inviteWebhook?: { url: string; secret: string };
   logLevel: string;
 }
 
@@ -155,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.DEMO_LOGIN_SECRET && e.DEMO_LOGIN_SECRET === e.AUTH_JWT_SECRET) {
     problems.push('DEMO_LOGIN_SECRET: must differ from AUTH_JWT_SECRET (demo tokens must never pass as Urbania tokens)');
   }
+  problems.push(...notifyProblems(e, strict));
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -182,6 +192,40 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoLogin: e.DEMO_LOGIN,
     room: { emptyTimeoutSeconds: e.ROOM_EMPTY_TIMEOUT_SECONDS, maxParticipants: e.ROOM_MAX_PARTICIPANTS },
     chatHistory: { maxMessages: e.CHAT_HISTORY_MAX_MESSAGES, retentionSeconds: e.CHAT_HISTORY_RETENTION_SECONDS },
+    ...(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT && {
+      push: { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT },
+    }),
+    ...(e.INVITE_WEBHOOK_URL && e.INVITE_WEBHOOK_SECRET && { inviteWebhook: { url: e.INVITE_WEBHOOK_URL, secret: e.INVITE_WEBHOOK_SECRET } }),
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** VAPID keys come as a set and look like keys; the webhook has a secret long enough to sign with. */
+function notifyProblems(e: z.infer<typeof envSchema>, strict: boolean): string[] {
+  const problems: string[] = [];
+  const vapid = [e.VAPID_PUBLIC_KEY, e.VAPID_PRIVATE_KEY, e.VAPID_SUBJECT];
+  if (vapid.some(Boolean) && !vapid.every(Boolean)) {
+    problems.push('VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT: set all three for Web Push, or none (npx web-push generate-vapid-keys)');
+  }
+  const bytes = (v: string) => (/^[A-Za-z0-9_-]+=*$/.test(v) ? Buffer.from(v, 'base64url').length : -1);
+  if (e.VAPID_PUBLIC_KEY && bytes(e.VAPID_PUBLIC_KEY) !== 65) {
+    problems.push('VAPID_PUBLIC_KEY: must be a base64url P-256 public key (65 bytes, 87 characters)');
+  }
+  if (e.VAPID_PRIVATE_KEY && bytes(e.VAPID_PRIVATE_KEY) !== 32) {
+    problems.push('VAPID_PRIVATE_KEY: must be a base64url P-256 private key (32 bytes, 43 characters)');
+  }
+  if (e.VAPID_SUBJECT && !/^(mailto:.+|https:\/\/.+)$/.test(e.VAPID_SUBJECT)) {
+    problems.push('VAPID_SUBJECT: must be a mailto: address or an https: URL (how push services reach you)');
+  }
+  if (e.INVITE_WEBHOOK_URL && !e.INVITE_WEBHOOK_SECRET) {
+    problems.push('INVITE_WEBHOOK_SECRET: is required with INVITE_WEBHOOK_URL (the receiver verifies the signature with it)');
+  }
+  if (e.INVITE_WEBHOOK_SECRET && !e.INVITE_WEBHOOK_URL) problems.push('INVITE_WEBHOOK_URL: is required with INVITE_WEBHOOK_SECRET');
+  if (strict && e.INVITE_WEBHOOK_SECRET && e.INVITE_WEBHOOK_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push(`INVITE_WEBHOOK_SECRET: must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  if (strict && e.INVITE_WEBHOOK_URL && !e.INVITE_WEBHOOK_URL.startsWith('https://')) {
+    problems.push('INVITE_WEBHOOK_URL: must be an https:// URL outside development');
+  }
+  return problems;
 }

@@ -1,3 +1,4 @@
+import type { Invitations } from './invitations/invitations.js';
 import type { Logger } from './logger.js';
 import type { Meetings } from './meetings.js';
 import type { User } from './model.js';
@@ -10,5 +11,6 @@ export interface AppEnv {
     /** The request's logger (a child carrying the request id). */
     log: () => Logger;
     meetings: Meetings;
+    invitations: Invitations;
   };
 }

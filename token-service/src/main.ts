@@ -9,6 +9,7 @@ import { createLogger } from './logger.js';
 import { MemoryRoomStore } from './store/memory.js';
 import type { MessageStore } from './store/messages.js';
 import type { RoomStore } from './store/types.js';
+import { openNotify } from './invitations/open.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -63,7 +64,8 @@ if (config.mongodb) {
   const [{ MongoMessageStore }, { MongoRoomStore }] = await Promise.all([import('./store/messages-mongo.js'), import('./store/mongo.js')]);
   messages = await MongoMessageStore.open((store as InstanceType<typeof MongoRoomStore>).db, chatHistoryLimits(config));
 }
-const app = createApp({ config, store, sfu: new LiveKitGateway(config), logger, ...(messages && { messages }) });
+const notify = await openNotify(store, config, logger);
+const app = createApp({ config, store, sfu: new LiveKitGateway(config), logger, notify, ...(messages && { messages }) });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(
@@ -97,6 +99,8 @@ function shutdown(signal: string) {
     process.exit(1);
   }, SHUTDOWN_GRACE_MS);
   force.unref();
+  // Ends the open event streams, which would otherwise keep close() waiting.
+  void notify.invitations.bus.close();
   // close() stops accepting connections and calls back once in-flight requests have finished.
   server.close(async () => {
     await store.close().catch((err: unknown) => logger.error({ err }, 'closing the store failed'));

@@ -36,6 +36,7 @@ export const ErrorCode = z
     'participant_not_found',
     'track_not_found',
     'room_locked',
+    'push_not_configured',
     'payload_too_large',
     'rate_limited',
     'unavailable',

@@ -112,6 +112,7 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
       c.req.valid('header')['idempotency-key'],
     );
     if (replayed) c.header('Idempotent-Replayed', 'true');
+    else c.get('invitations').roomCreated(room);
     c.get('log')().info({ room: room.roomName, callType: room.callType, replayed }, replayed ? 'room create retried' : 'room created');
     return c.json(await meetings.view(room), 201);
   })

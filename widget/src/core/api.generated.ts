@@ -1601,6 +1601,451 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/livekit/events/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ticket to open my events stream (EventSource cannot send the Authorization header) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A single-use ticket, valid a few seconds */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventsTicket"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My live events (server-sent events): invitations that ring
+         * @description Authenticated by `?ticket=` (from `POST /api/livekit/events/ticket`), never by the Urbania token. Events: `ready` (`{ user_id, heartbeat_seconds }`, once), `invitation` (`Invitation`), `invitation_answered` (`InvitationAnswered`). A comment line (`: heartbeat`) comes every 15 s. A dropped stream needs a new ticket to reconnect.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From `POST /api/livekit/events/ticket` */
+                    ticket?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: ticket missing, invalid, expired or already used */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/invitations/{room_name}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an invitation: my other pages and devices stop ringing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InvitationAnswerRequest"];
+                };
+            };
+            responses: {
+                /** @description Sent to my other pages */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InvitationAnswered"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/push/vapid-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VAPID public key to subscribe with (`applicationServerKey`) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VapidPublicKey"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `push_not_configured`: the service has no VAPID keys */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/push/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save this browser's push subscription: invitations reach it when no Urbania page is open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushSubscriptionSaved"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `push_not_configured`: the service has no VAPID keys */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body larger than 16 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Remove one of my push subscriptions (this browser's, by its endpoint) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionRef"];
+                };
+            };
+            responses: {
+                /** @description `removed` is false when I had no such subscription */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushSubscriptionRemoved"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1644,7 +2089,7 @@ export interface components {
          * @example room_not_found
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "room_not_found" | "room_exists" | "idempotency_key_reused" | "participant_not_found" | "track_not_found" | "room_locked" | "payload_too_large" | "rate_limited" | "unavailable" | "internal_error";
+        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "room_not_found" | "room_exists" | "idempotency_key_reused" | "participant_not_found" | "track_not_found" | "room_locked" | "push_not_configured" | "payload_too_large" | "rate_limited" | "unavailable" | "internal_error";
         CreateRoomRequest: {
             room_name: components["schemas"]["RoomName"];
             /** @default [] */
@@ -1790,6 +2235,47 @@ export interface components {
             /** @description Oldest first */
             messages: components["schemas"]["ChatHistoryMessage"][];
         };
+        EventsTicket: {
+            /** @description Opaque, single use: `GET /api/livekit/events?ticket=…` */
+            ticket: string;
+            /** @description Seconds before the ticket expires unused */
+            expires_in: number;
+        };
+        /** @description The `invitation_answered` event: the user answered on one tab or device; the others stop ringing */
+        InvitationAnswered: {
+            room_name: components["schemas"]["RoomName"];
+            answer: components["schemas"]["InvitationAnswer"];
+        };
+        /** @enum {string} */
+        InvitationAnswer: "accepted" | "declined";
+        InvitationAnswerRequest: {
+            answer: components["schemas"]["InvitationAnswer"];
+        };
+        VapidPublicKey: {
+            /** @description The VAPID public key (base64url), `applicationServerKey` of `pushManager.subscribe` */
+            public_key: string;
+        };
+        PushSubscriptionSaved: {
+            endpoint: string;
+        };
+        /** @description The browser's `PushSubscription.toJSON()` */
+        PushSubscription: {
+            /** Format: uri */
+            endpoint: string;
+            expirationTime?: number | null;
+            keys: {
+                p256dh: string;
+                auth: string;
+            };
+        };
+        PushSubscriptionRemoved: {
+            endpoint: string;
+            removed: boolean;
+        };
+        PushSubscriptionRef: {
+            /** Format: uri */
+            endpoint: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1804,4 +2290,4 @@ export type operations = Record<string, never>;
 export const ROOM_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** `ErrorCode`: every `error.code` the service answers. */
-export const ERROR_CODES: readonly components["schemas"]["ErrorCode"][] = ["invalid_request", "unauthorized", "forbidden", "not_found", "room_not_found", "room_exists", "idempotency_key_reused", "participant_not_found", "track_not_found", "room_locked", "payload_too_large", "rate_limited", "unavailable", "internal_error"];
+export const ERROR_CODES: readonly components["schemas"]["ErrorCode"][] = ["invalid_request", "unauthorized", "forbidden", "not_found", "room_not_found", "room_exists", "idempotency_key_reused", "participant_not_found", "track_not_found", "room_locked", "push_not_configured", "payload_too_large", "rate_limited", "unavailable", "internal_error"];

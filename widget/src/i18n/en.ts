@@ -175,6 +175,7 @@ export const en: Record<MessageKey, string> = {
   'error.not_found': 'Room not found.',
   'error.room_exists': 'A room with this name already exists.',
   'error.idempotency_key_reused': 'This request was already sent with different details. Please try again.',
+  'error.push_not_configured': 'Notifications are not available on this service.',
   'error.payload_too_large': 'The request is too large.',
   'error.rate_limited': 'Too many requests. Try again in a moment.',
   'error.unavailable': 'The service is unavailable. Try again in a moment.',

@@ -173,6 +173,7 @@ export const fr = {
   'error.not_found': 'Salle introuvable.',
   'error.room_exists': 'Une salle porte déjà ce nom.',
   'error.idempotency_key_reused': 'Cette demande a déjà été envoyée avec d’autres informations. Veuillez réessayer.',
+  'error.push_not_configured': 'Les notifications ne sont pas disponibles sur ce service.',
   'error.payload_too_large': 'La demande est trop grande.',
   'error.rate_limited': 'Trop de demandes. Réessayez dans un instant.',
   'error.unavailable': 'Le service est indisponible. Réessayez dans un instant.',
