@@ -86,7 +86,7 @@ describe('events tickets and authentication', () => {
     const res = await fetch(`${base}/api/livekit/events${query}`);
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = await res.json();
+    const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('unauthorized');
     expect(body.error.message).toMatch(/ticket/);
   });
