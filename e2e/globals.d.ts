@@ -19,6 +19,8 @@ declare global {
     lkChat: any;
     /** e2e/scenarios/10-screen-share.mjs: urbania-screen-share-* events seen by the page. */
     __shareEvents: any;
+    /** e2e/scenarios/12-hands.mjs: urbania-hand-raised / -lowered events seen by the page. */
+    __hands: any[];
     /** axe-core, injected by the accessibility scenario. */
     axe: any;
     /** bench/widget/baseline.js */
@@ -37,6 +39,8 @@ interface UrbaniaMeetingElementForTests extends HTMLElement {
   /** livekit-client's Room of the call in progress (the element exposes it for tests and advanced hosts). */
   livekitRoom: any;
   sendChatMessage(text: string): Promise<void>;
+  raiseHand(): Promise<void>;
+  lowerHand(identity?: string): Promise<void>;
 }
 
 declare global {

@@ -1,9 +1,10 @@
 // Helpers for the scenarios: one signed-in browser context per demo user, the seed flows through the demo
 // pages, and the media checks (remote video plays, remote audio arrives).
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOG_DIR, RESULTS_DIR } from './stack.mjs';
+import { LOG_DIR, RESULTS_DIR, ROOT } from './stack.mjs';
 import { part, signInThroughUi, waitConnected } from './pages.mjs';
 
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page-probe.js');
@@ -195,4 +196,26 @@ export async function sfuParticipants(world, room) {
 
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
+}
+
+/**
+ * Serves the plain livekit-client page (lk-chat-page.html, `window.lkChat`) and the library from a loopback port of
+ * its own (a real server: Chromium's local-network checks refuse a page that Playwright fulfils to open a WebSocket
+ * to the loopback SFU).
+ * @returns {Promise<{ url: string, close: () => void }>}
+ */
+export function servePlainPage() {
+  const files = {
+    '/': ['e2e/lk-chat-page.html', 'text/html; charset=utf-8'],
+    '/e2e-lib/livekit-client.esm.mjs': ['node_modules/livekit-client/dist/livekit-client.esm.mjs', 'text/javascript; charset=utf-8'],
+  };
+  const server = createServer((req, res) => {
+    const entry = files[new URL(req.url ?? '/', 'http://x').pathname];
+    if (!entry) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': entry[1] }).end(readFileSync(path.join(ROOT, entry[0])));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+    resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+  }));
 }

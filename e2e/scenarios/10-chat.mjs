@@ -2,37 +2,10 @@
 // page that uses livekit-client alone, as LiveKit Meet does; a message with `<img onerror>` arrives as text; a
 // webinar's audience reads but may not write (typed `not_allowed`, and the SFU drops a forced text stream) unless the
 // room was created with `audience_chat`.
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { assert, inMeeting, joinRoomPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
+import { assert, inMeeting, joinRoomPage, servePlainPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
 import { demoLogin, serviceCall } from '../stack.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '../..');
 const XSS = '<img src=x onerror="window.__chatXss=1"> voir https://example.com/doc';
-
-/**
- * Serves the plain livekit-client page and the library from a loopback port of its own (a real server: Chromium's
- * local-network checks refuse a page that Playwright fulfils to open a WebSocket to the loopback SFU).
- * @returns {Promise<{ url: string, close: () => void }>}
- */
-function servePlainPage() {
-  const files = {
-    '/': ['e2e/lk-chat-page.html', 'text/html; charset=utf-8'],
-    '/e2e-lib/livekit-client.esm.mjs': ['node_modules/livekit-client/dist/livekit-client.esm.mjs', 'text/javascript; charset=utf-8'],
-  };
-  const server = createServer((req, res) => {
-    const entry = files[new URL(req.url ?? '/', 'http://x').pathname];
-    if (!entry) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-type': entry[1] }).end(readFileSync(path.join(ROOT, entry[0])));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-    resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
-  }));
-}
 
 /** Records every urbania-chat-message the element fires. */
 const recordEvents = (page) => page.evaluate(() => {
