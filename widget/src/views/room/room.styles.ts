@@ -31,6 +31,8 @@ const roomStyles = css`
     background: var(--_u-stage, #111318);
     color: var(--_u-text);
     border-radius: var(--_u-radius, 8px);
+    /* Nothing sticks out of the call (a control's tooltip near the edge of a narrow bar would scroll the page). */
+    overflow: clip;
   }
   section.room:focus { outline: none; }
   section.room:focus-visible { outline: 3px solid var(--_u-focus); outline-offset: -3px; }
