@@ -97,6 +97,7 @@ export const en: Record<MessageKey, string> = {
   'stats.rtt': 'Round-trip time',
   'stats.resolution': 'Resolution',
   'stats.codec': 'Codec',
+  'stats.fps': '{n} fps',
   'stats.source.camera': 'camera',
   'stats.source.microphone': 'microphone',
   'stats.source.screen_share': 'screen',

@@ -95,6 +95,7 @@ export const fr = {
   'stats.rtt': 'Aller-retour',
   'stats.resolution': 'Résolution',
   'stats.codec': 'Codec',
+  'stats.fps': '{n} i/s',
   'stats.source.camera': 'caméra',
   'stats.source.microphone': 'microphone',
   'stats.source.screen_share': 'écran',
