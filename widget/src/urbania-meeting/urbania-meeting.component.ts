@@ -130,6 +130,17 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart chat-send - Send button.
  * @csspart chat-error - Why the last message could not be sent.
  * @csspart chat-readonly - Shown instead of the form when this participant may not write (a webinar's audience).
+ * @csspart connection-quality - A tile's connection-quality mark (`role=img`, named; `data-quality` `excellent` | `good` | `poor` | `lost`).
+ * @csspart stats-toggle - Opens and closes the statistics panel (`aria-expanded`).
+ * @csspart device-menu-toggle - The chevron beside the microphone or camera toggle that opens a device menu (`aria-haspopup=menu`, `aria-expanded`).
+ * @csspart device-menu - An open device menu (`role=menu`; ↑/↓, Enter, Escape).
+ * @csspart device-option - One device in a menu (`role=menuitemradio`, `aria-checked`, `data-kind`, `data-device-id`).
+ * @csspart stats-panel - The statistics panel (polled about every second while open).
+ * @csspart stats-close - Close button of the statistics panel (Escape closes it too).
+ * @csspart stats-section - "Sent" or "Received" (`data-direction` `send` | `receive`).
+ * @csspart stats-track - One track's statistics (`data-identity`, `data-source`, `data-direction`).
+ * @csspart stats-figures - A track's figures (`<dd data-figure="bitrate|packet-loss|rtt|resolution|codec">`).
+ * @csspart stats-empty - Shown while there is no track to measure.
  *
  * @cssprop --urbania-background - Background (light `#ffffff`, dark `#111827`).
  * @cssprop --urbania-surface - Secondary surfaces, plain buttons.
@@ -375,9 +386,13 @@ export class UrbaniaMeeting extends LitElement {
       case 'chat-message':
         emit(this, 'urbania-chat-message', { from: { ...e.message.from }, text: e.message.text, timestamp: e.message.timestamp });
         break;
-      case 'device-changed':
+      case 'device-changed': {
+        const t = translator(this.locale);
+        const label = this.flow.devices.state.lists[e.kind].find((d) => d.deviceId === e.deviceId)?.label || e.deviceId;
+        this._announcement = t('announce.deviceChanged', { kind: t(`devices.${e.kind}`), label });
         emit(this, 'urbania-device-changed', { kind: e.kind, deviceId: e.deviceId });
         break;
+      }
       case 'connection-quality':
         emit(this, 'urbania-connection-quality', { identity: e.identity, quality: e.quality });
         break;
@@ -488,9 +503,10 @@ export class UrbaniaMeeting extends LitElement {
           @join-warmup=${this.warm}></urbania-invite>`;
       case 'room':
         return this._roomViewReady
-          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat}
+          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat} .devices=${this.flow.devices} .stats=${this.flow.stats}
               .stage=${this.stage} .pip=${{ available: this.pip.available, open: Boolean(this.pip.mode) }} ${ref((el) => { this._roomEl = el as UrbaniaRoomEl | undefined; })}
               @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else this.pip.close(); }}
+              @room-device=${(e: CustomEvent<{ kind: 'audioinput' | 'videoinput' | 'audiooutput'; deviceId: string }>) => { e.stopPropagation(); void this.setDevice(e.detail.kind, e.detail.deviceId).catch(() => {}); }}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
               @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}
               ?host=${this.isHost}

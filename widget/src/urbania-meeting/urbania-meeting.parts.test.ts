@@ -13,6 +13,10 @@ import '../views/invite/invite.js';
 import '../views/room/room.js';
 import '../views/chat-panel/chat-panel.js';
 import '../views/participants-panel/participants-panel.js';
+import '../views/device-menu/device-menu.js';
+import '../views/stats-panel/stats-panel.js';
+import { CallStats } from '../core/call-stats.js';
+import type { DevicesState } from '../core/devices.js';
 import { ROOM_OWN_PARTS } from '../views/room/room.parts.js';
 import { ChatError, ChatLog, type ChatMessage } from '../core/chat.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
@@ -48,6 +52,15 @@ class FakeSession implements CallSessionLike {
 
 const person = (identity: string, over: Partial<ParticipantView> = {}): ParticipantView =>
   ({ identity, name: identity, isLocal: false, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true, ...over });
+
+function fakeDevices() {
+  const list = [{ deviceId: 'default', label: 'Default' }];
+  const s: DevicesState = {
+    live: true, lists: { audioinput: list, videoinput: list, audiooutput: list },
+    active: { audioinput: 'default', videoinput: 'default', audiooutput: '' }, allowed: { audioinput: true, videoinput: true, audiooutput: true },
+  };
+  return { state: s, subscribe: (fn: (x: DevicesState) => void) => { fn(s); return () => {}; } };
+}
 
 const chatMessage = (id: string, text = `message ${id}`): ChatMessage =>
   ({ id, from: { identity: 'bob', name: 'Bob' }, text, timestamp: 1_700_000_000_000, local: false });
@@ -114,7 +127,7 @@ describe('CSS parts: documented = exported = rendered', () => {
     const chat = new ChatLog();
     chat.add(chatMessage('1'));
     for (const state of [
-      call({ participants: many, speaking: ['p2'], canPlayAudio: false }),
+      call({ participants: many.map((p, i) => (i === 3 ? { ...p, quality: 'good' as const } : p)), speaking: ['p2'], canPlayAudio: false }),
       call({ participants: [person('me', { isLocal: true, canPublish: false })], canPublish: false }),
       call({ participants: [], connection: 'disconnected', reason: 'participant_removed' }),
       // Presenting: the screen on the stage, the strip, the banner with its stop button, the pressed toggle.
@@ -127,7 +140,7 @@ describe('CSS parts: documented = exported = rendered', () => {
       const stage = new StageControl();
       if (state.participants.length === 3) stage.pin('bob', state);
       const el = await fixture<HTMLElement>(html`<urbania-room style="display:block;width:480px;height:360px" .session=${new FakeSession(state)} .roomName=${'r1'} .chat=${chat}
-        .stage=${stage} .pip=${{ available: true, open: false }}></urbania-room>`);
+        .stage=${stage} .pip=${{ available: true, open: false }} .devices=${fakeDevices()} .stats=${new CallStats(() => [])}></urbania-room>`);
       await waitFor(() => el.shadowRoot!.querySelector('[part="room"]'));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
@@ -136,13 +149,36 @@ describe('CSS parts: documented = exported = rendered', () => {
     }
     expect(sorted(seen)).to.deep.equal(sorted(ROOM_OWN_PARTS));
     chat.setOpen(true);
-    const el = await fixture<HTMLElement>(html`<urbania-room .session=${new FakeSession(call({ participants: [person('me', { isLocal: true })] }))} .chat=${chat}></urbania-room>`);
+    const el = await fixture<HTMLElement>(html`<urbania-room .session=${new FakeSession(call({ participants: [person('me', { isLocal: true })] }))} .chat=${chat}
+      .devices=${fakeDevices()} .stats=${new CallStats(() => [])}></urbania-room>`);
     const panel = await waitFor(() => el.shadowRoot!.querySelector('urbania-chat-panel'), 2000, 'chat panel');
     expect(sorted(panel.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-chat-panel']));
     const people = el.shadowRoot!.querySelector('urbania-participants-panel')!;
     expect(sorted(people.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-participants-panel']));
-    expect(sorted([...ROOM_OWN_PARTS, ...VIEW_PARTS['urbania-chat-panel'], ...VIEW_PARTS['urbania-participants-panel']])).to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
+    expect(sorted([...ROOM_OWN_PARTS, ...VIEW_PARTS['urbania-chat-panel'], ...VIEW_PARTS['urbania-participants-panel'], ...VIEW_PARTS['urbania-device-menu'], ...VIEW_PARTS['urbania-stats-panel']]))
+      .to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
+    const menu = el.shadowRoot!.querySelector('urbania-device-menu')!;
+    expect(sorted(menu.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-device-menu']));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="stats-toggle"]')!.click();
+    const stats = await waitFor(() => el.shadowRoot!.querySelector('urbania-stats-panel'), 2000, 'stats panel');
+    expect(sorted(stats.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-stats-panel']));
     el.remove();
+  });
+
+  it('the device menu and the statistics panel render exactly their declared parts', async () => {
+    const menu = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<urbania-device-menu .devices=${fakeDevices()}></urbania-device-menu>`);
+    menu.shadowRoot!.querySelector<HTMLButtonElement>('[part="device-menu-toggle"]')!.click();
+    await menu.updateComplete;
+    expect(sorted(partsIn(menu.shadowRoot!))).to.deep.equal(sorted(VIEW_PARTS['urbania-device-menu']));
+    const track = { key: 'send:TR', direction: 'send' as const, identity: 'me', name: 'Me', source: 'camera', kind: 'video' as const, getReport: async () => undefined };
+    const seen = new Set<string>();
+    for (const tracks of [[], [track]]) {
+      const panel = await fixture<HTMLElement>(html`<urbania-stats-panel .stats=${new CallStats(() => tracks)}></urbania-stats-panel>`);
+      await waitFor(() => tracks.length === 0 || panel.shadowRoot!.querySelector('[part="stats-track"]'), 2000, 'a track');
+      for (const p of partsIn(panel.shadowRoot!)) seen.add(p);
+      panel.remove();
+    }
+    expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-stats-panel']));
   });
 
   it('the chat panel renders exactly its declared parts (messages with a link, a refused send, then read-only)', async () => {

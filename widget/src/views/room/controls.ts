@@ -46,8 +46,13 @@ export interface ControlsContext {
   pip?: { available: boolean; open: boolean } | undefined;
   /** Our hand is up (hands.ts). */
   handRaised: boolean;
+  /** The device menu beside a toggle (`audio`: microphone + speaker, `video`: camera, `output`: speaker alone). */
+  deviceMenu?: ((group: 'audio' | 'video' | 'output') => unknown) | undefined;
+  /** The statistics panel is open; no statistics toggle when undefined. */
+  statsOpen?: boolean | undefined;
   on: {
     hand(raise: boolean): void;
+    stats?(open: boolean): void;
     mic(): void;
     camera(): void;
     screenShare(on: boolean): void;
@@ -80,13 +85,13 @@ export function renderControls(c: ControlsContext): TemplateResult {
           part: 'mic-toggle', label: t('room.mic'), pressed: s.micEnabled, off: !s.micEnabled, keys: 'Control+D Meta+D',
           tip: `${s.micEnabled ? t('room.micOn') : t('room.micOff')} (${mod}+D)`,
           icon: s.micEnabled ? icons.mic : icons.micOff, onClick: on.mic,
-        })}
+        })}${c.deviceMenu?.('audio') ?? nothing}
         ${s.callType === 'video'
-          ? controlButton({
+          ? html`${controlButton({
             part: 'camera-toggle', label: t('room.camera'), pressed: s.cameraEnabled, off: !s.cameraEnabled, keys: 'Control+E Meta+E',
             tip: `${s.cameraEnabled ? t('room.cameraOn') : t('room.cameraOff')} (${mod}+E)`,
             icon: s.cameraEnabled ? icons.camera : icons.cameraOff, onClick: on.camera,
-          })
+          })}${c.deviceMenu?.('video') ?? nothing}`
           : nothing}
         ${s.canScreenShare
           ? controlButton({
@@ -95,7 +100,7 @@ export function renderControls(c: ControlsContext): TemplateResult {
             icon: sharing ? icons.stopScreenShare : icons.screenShare, onClick: () => on.screenShare(!sharing),
           })
           : nothing}`
-      : nothing}
+      : live ? c.deviceMenu?.('output') ?? nothing : nothing}
     ${c.layout && live
       ? controlButton({
         part: 'layout-toggle', label: t('room.layout'), pressed: c.layout === 'speaker',
@@ -133,6 +138,12 @@ export function renderControls(c: ControlsContext): TemplateResult {
           aria-label=${unread ? t('chat.openUnread', { count: unread }) : t('chat.open')} data-tip=${t('chat.open')}
           @click=${() => on.chat(!chatOpen)}>${icons.chat}${unread
             ? html`<span part="chat-unread-badge" class="count unread" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}</button>`
+      : nothing}
+    ${c.statsOpen !== undefined && live
+      ? controlButton({
+        part: 'stats-toggle', label: t('stats.open'), expanded: c.statsOpen, tip: t('stats.open'),
+        icon: icons.stats, onClick: () => on.stats?.(!c.statsOpen),
+      })
       : nothing}
     ${!s.canPlayAudio ? html`<button part="start-audio" type="button" class="ctl wide" @click=${on.startAudio}>${icons.sound}<span>${t('room.startAudio')}</span></button>` : nothing}
     ${s.connection !== 'disconnected'

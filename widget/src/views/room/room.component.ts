@@ -24,6 +24,11 @@ import { PARTICIPANTS_PANEL_PARTS } from '../participants-panel/participants-pan
 import '../participants-panel/participants-panel.js';
 import { orderedHands } from '../../core/hands.js';
 import { handBadge, isHandShortcut } from './hands.js';
+import type { DevicesLike } from '../device-menu/device-menu.component.js';
+import type { StatsLike } from '../stats-panel/stats-panel.component.js';
+import { DEVICE_MENU_EXPORTS, STATS_PANEL_EXPORTS } from './room.parts.js';
+import '../device-menu/device-menu.js';
+import '../stats-panel/stats-panel.js';
 
 /** The chat the room shows: messages and sending (chat-panel) plus the open/unread state the toggle shows. */
 export type RoomChat = ChatLike & { setOpen(open: boolean): void };
@@ -42,6 +47,8 @@ declare global {
     'room-hand': CustomEvent<boolean>;
     /** The host lowers someone else's hand (`detail`: identity). */
     'room-lower-hand': CustomEvent<string>;
+    /** A device picked in a device menu: the host runs it through setDevice(). */
+    'room-device': CustomEvent<{ kind: 'audioinput' | 'videoinput' | 'audiooutput'; deviceId: string }>;
   }
 }
 
@@ -108,6 +115,17 @@ export { initials } from './tile.js';
  * @csspart chat-send - Send button.
  * @csspart chat-error - Why the last message could not be sent.
  * @csspart chat-readonly - Shown instead of the form when this participant may not write (a webinar's audience).
+ * @csspart connection-quality - A tile's connection-quality mark (`role=img`, named; `data-quality` `excellent` | `good` | `poor` | `lost`).
+ * @csspart stats-toggle - Opens and closes the statistics panel (`aria-expanded`).
+ * @csspart device-menu-toggle - The chevron beside the microphone or camera toggle that opens a device menu (`aria-haspopup=menu`, `aria-expanded`); re-exported from the device menu.
+ * @csspart device-menu - An open device menu (`role=menu`).
+ * @csspart device-option - One device in a menu (`role=menuitemradio`, `aria-checked`, `data-kind`, `data-device-id`).
+ * @csspart stats-panel - The statistics panel; the parts below are the statistics panel's, re-exported.
+ * @csspart stats-close - Close button of the statistics panel.
+ * @csspart stats-section - "Sent" or "Received" (`data-direction` `send` | `receive`).
+ * @csspart stats-track - One track's statistics (`data-identity`, `data-source`, `data-direction`).
+ * @csspart stats-figures - A track's figures (`<dd data-figure="bitrate|packet-loss|rtt|resolution|codec">`).
+ * @csspart stats-empty - Shown while there is no track to measure.
  */
 export class UrbaniaRoom extends LitElement {
   static override styles = [sharedStyles, styles];
@@ -130,6 +148,11 @@ export class UrbaniaRoom extends LitElement {
   private staged: StageFocus = { kind: 'none' };
   /** We created the room: the participants panel offers to lower anyone's hand. */
   @property({ type: Boolean }) host = false;
+  /** The call's devices; no device menus without them. */
+  @property({ attribute: false }) devices: DevicesLike | undefined;
+  /** The call's statistics; no statistics toggle without them. */
+  @property({ attribute: false }) stats: StatsLike | undefined;
+  @state() private statsOpen = false;
   @state() private page = 0;
   @state() private chatState: ChatState | undefined;
   @state() private chatAnnouncement = '';
@@ -212,11 +235,26 @@ export class UrbaniaRoom extends LitElement {
 
   private toggleChat(open: boolean, focusToggle = false): void {
     this.chat?.setOpen(open);
+    if (open) this.statsOpen = false;
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-chat-panel')?.focus();
       else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="chat-toggle"]')?.focus();
     });
   }
+
+  private toggleStats(open: boolean, focusToggle = false): void {
+    this.statsOpen = open;
+    if (open && this.chatState?.open) this.chat?.setOpen(false);
+    void this.updateComplete.then(() => {
+      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-stats-panel')?.focus();
+      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="stats-toggle"]')?.focus();
+    });
+  }
+
+  private readonly onDeviceSelect = (e: CustomEvent<{ kind: 'audioinput' | 'videoinput' | 'audiooutput'; deviceId: string }>): void => {
+    e.stopPropagation();
+    this.dispatchEvent(new CustomEvent('room-device', { detail: e.detail, bubbles: true }));
+  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -376,7 +414,7 @@ export class UrbaniaRoom extends LitElement {
       : t(`state.${s.connection}`);
     return html`
       <section part="room" class="room" tabindex="-1" lang=${this.locale} aria-label=${t('room.label', { room: this.roomName })}
-        data-connection=${s.connection} data-chat=${chatOpen ? 'open' : 'closed'} @keydown=${this.onKeydown}>
+        data-connection=${s.connection} data-chat=${chatOpen || this.statsOpen ? 'open' : 'closed'} @keydown=${this.onKeydown}>
         <div class="status">
           <span class="badge" part="connection-status" role="status">${statusText}</span>
           ${!s.canPublish && s.connection !== 'idle' ? html`<span class="badge" part="audience-badge">${t('room.listener')}</span>` : nothing}
@@ -399,7 +437,11 @@ export class UrbaniaRoom extends LitElement {
         ${renderControls({
           s, t, sharing, chat, peopleOpen: this.peopleOpen, layout: this.stage ? settings.layout : undefined, pip: this.pip,
           handRaised: Boolean(local && local.handRaisedAt !== undefined),
+          deviceMenu: this.devices ? (group) => html`<urbania-device-menu group=${group} exportparts=${DEVICE_MENU_EXPORTS} .locale=${this.locale}
+            .devices=${this.devices} @device-select=${this.onDeviceSelect}></urbania-device-menu>` : undefined,
+          statsOpen: this.stats ? this.statsOpen : undefined,
           on: {
+            stats: (open) => this.toggleStats(open),
             layout: (l) => this.setLayout(l),
             pip: (open) => { this.dispatchEvent(new CustomEvent('room-pip', { detail: open, bubbles: true })); },
             hand: (raise) => this.hand(raise),
@@ -411,6 +453,10 @@ export class UrbaniaRoom extends LitElement {
         ${chatOpen
           ? html`<urbania-chat-panel id="chat" class="chat" exportparts=${CHAT_EXPORTS} .locale=${this.locale} .chat=${this.chat}
               ?can-send=${s.canChat} @chat-close=${(e: Event) => { e.stopPropagation(); this.toggleChat(false, true); }}></urbania-chat-panel>`
+          : nothing}
+        ${this.statsOpen && this.stats && s.connection !== 'disconnected'
+          ? html`<urbania-stats-panel id="stats" class="chat" exportparts=${STATS_PANEL_EXPORTS} .locale=${this.locale} .stats=${this.stats}
+              @stats-close=${(e: Event) => { e.stopPropagation(); this.toggleStats(false, true); }}></urbania-stats-panel>`
           : nothing}
         <div class="sr-only" aria-live="polite">${this.chatAnnouncement}</div>
         <div class="sr-only" id="shortcut-status" aria-live="polite">${this.shortcutNotice}</div>

@@ -1,5 +1,7 @@
 import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
 import { PARTICIPANTS_PANEL_PARTS } from '../participants-panel/participants-panel.parts.js';
+import { DEVICE_MENU_PARTS } from '../device-menu/device-menu.parts.js';
+import { STATS_PANEL_PARTS } from '../stats-panel/stats-panel.parts.js';
 
 /** The parts the room view renders itself. */
 export const ROOM_OWN_PARTS = [
@@ -8,10 +10,17 @@ export const ROOM_OWN_PARTS = [
   'screen-share-banner', 'stop-screen-share', 'controls', 'mic-toggle', 'camera-toggle', 'screen-share-toggle',
   'people-toggle', 'layout-toggle', 'pip-toggle', 'spotlight', 'pin-button', 'audience-notice', 'start-audio', 'leave-button', 'chat-toggle', 'chat-unread-badge',
   'hand-toggle', 'tile-hand',
+  // Devices and statistics: the tiles' quality mark, the statistics toggle.
+  'connection-quality', 'stats-toggle',
 ] as const;
 
 /**
- * Every `part` the room view exposes, declared once (see pre-join.parts.ts): its own and the chat and participants panels', which it
- * re-exports. Kept out of room.component.ts so the host can name them without loading the room view (a lazy chunk).
+ * Every `part` the room view exposes, declared once (see pre-join.parts.ts): its own and those of the chat and
+ * participants panels, the device menus and the statistics panel, which it re-exports. Kept out of room.component.ts
+ * so the host can name them without loading the room view (a lazy chunk).
  */
-export const ROOM_PARTS = [...ROOM_OWN_PARTS, ...CHAT_PANEL_PARTS, ...PARTICIPANTS_PANEL_PARTS] as const;
+export const ROOM_PARTS = [...ROOM_OWN_PARTS, ...CHAT_PANEL_PARTS, ...PARTICIPANTS_PANEL_PARTS, ...DEVICE_MENU_PARTS, ...STATS_PANEL_PARTS] as const;
+
+/** The `exportparts` of the device menus and of the statistics panel inside the room view. */
+export const DEVICE_MENU_EXPORTS = DEVICE_MENU_PARTS.join(', ');
+export const STATS_PANEL_EXPORTS = STATS_PANEL_PARTS.join(', ');

@@ -85,6 +85,8 @@ const roomStyles = css`
   .banner > svg { color: var(--_u-stage-accent, #8ab4f8); }
   .banner button { min-height: 2.25rem; padding: 0.3rem 0.8rem; }
 
+  /* The containing block of the device menus (device-menu.styles.ts), which open above the bar, centred on it. */
+  .controls { position: relative; }
   .controls { grid-area: controls; display: flex; gap: 0.5rem; flex-wrap: wrap; justify-content: center; align-items: center; padding: 0.25rem 0; }
   button.ctl {
     position: relative; display: inline-grid; place-items: center; grid-auto-flow: column; gap: 0.35rem;

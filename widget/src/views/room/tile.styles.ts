@@ -46,4 +46,13 @@ export default css`
   [part~='tile']:hover .tile-btn, .tile-btn:focus, .tile-btn[aria-pressed='true'] { opacity: 1; }
   .tile-btn[aria-pressed='true'] { background: var(--_u-stage-accent, #8ab4f8); color: #0b1f3a; }
   @media (hover: none) { .tile-btn { opacity: 1; } }
+  /* Connection quality (connection-quality.ts): signal bars in the top-left corner. */
+  .quality {
+    position: absolute; top: 0.4rem; left: 0.4rem; display: inline-grid; place-items: center;
+    width: 1.5rem; height: 1.5rem; border-radius: 50%; background: rgba(0, 0, 0, 0.72);
+  }
+  .quality rect.on { fill: #34d399; }
+  .quality rect.off { fill: rgba(255, 255, 255, 0.35); }
+  .quality[data-quality='poor'] rect.on { fill: #fbbf24; }
+  .quality[data-quality='lost'] rect.off { fill: #f87171; }
 `;

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Translate } from '../../i18n/index.js';
 import type { ParticipantView } from '../../core/call-session.js';
 import { icons } from './icons.js';
+import { renderQuality } from './connection-quality.js';
 
 export function initials(name: string): string {
   const parts = name.trim().split(/[\s._-]+/).filter(Boolean);
@@ -41,6 +42,7 @@ export function renderTile(p: ParticipantView, o: TileOptions): TemplateResult {
       ? html`<video data-identity=${p.identity} data-track-sid=${p.video.sid} autoplay playsinline .muted=${true} aria-hidden="true"></video>`
       : html`<div class="avatar" part="avatar" aria-hidden="true">${initials(p.name)}</div>`}
     ${o.corner ? html`<div class="corner">${o.corner}</div>` : nothing}
+    ${renderQuality(p, t)}
     <div class="name" part="tile-name" aria-hidden="true">
       ${muted ? html`<span class="icon" part="muted-indicator" title=${t('room.muted')}>${icons.micOff}</span>` : nothing}
       ${p.isSpeaking ? html`<span class="icon speaking" part="speaking-indicator" title=${t('room.speaking')}>${icons.sound}</span>` : nothing}
