@@ -23,7 +23,11 @@ import { demoAuthRouter } from './routes/demo-auth.js';
 import { handsRouter } from './routes/hands.js';
 import { healthRouter } from './routes/health.js';
 import { hostRouter } from './routes/host.js';
+import { invitesRouter } from './routes/invites.js';
 import { roomsRouter } from './routes/rooms.js';
+import { Invites } from './invites.js';
+import { MemoryInviteStore } from './store/invites-memory.js';
+import type { InviteStore } from './store/invites-types.js';
 import { tokenRouter } from './routes/token.js';
 import { webhooksRouter } from './routes/webhooks.js';
 import { EVENTS_PATH, eventsRouter } from './routes/events.js';
@@ -36,6 +40,8 @@ export interface AppDeps {
   config: Config;
   store: RoomStore;
   sfu: SfuGateway;
+  /** Invite links; in memory unless given (main.ts passes the MongoDB one with the MongoDB store). */
+  invites?: InviteStore;
   logger?: Logger;
   /** Defaults to the verifier the config describes (HS256 secret or JWKS). */
   verifyUser?: UserVerifier;
@@ -53,7 +59,11 @@ export function createApp(deps: AppDeps) {
   const { config, store, sfu } = deps;
   const logger = deps.logger ?? createLogger(config.logLevel);
   const verifyUser = deps.verifyUser ?? createUserVerifier(config.auth);
-  const meetings = new Meetings(store, sfu);
+  const invites = new Invites(deps.invites ?? new MemoryInviteStore(), config.invitePageUrl);
+  const meetings = new Meetings(store, sfu, invites, {
+    roomsPerHour: config.room.perUserPerHour,
+    endedRetentionMs: config.room.endedRetentionSeconds * 1000,
+  });
   const messages = deps.messages ?? new MemoryMessageStore(chatHistoryLimits(config));
   const hostControls = new HostControls(store, sfu, meetings);
   const notify = deps.notify ?? createNotify(config, logger);
@@ -92,6 +102,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRouter(store, sfu));
   app.route('/api/livekit', roomsRouter);
   app.route('/api/livekit', hostRouter(hostControls));
+  app.route('/api/livekit', invitesRouter);
   app.route('/api/livekit', tokenRouter);
   app.route('/api/livekit', handsRouter(sfu));
   app.route('/api/livekit', messagesRouter(new ChatHistoryService(meetings, store, messages)));

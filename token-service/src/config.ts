@@ -79,6 +79,9 @@ const envSchema = z.object({
   VAPID_SUBJECT: optionalText,
   INVITE_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   INVITE_WEBHOOK_SECRET: optionalText,
+  INVITE_PAGE_URL: urlWithProtocols(['http:', 'https:'], 'http://127.0.0.1:3000/meeting/invite'),
+  ROOMS_PER_HOUR: intWithDefault(30, 0, 1_000_000),
+  ENDED_ROOM_RETENTION_SECONDS: intWithDefault(86_400, 0, 365 * 86_400),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -100,7 +103,16 @@ export interface Config {
   tokenTtlSeconds: number;
   rateLimitPerMinute: number;
   demoLogin: boolean;
-  room: { emptyTimeoutSeconds: number; maxParticipants: number };
+  room: {
+    emptyTimeoutSeconds: number;
+    maxParticipants: number;
+    /** Rooms one user may create per rolling hour; 0: no limit. */
+    perUserPerHour: number;
+    /** How long an ended room stays in `GET /rooms`. */
+    endedRetentionSeconds: number;
+  };
+  /** The page invite links open (`?room=…&invite=…` is appended). */
+  invitePageUrl: string;
   /** Chat history for late joiners (store/messages.ts): messages kept per room, and for how long. */
   chatHistory: { maxMessages: number; retentionSeconds: number };
   /** Web Push for invitations (VAPID), when the three VAPID_* variables are set. */
@@ -190,7 +202,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     demoLogin: e.DEMO_LOGIN,
-    room: { emptyTimeoutSeconds: e.ROOM_EMPTY_TIMEOUT_SECONDS, maxParticipants: e.ROOM_MAX_PARTICIPANTS },
+    room: {
+      emptyTimeoutSeconds: e.ROOM_EMPTY_TIMEOUT_SECONDS,
+      maxParticipants: e.ROOM_MAX_PARTICIPANTS,
+      perUserPerHour: e.ROOMS_PER_HOUR,
+      endedRetentionSeconds: e.ENDED_ROOM_RETENTION_SECONDS,
+    },
+    invitePageUrl: e.INVITE_PAGE_URL,
     chatHistory: { maxMessages: e.CHAT_HISTORY_MAX_MESSAGES, retentionSeconds: e.CHAT_HISTORY_RETENTION_SECONDS },
     ...(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT && {
       push: { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT },

@@ -20,6 +20,10 @@ export interface SfuGateway {
   ensureRoom(roomName: string): Promise<void>;
   /** The SFU closed the room (its `room_finished` webhook): the next admission creates it again. */
   roomFinished(roomName: string): void;
+  /** Whether the SFU has this room live now (ListRooms; used before creating a name the store does not know). */
+  isRoomLive(roomName: string): Promise<boolean>;
+  /** Closes the room for everyone (DeleteRoom); a room the SFU does not have is already closed. */
+  deleteRoom(roomName: string): Promise<void>;
   removeParticipant(roomName: string, identity: string): Promise<void>;
   /**
    * Sets attributes of a participant in the call (an empty string deletes one); resolves false when the participant
@@ -146,6 +150,20 @@ export class LiveKitGateway implements SfuGateway {
 
   roomFinished(roomName: string): void {
     this.known.forget(roomName);
+  }
+
+  async isRoomLive(roomName: string): Promise<boolean> {
+    const rooms = await this.call(() => this.rooms.listRooms([roomName]));
+    return rooms.some((r) => r.name === roomName);
+  }
+
+  async deleteRoom(roomName: string): Promise<void> {
+    this.known.forget(roomName);
+    try {
+      await this.call(() => this.rooms.deleteRoom(roomName));
+    } catch (err) {
+      if (err instanceof DependencyUnavailableError || !isRoomNotFound(err)) throw err;
+    }
   }
 
   async removeParticipant(roomName: string, identity: string): Promise<void> {

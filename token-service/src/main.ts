@@ -10,6 +10,7 @@ import { MemoryRoomStore } from './store/memory.js';
 import type { MessageStore } from './store/messages.js';
 import type { RoomStore } from './store/types.js';
 import { openNotify } from './invitations/open.js';
+import type { InviteStore } from './store/invites-types.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -35,14 +36,18 @@ const logger = createLogger(config.logLevel);
 
 const MONGO_RETRY_MS = 5000;
 
-/** The memory store, or MongoDB: waited for (with a clear message) when it is not up yet. */
-async function openStore(): Promise<RoomStore> {
-  if (!config.mongodb) return new MemoryRoomStore();
+/** The memory stores, or MongoDB: waited for (with a clear message) when it is not up yet. */
+async function openStores(): Promise<{ store: RoomStore; invites?: InviteStore }> {
+  if (!config.mongodb) return { store: new MemoryRoomStore() };
   const { MongoRoomStore } = await import('./store/mongo.js');
+  const { MongoInviteStore } = await import('./store/invites-mongo.js');
   const { uri, dbName } = config.mongodb;
   for (;;) {
     try {
-      return await MongoRoomStore.connect({ uri, dbName });
+      const store = await MongoRoomStore.connect({ uri, dbName });
+      const invites = new MongoInviteStore(store.db);
+      await invites.ensureIndexes();
+      return { store, invites };
     } catch (err) {
       logger.error(
         { mongodb: withoutCredentials(uri), err: err instanceof Error ? err.message : String(err) },
@@ -57,7 +62,7 @@ function withoutCredentials(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//');
 }
 
-const store = await openStore();
+const { store, invites } = await openStores();
 // With MongoDB the chat history lives beside the rooms; with the memory store, in memory (createApp's default).
 let messages: MessageStore | undefined;
 if (config.mongodb) {
@@ -65,7 +70,7 @@ if (config.mongodb) {
   messages = await MongoMessageStore.open((store as InstanceType<typeof MongoRoomStore>).db, chatHistoryLimits(config));
 }
 const notify = await openNotify(store, config, logger);
-const app = createApp({ config, store, sfu: new LiveKitGateway(config), logger, notify, ...(messages && { messages }) });
+const app = createApp({ config, store, ...(invites && { invites }), sfu: new LiveKitGateway(config), logger, notify, ...(messages && { messages }) });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(

@@ -1,22 +1,27 @@
 import { displayNameFor } from './display-name.js';
-import { errors } from './errors.js';
 import { assertMayEnter } from './host-controls.js';
-import { permissionsFor, type RoomPermissions } from './grants.js';
+import { ApiError, errors } from './errors.js';
+import { isHost, isMember, permissionsFor, type GuestPass, type RoomPermissions } from './grants.js';
+import type { Invites } from './invites.js';
 import type { SfuGateway } from './livekit.js';
 import type { CallType, PresenceEntry, RoomRecord, User } from './model.js';
+import { generateRoomName } from './room-names.js';
 import type { RoomView } from './schemas.js';
 import { RoomExistsError, presenceNow, type RoomStore } from './store/types.js';
+import { decodeCursor, encodeCursor } from './room-cursor.js';
 
 /** The API's `Room` (inferred from its schema). */
 export type { RoomView };
 
 export interface CreateRoomInput {
-  roomName: string;
+  /** Absent: the service generates one (room-names.ts). */
+  roomName?: string | undefined;
   participants: string[];
   callType: CallType;
   speakers?: string[] | undefined;
   openToLink: boolean;
   audienceChat: boolean;
+  waitingRoom: boolean;
 }
 
 export interface Admission {
@@ -26,35 +31,72 @@ export interface Admission {
   permissions: RoomPermissions;
 }
 
+/** A user's way into a room: a member (creator or invited), or a guest with an invite link or the open link. */
+export interface Access {
+  room: RoomRecord;
+  /** Undefined for members. */
+  pass?: GuestPass | undefined;
+}
+
+export interface MeetingsOptions {
+  /** Rooms one user may create per rolling hour; 0: no limit. */
+  roomsPerHour: number;
+  /** How long ended rooms stay listed. */
+  endedRetentionMs: number;
+  now?: () => number;
+}
+
+const HOUR_MS = 3_600_000;
+const GENERATED_NAME_ATTEMPTS = 5;
+
 /** Rooms and admissions: what the routers call. Routers never decide permissions or talk to the SFU. */
 export class Meetings {
+  private readonly now: () => number;
+
   constructor(
     private readonly store: RoomStore,
     private readonly sfu: SfuGateway,
-  ) {}
+    readonly invites: Invites,
+    private readonly options: MeetingsOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   /**
    * Creates the room, or returns it when this is a retry of a create that was stored although its answer
    * was lost (a 503 after the write, see store/mongo.ts): same creator and same request, or the same
    * `Idempotency-Key` with the same request. `replayed` says which. Another creator or another request
    * for a taken name: 409 room_exists; an Idempotency-Key reused for a different request: 409
-   * idempotency_key_reused.
+   * idempotency_key_reused. A name the store does not know but the SFU has live (the service restarted on the
+   * memory store) is taken too: 409. Without a name, the service generates one. At most `roomsPerHour` new rooms
+   * per user and hour (429 with Retry-After).
    */
   async create(user: User, input: CreateRoomInput, idempotencyKey?: string): Promise<{ room: RoomRecord; replayed: boolean }> {
-    const wanted = newRoom(user, input, idempotencyKey);
     if (idempotencyKey !== undefined) {
       const earlier = await this.store.findRoomByIdempotencyKey(user.id, idempotencyKey);
-      if (earlier && Date.now() - earlier.createdAt.getTime() < IDEMPOTENCY_KEY_LIFETIME_MS) {
+      if (earlier && this.now() - earlier.createdAt.getTime() < IDEMPOTENCY_KEY_LIFETIME_MS) {
+        const wanted = newRoom(user, { ...input, roomName: input.roomName ?? earlier.roomName }, idempotencyKey, earlier.createdAt);
         if (!isSameCreate(earlier, wanted)) throw errors.idempotencyKeyReused(idempotencyKey);
         return { room: earlier, replayed: true };
       }
     }
-    const existing = await this.store.getRoom(input.roomName);
+    if (input.roomName === undefined) {
+      await this.checkCreationLimit(user);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return { room: await this.createNew(newRoom(user, { ...input, roomName: generateRoomName() }, idempotencyKey)), replayed: false };
+        } catch (err) {
+          // 47 random bits: a collision is next to impossible; try another name rather than answer 409.
+          if (!(err instanceof ApiError && err.code === 'room_exists') || attempt >= GENERATED_NAME_ATTEMPTS) throw err;
+        }
+      }
+    }
+    const wanted = newRoom(user, { ...input, roomName: input.roomName }, idempotencyKey);
+    const existing = await this.store.getRoom(wanted.roomName);
     if (existing) return { room: retried(existing, wanted), replayed: true };
-    // SFU first: when it is down nothing is stored, so a 503 leaves no half-created room behind.
-    await this.sfu.ensureRoom(wanted.roomName);
+    await this.checkCreationLimit(user);
     try {
-      await this.store.createRoom(wanted);
+      return { room: await this.createNew(wanted), replayed: false };
     } catch (err) {
       if (!(err instanceof RoomExistsError)) throw err;
       // Taken in between, possibly by a concurrent retry of this very request.
@@ -62,39 +104,103 @@ export class Meetings {
       if (!taken) throw errors.roomExists(wanted.roomName);
       return { room: retried(taken, wanted), replayed: true };
     }
-    return { room: wanted, replayed: false };
   }
 
-  /** The room if the user may see it: 404 when unknown, 403 when not invited. */
-  async get(user: User, roomName: string): Promise<RoomRecord> {
-    const room = await this.store.getRoom(roomName);
-    if (!room) throw errors.roomNotFound(roomName);
-    if (!permissionsFor(room, user.id)) throw errors.forbidden(`You are not invited to room "${roomName}"`);
+  private async createNew(room: RoomRecord): Promise<RoomRecord> {
+    // A live room the store does not know: created before a restart on the memory store, or by someone else
+    // through the SFU's API. Taking it would make this user its host: refused.
+    if (await this.sfu.isRoomLive(room.roomName)) throw errors.roomExists(room.roomName);
+    // SFU first: when it is down nothing is stored, so a 503 leaves no half-created room behind.
+    await this.sfu.ensureRoom(room.roomName);
+    await this.store.createRoom(room);
     return room;
   }
 
-  listFor(user: User): Promise<RoomRecord[]> {
-    return this.store.listRoomsForUser(user.id);
+  private async checkCreationLimit(user: User): Promise<void> {
+    const limit = this.options.roomsPerHour;
+    if (limit <= 0) return;
+    const now = this.now();
+    const times = await this.store.roomCreationTimes(user.id, new Date(now - HOUR_MS), limit);
+    if (times.length < limit) return;
+    const retryAfter = Math.max(1, Math.ceil((times[0]!.getTime() + HOUR_MS - now) / 1000));
+    throw new ApiError(429, 'rate_limited', `At most ${limit} new rooms per hour; retry in ${retryAfter} s`, {
+      'Retry-After': String(retryAfter),
+    });
+  }
+
+  /**
+   * How `user` gets into the room, or the error to answer. Members (creator, invited) need nothing else. Anyone
+   * else needs a valid invite for this room (403 invite_invalid otherwise, checked before the room is even looked
+   * at, so the answer says nothing about which names exist) or an open room; without either, 404 room_not_found,
+   * exactly as for a room that does not exist. `redeem` (joins) counts a use of the invite.
+   */
+  async access(user: User, roomName: string, invite?: string, redeem = false): Promise<Access> {
+    const room = await this.store.getRoom(roomName);
+    if (room && isMember(room, user.id)) return { room };
+    if (invite !== undefined) {
+      const valid = await this.invites.check(invite, roomName, user.id, redeem);
+      if (!room) throw errors.roomNotFound(roomName); // an invite outliving its room (cannot happen: rooms are never deleted)
+      return { room, pass: valid.role };
+    }
+    if (room?.openToLink) return { room, pass: 'open_link' };
+    throw errors.roomNotFound(roomName);
+  }
+
+  /** The room if the user may see it (see access). */
+  async get(user: User, roomName: string, invite?: string): Promise<RoomRecord> {
+    return (await this.access(user, roomName, invite)).room;
+  }
+
+  /** A page of the user's rooms (created or invited), newest first; ended rooms stay listed for the retention period. */
+  async listFor(user: User, page: { limit: number; cursor?: string | undefined }): Promise<{ rooms: RoomRecord[]; nextCursor: string | null }> {
+    const rooms = await this.store.listRoomsPage(user.id, {
+      limit: page.limit + 1,
+      after: page.cursor === undefined ? undefined : decodeCursor(page.cursor),
+      endedBefore: new Date(this.now() - this.options.endedRetentionMs),
+    });
+    const more = rooms.length > page.limit;
+    const shown = rooms.slice(0, page.limit);
+    return { rooms: shown, nextCursor: more ? encodeCursor(shown[shown.length - 1]!) : null };
   }
 
   /** A token for `user` in the room, with the grants `grants.ts` decides. */
   /** `requestedName`: the name the page asked for (cleaned; the account's name when absent or nothing is left). */
-  async admit(user: User, roomName: string, requestedName?: string): Promise<Admission> {
-    let room = await this.get(user, roomName);
-    const permissions = permissionsFor(room, user.id)!;
+  async admit(user: User, roomName: string, requestedName?: string, invite?: string): Promise<Admission> {
+    const { room, pass } = await this.access(user, roomName, invite, true);
+    if (room.endedAt) throw roomEnded(roomName);
+    const permissions = permissionsFor(room, user.id, pass)!;
     await assertMayEnter(room, user.id, this.sfu);
-    if (!room.participants.includes(user.id) && room.createdBy !== user.id) {
-      // Came through an open link: remember it so the room shows up in their list.
-      room = (await this.store.addParticipant(roomName, user.id)) ?? room;
-    }
     // The SFU closes rooms nobody joined within the empty timeout; recreating is idempotent.
     await this.sfu.ensureRoom(roomName);
     const token = await this.sfu.mintToken({ roomName, identity: user.id, name: displayNameFor(user, requestedName), permissions });
     return { room, token, url: this.sfu.publicUrl, permissions };
   }
 
+  /** The room, when `user` is its host: 404 for those who may not see it, 403 for other members and guests. */
+  async asHost(user: User, roomName: string): Promise<RoomRecord> {
+    const room = await this.store.getRoom(roomName);
+    if (!room || !isMember(room, user.id)) throw errors.roomNotFound(roomName);
+    if (!isHost(room, user.id)) throw errors.forbidden(`Only the host of room "${roomName}" may do this`);
+    return room;
+  }
+
+  /** Ends the room for everyone: marked ended (joins answer 410 from now on), then closed on the SFU. */
+  async end(user: User, roomName: string): Promise<RoomRecord> {
+    await this.asHost(user, roomName);
+    const ended = await this.store.endRoom(roomName, new Date(this.now()));
+    if (!ended) throw errors.roomNotFound(roomName);
+    await this.sfu.deleteRoom(roomName);
+    return ended;
+  }
+
+  /**
+   * Leaves the call. Members, and guests the service lists as connected (they were admitted), may; anyone else
+   * gets 404 as for a room that does not exist.
+   */
   async leave(user: User, roomName: string): Promise<void> {
-    await this.get(user, roomName);
+    const room = await this.store.getRoom(roomName);
+    const connected = room && !isMember(room, user.id) ? (await this.store.listPresence(roomName)).some((p) => p.identity === user.id) : false;
+    if (!room || !(isMember(room, user.id) || connected || room.openToLink)) throw errors.roomNotFound(roomName);
     await this.store.setPresence(roomName, { identity: user.id, name: user.name }, false, presenceNow());
     await this.sfu.removeParticipant(roomName, user.id);
   }
@@ -103,9 +209,15 @@ export class Meetings {
     return toView(room, await this.store.listPresence(room.roomName));
   }
 
+  /** Views of many rooms with their presence read in one query. */
   async views(rooms: RoomRecord[]): Promise<RoomView[]> {
-    return Promise.all(rooms.map((r) => this.view(r)));
+    const presence = await this.store.listPresenceIn(rooms.map((r) => r.roomName));
+    return rooms.map((r) => toView(r, presence.get(r.roomName) ?? []));
   }
+}
+
+export function roomEnded(roomName: string): ApiError {
+  return new ApiError(410, 'room_ended', `Room "${roomName}" has ended`);
 }
 
 export function toView(room: RoomRecord, connected: PresenceEntry[]): RoomView {
@@ -120,7 +232,9 @@ export function toView(room: RoomRecord, connected: PresenceEntry[]): RoomView {
     open_to_link: room.openToLink,
     audience_chat: room.audienceChat,
     locked: room.locked === true,
+    waiting_room: room.waitingRoom,
     created_at: room.createdAt.toISOString(),
+    ended_at: room.endedAt ? room.endedAt.toISOString() : null,
     connected,
   };
 }
@@ -128,7 +242,7 @@ export function toView(room: RoomRecord, connected: PresenceEntry[]): RoomView {
 /** How long an Idempotency-Key is remembered: a retry comes within seconds; a key reused a day later is a new request. */
 export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-function newRoom(user: User, input: CreateRoomInput, idempotencyKey: string | undefined): RoomRecord {
+function newRoom(user: User, input: CreateRoomInput & { roomName: string }, idempotencyKey: string | undefined, createdAt = new Date()): RoomRecord {
   const participants = unique([user.id, ...input.participants]);
   const speakers = input.speakers ? unique([user.id, ...input.speakers]) : [];
   return {
@@ -141,7 +255,8 @@ function newRoom(user: User, input: CreateRoomInput, idempotencyKey: string | un
     createdByName: displayNameFor(user),
     openToLink: input.openToLink,
     audienceChat: input.audienceChat,
-    createdAt: new Date(),
+    waitingRoom: input.waitingRoom,
+    createdAt,
     ...(idempotencyKey !== undefined && { idempotencyKey }),
   };
 }
@@ -154,7 +269,7 @@ function retried(stored: RoomRecord, wanted: RoomRecord): RoomRecord {
 
 /**
  * Whether `stored` is what creating `wanted` would have stored: same name, creator, call type, link
- * setting, audience chat setting, speakers and invitations (an open room may since have gained participants who came by link).
+ * setting, audience chat setting, speakers and invitations .
  */
 function isSameCreate(stored: RoomRecord, wanted: RoomRecord): boolean {
   const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -165,9 +280,10 @@ function isSameCreate(stored: RoomRecord, wanted: RoomRecord): boolean {
     stored.callType === wanted.callType &&
     stored.openToLink === wanted.openToLink &&
     stored.audienceChat === wanted.audienceChat &&
+    stored.waitingRoom === wanted.waitingRoom &&
     sameSet(stored.speakers, wanted.speakers) &&
     invitedAll &&
-    (stored.openToLink || stored.participants.length === wanted.participants.length)
+    stored.participants.length === wanted.participants.length
   );
 }
 

@@ -19,6 +19,10 @@ export interface RoomRecord {
   createdAt: Date;
   /** The host locked the room: no new joins, even with an invite (absent: unlocked). */
   locked?: boolean;
+  /** Users who are neither the creator nor invited wait in a lobby until a host admits them. */
+  waitingRoom: boolean;
+  /** When a host ended the room (`POST /rooms/{room_name}/end`): joins are refused (410) from then on. */
+  endedAt?: Date;
   /** The creator's `Idempotency-Key` for the create request, when one was sent (scoped to createdBy). */
   idempotencyKey?: string;
 }

@@ -32,6 +32,8 @@ export const ErrorCode = z
     'not_found',
     'room_not_found',
     'room_exists',
+    'room_ended',
+    'invite_invalid',
     'idempotency_key_reused',
     'participant_not_found',
     'track_not_found',
@@ -67,14 +69,17 @@ export const Room = z
     open_to_link: z.boolean(),
     audience_chat: z.boolean().openapi({ description: "A webinar's audience may write in the chat (everyone else always may)" }),
     locked: z.boolean().openapi({ description: 'The host locked the room: no new joins, even with an invite (people in the call stay)' }),
+    waiting_room: z.boolean().openapi({ description: 'Users who are neither the creator nor invited wait until a host admits them' }),
     created_at: z.string().openapi({ format: 'date-time' }),
+    ended_at: z.string().nullable().openapi({ format: 'date-time', description: 'When a host ended the room; joins then answer 410 `room_ended`' }),
     connected: z.array(Presence),
   })
   .openapi('Room');
 
 export const CreateRoomBody = z
   .object({
-    room_name: RoomName,
+    // Optional: without it the service picks an unguessable name such as `abc-defg-hij` (47 random bits).
+    room_name: RoomName.optional(),
     participants: z.array(UserId).max(500).default([]),
     call_type: CallType.default('video'),
     speakers: z.array(UserId).max(100).optional().openapi({
@@ -83,7 +88,11 @@ export const CreateRoomBody = z
     open_to_link: z
       .boolean()
       .default(false)
-      .openapi({ description: 'Anyone signed in who has the invite link may join' }),
+      .openapi({
+        description:
+          'A public room: anyone signed in who knows its name may see and join it as a participant (without it, only the ' +
+          'creator, the invited users and holders of an invite link may, and everyone else gets 404)',
+      }),
     audience_chat: z
       .boolean()
       .default(false)
@@ -91,9 +100,15 @@ export const CreateRoomBody = z
         description: "A webinar's audience may write in the chat (their token gets canPublishData); they never publish media. " +
           'Without it they read only: the SFU drops their data. Other rooms ignore it: everyone may write',
       }),
+    waiting_room: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'Users admitted by an invite link or by open_to_link wait (202) until a host admits them' }),
   })
   .strict()
-  .openapi('CreateRoomRequest');
+  .openapi('CreateRoomRequest', {
+    description: 'Without `room_name` the service picks an unguessable name such as `abc-defg-hij` (47 random bits)',
+  });
 
 export const RoomNameParam = z.object({
   room_name: RoomName.openapi({ param: { name: 'room_name', in: 'path' } }),
@@ -117,9 +132,20 @@ export const TokenBody = z
   .strict()
   .openapi('TokenRequest');
 
+/** An invite link's secret (`?invite=` of the link). */
+export const InviteSecret = z.string().min(1).max(256).regex(/^[A-Za-z0-9_-]+$/, 'must be an invite link secret');
+
+export const InviteQuery = z.object({
+  invite: InviteSecret.optional().openapi({
+    param: { name: 'invite', in: 'query' },
+    description: 'The invite link secret, for users who are neither the creator nor invited',
+  }),
+});
+
 export const JoinBody = z
   .object({
     username: DisplayName.optional().openapi({ description: "Display name in this call; defaults to the Urbania token's name" }),
+    invite: InviteSecret.optional().openapi({ description: 'The invite link secret, for users who are neither the creator nor invited' }),
   })
   .strict()
   .openapi('JoinRequest');
@@ -151,7 +177,50 @@ export const JoinResponse = z
 
 export const LeaveResponse = z.object({ room_name: RoomName, left: z.literal(true) }).openapi('LeaveResponse');
 
-export const RoomList = z.object({ rooms: z.array(Room) }).openapi('RoomList');
+export const RoomList = z
+  .object({
+    rooms: z.array(Room),
+    next_cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+  })
+  .openapi('RoomList');
+
+export const RoomListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ param: { name: 'limit', in: 'query' }, example: 50 }),
+  cursor: z.string().max(200).optional().openapi({ param: { name: 'cursor', in: 'query' }, description: "The previous page's `next_cursor`" }),
+});
+
+export const InviteRole = z
+  .enum(['participant', 'audience'])
+  .openapi('InviteRole', { description: '`audience` (webinars only) subscribes and never publishes' });
+
+export const CreateInviteBody = z
+  .object({
+    role: InviteRole,
+    expires_in_seconds: z.number().int().min(60).max(30 * 86_400).default(7 * 86_400).openapi({ description: 'Default 7 days, at most 30' }),
+    max_uses: z.number().int().min(1).max(10_000).optional().openapi({ description: 'How many different users it admits; unlimited without it' }),
+  })
+  .strict()
+  .openapi('CreateInviteRequest');
+
+export const Invite = z
+  .object({
+    id: z.string().openapi({ description: 'For `DELETE /rooms/{room_name}/invites/{id}`' }),
+    invite: z.string().openapi({ description: 'The secret (256 random bits); shown once, stored hashed' }),
+    url: z.string().openapi({ description: 'The invite page with `?room=…&invite=…`' }),
+    role: InviteRole,
+    expires_at: z.string().openapi({ format: 'date-time' }),
+    max_uses: z.number().int().nullable(),
+  })
+  .openapi('Invite');
+
+export const InviteIdParam = z.object({
+  room_name: RoomName.openapi({ param: { name: 'room_name', in: 'path' } }),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const RevokeInviteResponse = z.object({ id: z.string(), revoked: z.literal(true) }).openapi('RevokeInviteResponse');
+
+export const EndRoomResponse = z.object({ room_name: RoomName, ended_at: z.string().openapi({ format: 'date-time' }) }).openapi('EndRoomResponse');
 
 /** LiveKit's standard token endpoint request (livekit-client's TokenSource.endpoint sends this). */
 export const TokenSourceBody = z
@@ -182,7 +251,7 @@ export const DemoLoginResponse = z
   })
   .openapi('DemoLoginResponse');
 
-export const errorResponses = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 423 | 429 | 503>) =>
+export const errorResponses = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 410 | 413 | 423 | 429 | 503>) =>
   Object.fromEntries(
     statuses.map((s) => [
       s,
@@ -193,9 +262,10 @@ export const errorResponses = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 
 const ERROR_DESCRIPTIONS = {
   400: 'Invalid request (the message names the fields at fault)',
   401: 'Missing, invalid or expired Urbania token',
-  403: 'Not allowed for this user',
-  404: 'Room not found',
+  403: 'Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`)',
+  404: 'Room not found, or not visible to this user (the same answer, so names do not leak)',
   409: 'A room with this name already exists',
+  410: '`room_ended`: a host ended the room',
   413: 'Body larger than 16 KB',
   423: '`room_locked`: the host locked the room; no new joins',
   429: 'Too many requests for this user (see Retry-After)',

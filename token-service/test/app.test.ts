@@ -72,7 +72,6 @@ describe('POST /api/livekit/rooms', () => {
   });
 
   it.each([
-    [{ participants: [], call_type: 'video' }, 'room_name'],
     [{ room_name: 'bad name!', participants: [], call_type: 'video' }, 'room_name'],
     [{ room_name: '$where', participants: [], call_type: 'video' }, 'room_name'],
     [{ room_name: 'x'.repeat(65), participants: [], call_type: 'video' }, 'room_name'],
@@ -86,6 +85,19 @@ describe('POST /api/livekit/rooms', () => {
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe('invalid_request');
     expect(res.json.error.message).toContain(field);
+  });
+
+  it('picks an unguessable, readable name (abc-defg-hij) when none is given', async () => {
+    const names = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const res = await createRoom(alice, { participants: ['bob'] });
+      expect(res.status).toBe(201);
+      expect(res.json.room_name).toMatch(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+      names.add(res.json.room_name);
+    }
+    expect(names.size).toBe(3);
+    const [name] = names;
+    expect((await call(app, 'POST', `/api/livekit/rooms/${name}/join`, { token: bob })).status).toBe(200);
   });
 
   it('400 for a body that is not JSON, 415 for another content type', async () => {
@@ -180,13 +192,13 @@ describe('GET /api/livekit/rooms and /rooms/{room_name}', () => {
     expect(names.indexOf(invited)).toBeLessThan(names.indexOf(mine));
   });
 
-  it('404 room_not_found, 403 for someone not invited, 400 for a bad name', async () => {
+  it('404 room_not_found for an unknown room and, with the same body, for someone not invited; 400 for a bad name', async () => {
     expect((await call(app, 'GET', '/api/livekit/rooms/nope-never', { token: alice })).json.error.code).toBe('room_not_found');
     const name = uniqueName('private');
     await createRoom(alice, { room_name: name, participants: ['bob'], call_type: 'video' });
     const res = await call(app, 'GET', `/api/livekit/rooms/${name}`, { token: mallory });
-    expect(res.status).toBe(403);
-    expect(res.json.error.code).toBe('forbidden');
+    expect(res.status).toBe(404);
+    expect(res.json.error.code).toBe('room_not_found');
     expect((await call(app, 'GET', `/api/livekit/rooms/${name}`, { token: bob })).status).toBe(200);
     expect((await call(app, 'GET', '/api/livekit/rooms/bad%20name', { token: alice })).status).toBe(400);
   });
@@ -264,19 +276,21 @@ describe('POST /api/livekit/rooms/{room_name}/join and /leave', () => {
     expect(bad.status).toBe(400);
   });
 
-  it('403 for a user who is not invited; an open room admits anyone signed in and remembers them', async () => {
+  it('404 for a user who is not invited; an open room admits anyone signed in as a participant, without making them a member', async () => {
     const closed = uniqueName('closed');
     await createRoom(alice, { room_name: closed, participants: [], call_type: 'video' });
     const refused = await call(app, 'POST', `/api/livekit/rooms/${closed}/join`, { token: mallory });
-    expect(refused.status).toBe(403);
+    expect(refused.status).toBe(404);
+    expect(refused.json.error.code).toBe('room_not_found');
 
     const open = uniqueName('open');
     await createRoom(alice, { room_name: open, participants: [], call_type: 'video', open_to_link: true });
     const admitted = await call(app, 'POST', `/api/livekit/rooms/${open}/join`, { token: mallory });
     expect(admitted.status).toBe(200);
-    expect(admitted.json.room.participants).toContain('mallory');
+    expect(admitted.json.permissions.role).toBe('participant');
+    expect(admitted.json.room.participants).not.toContain('mallory');
     const list = await call(app, 'GET', '/api/livekit/rooms', { token: mallory });
-    expect(list.json.rooms.map((r: { room_name: string }) => r.room_name)).toContain(open);
+    expect(list.json.rooms.map((r: { room_name: string }) => r.room_name)).not.toContain(open);
   });
 
   it('404 when joining or leaving a room that does not exist', async () => {
@@ -313,13 +327,13 @@ describe('POST /api/livekit/token (the seed endpoint)', () => {
     expect((await verifier().verify(withoutName.json.token)).name).toBe('Bob Dupont');
   });
 
-  it('refuses a user_id that is not the signed-in user (403), a room not allowed (403) or unknown (404)', async () => {
+  it('refuses a user_id that is not the signed-in user (403), a room not allowed or unknown (404 both)', async () => {
     const name = uniqueName('token-refuse');
     await createRoom(alice, { room_name: name, participants: ['bob'], call_type: 'video' });
     const spoof = await call(app, 'POST', '/api/livekit/token', { token: bob, body: { room_name: name, user_id: 'alice' } });
     expect(spoof.status).toBe(403);
     expect(spoof.json.error.message).toMatch(/user_id/);
-    expect((await call(app, 'POST', '/api/livekit/token', { token: mallory, body: { room_name: name } })).status).toBe(403);
+    expect((await call(app, 'POST', '/api/livekit/token', { token: mallory, body: { room_name: name } })).status).toBe(404);
     expect((await call(app, 'POST', '/api/livekit/token', { token: bob, body: { room_name: 'never-made' } })).status).toBe(404);
     expect((await call(app, 'POST', '/api/livekit/token', { token: bob, body: { user_id: 'bob' } })).status).toBe(400);
   });

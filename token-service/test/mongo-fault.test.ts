@@ -244,7 +244,7 @@ describe('the service while the database crashes and restarts', () => {
       return false;
     };
 
-    // Each worker creates its own rooms (open to the link), has its guest join the previous one, and
+    // Each worker creates its own rooms (inviting its guest), has its guest join the previous one, and
     // reads it back. No two workers touch the same room (FerretDB updates are not atomic; MongoDB's are).
     const worker = async (w: number) => {
       const creator = `creator-${w}`;
@@ -257,7 +257,7 @@ describe('the service while the database crashes and restarts', () => {
         // A client that follows Retry-After: the same create again (half the workers with an Idempotency-Key),
         // which must answer the room, never 409 for its own room, even when the lost attempt was stored.
         const key = w % 2 === 0 ? `create-${roomName}` : undefined;
-        const body = { room_name: roomName, participants: [], call_type: 'video', open_to_link: true };
+        const body = { room_name: roomName, participants: [guest], call_type: 'video' };
         let created = await request('POST', '/api/livekit/rooms', creatorToken, body, key);
         for (let attempt = 1; created.status === 503 && running; attempt++) {
           record('create', created, started, 201);
@@ -353,6 +353,7 @@ describe('the service while the database crashes and restarts', () => {
         expect(res.status, roomName).toBe(200);
         expect(res.json.created_by).toBe(creator);
       }
+      // A join writes nothing to the rooms (invited users are members already; guests come by invite links).
       for (const { roomName, guest } of acknowledgedJoins) {
         const stored = await store.getRoom(roomName);
         expect(stored?.participants, `${guest} in ${roomName}`).toContain(guest);

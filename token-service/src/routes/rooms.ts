@@ -2,6 +2,9 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
 import {
   CreateRoomBody,
+  EndRoomResponse,
+  InviteQuery,
+  RoomListQuery,
   JoinBody,
   JoinResponse,
   LeaveResponse,
@@ -47,7 +50,11 @@ const createRoomRoute = createRoute({
         'Idempotent-Replayed': { description: '`true` when an earlier attempt of this request created the room', schema: { type: 'string' } },
       },
     },
-    ...errorResponses(400, 401, 413, 429, 503),
+    ...errorResponses(400, 401, 413, 503),
+    429: {
+      ...errorResponses(429)[429],
+      description: '`rate_limited`: too many requests, or more new rooms this hour than `ROOMS_PER_HOUR` (see Retry-After)',
+    },
     409: {
       ...errorResponses(409)[409],
       description: '`room_exists`: the name is taken by another user or another request; `idempotency_key_reused`: the key was used for another request',
@@ -59,9 +66,11 @@ const listRoomsRoute = createRoute({
   method: 'get',
   path: '/rooms',
   tags: ['rooms'],
-  summary: 'My rooms: created by me or invited',
+  summary: 'My rooms: created by me or invited (paginated)',
+  description: 'Newest first, `limit` per page (default 50, at most 100); follow `next_cursor`. Ended rooms stay listed for `ENDED_ROOM_RETENTION_SECONDS`.',
   security,
-  responses: { 200: json(RoomList, 'My rooms, newest first'), ...errorResponses(401, 429, 503) },
+  request: { query: RoomListQuery },
+  responses: { 200: json(RoomList, 'My rooms, newest first'), ...errorResponses(400, 401, 429, 503) },
 });
 
 const getRoomRoute = createRoute({
@@ -69,8 +78,11 @@ const getRoomRoute = createRoute({
   path: '/rooms/{room_name}',
   tags: ['rooms'],
   summary: 'A room, with who is connected now',
+  description:
+    'For its creator and invited users, for anyone with a valid `invite`, and for anyone signed in when the room is `open_to_link`. ' +
+    'Everyone else gets 404 `room_not_found`, the same answer as for a room that does not exist.',
   security,
-  request: { params: RoomNameParam },
+  request: { params: RoomNameParam, query: InviteQuery },
   responses: { 200: json(Room, 'The room'), ...errorResponses(400, 401, 403, 404, 429, 503) },
 });
 
@@ -79,10 +91,23 @@ const joinRoomRoute = createRoute({
   path: '/rooms/{room_name}/join',
   tags: ['rooms'],
   summary: 'Join a room: the room and a LiveKit token with this user’s grants',
+  description:
+    'Same visibility as `GET /rooms/{room_name}`; guests send the invite link secret as `invite` and get the invite’s role. ' +
+    'An ended room answers 410 `room_ended`.',
   security,
   // The body is optional: without one (or without `username`) the display name is the Urbania token's.
   request: { params: RoomNameParam, body: { required: false, content: { 'application/json': { schema: JoinBody } } } },
-  responses: { 200: json(JoinResponse, 'Admission'), ...errorResponses(400, 401, 403, 404, 429, 503) },
+  responses: { 200: json(JoinResponse, 'Admission'), ...errorResponses(400, 401, 403, 404, 410, 429, 503) },
+});
+
+const endRoomRoute = createRoute({
+  method: 'post',
+  path: '/rooms/{room_name}/end',
+  tags: ['rooms'],
+  summary: 'End the room for everyone (host only): closed on the SFU, joins refused with 410 from now on',
+  security,
+  request: { params: RoomNameParam },
+  responses: { 200: json(EndRoomResponse, 'Ended (again: the first end’s time)'), ...errorResponses(400, 401, 403, 404, 429, 503) },
 });
 
 const leaveRoomRoute = createRoute({
@@ -108,6 +133,7 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
         speakers: body.speakers,
         openToLink: body.open_to_link,
         audienceChat: body.audience_chat,
+        waitingRoom: body.waiting_room,
       },
       c.req.valid('header')['idempotency-key'],
     );
@@ -118,17 +144,18 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
   })
   .openapi(listRoomsRoute, async (c) => {
     const meetings = c.get('meetings');
-    return c.json({ rooms: await meetings.views(await meetings.listFor(c.get('user'))) }, 200);
+    const { rooms, nextCursor } = await meetings.listFor(c.get('user'), c.req.valid('query'));
+    return c.json({ rooms: await meetings.views(rooms), next_cursor: nextCursor }, 200);
   })
   .openapi(getRoomRoute, async (c) => {
     const meetings = c.get('meetings');
-    const room = await meetings.get(c.get('user'), c.req.valid('param').room_name);
+    const room = await meetings.get(c.get('user'), c.req.valid('param').room_name, c.req.valid('query').invite);
     return c.json(await meetings.view(room), 200);
   })
   .openapi(joinRoomRoute, async (c) => {
     const meetings = c.get('meetings');
-    const { username } = c.req.valid('json') ?? {};
-    const admission = await meetings.admit(c.get('user'), c.req.valid('param').room_name, username);
+    const { username, invite } = c.req.valid('json') ?? {};
+    const admission = await meetings.admit(c.get('user'), c.req.valid('param').room_name, username, invite);
     const { permissions } = admission;
     return c.json(
       {
@@ -145,6 +172,11 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
       },
       200,
     );
+  })
+  .openapi(endRoomRoute, async (c) => {
+    const room = await c.get('meetings').end(c.get('user'), c.req.valid('param').room_name);
+    c.get('log')().info({ room: room.roomName }, 'room ended');
+    return c.json({ room_name: room.roomName, ended_at: room.endedAt!.toISOString() }, 200);
   })
   .openapi(leaveRoomRoute, async (c) => {
     const roomName = c.req.valid('param').room_name;

@@ -13,7 +13,7 @@ const tokenRoute = createRoute({
   summary: 'A LiveKit access token for a room I may join (the seed guide’s endpoint)',
   security,
   request: { body: { required: true, content: { 'application/json': { schema: TokenBody } } } },
-  responses: { 200: json(TokenResponse, 'Token'), ...errorResponses(400, 401, 403, 404, 413, 429, 503) },
+  responses: { 200: json(TokenResponse, 'Token'), ...errorResponses(400, 401, 403, 404, 410, 413, 429, 503) },
 });
 
 const tokenSourceRoute = createRoute({
@@ -23,7 +23,7 @@ const tokenSourceRoute = createRoute({
   summary: 'LiveKit’s standard token endpoint shape, for livekit-client’s token sources',
   security,
   request: { body: { required: true, content: { 'application/json': { schema: TokenSourceBody } } } },
-  responses: { 200: json(TokenSourceResponse, 'Token'), ...errorResponses(400, 401, 403, 404, 413, 429, 503) },
+  responses: { 200: json(TokenSourceResponse, 'Token'), ...errorResponses(400, 401, 403, 404, 410, 413, 429, 503) },
 });
 
 export const tokenRouter = new OpenAPIHono<AppEnv>()

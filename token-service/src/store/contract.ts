@@ -32,6 +32,7 @@ export function sampleRoom(roomName: string, overrides: Partial<RoomRecord> = {}
     createdByName: 'Alice Martin',
     openToLink: false,
     audienceChat: false,
+    waitingRoom: false,
     createdAt: new Date(T0 + minutes * 60_000),
     ...overrides,
   };

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { describeRoomStoreContract } from './contract.js';
 import { describeHostControlsContract } from './host-controls.contract.js';
 import { MemoryRoomStore } from './memory.js';
+import { describeInviteStoreContract } from './invites-contract.js';
+import { MemoryInviteStore } from './invites-memory.js';
+import { describeRoomPagesContract } from './rooms-page-contract.js';
 
 describeRoomStoreContract('MemoryRoomStore', () => new MemoryRoomStore());
 describeHostControlsContract('MemoryRoomStore', () => new MemoryRoomStore());
+describeRoomPagesContract('MemoryRoomStore', () => new MemoryRoomStore());
+describeInviteStoreContract('MemoryInviteStore', () => new MemoryInviteStore());
 
 describe('MemoryRoomStore', () => {
   it('remembers the last 10,000 webhook ids and forgets the oldest beyond that', async () => {

@@ -1,5 +1,6 @@
 import type { PresenceEntry, RoomRecord } from '../model.js';
-import { RoomExistsError, type RoomStore } from './types.js';
+import { RoomExistsError, type RoomPageQuery, type RoomStore } from './types.js';
+import { compareRoomsNewestFirst, isAfter, isListed } from './room-pages.js';
 
 interface PresenceState extends PresenceEntry {
   present: boolean;
@@ -39,6 +40,29 @@ export class MemoryRoomStore implements RoomStore {
       .filter((r) => r.createdBy === userId || r.participants.includes(userId))
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .map(clone);
+  }
+
+  async listRoomsPage(userId: string, page: RoomPageQuery): Promise<RoomRecord[]> {
+    return [...this.rooms.values()]
+      .filter((r) => (r.createdBy === userId || r.participants.includes(userId)) && isListed(r, page) && isAfter(r, page.after))
+      .sort(compareRoomsNewestFirst)
+      .slice(0, page.limit)
+      .map(clone);
+  }
+
+  async roomCreationTimes(userId: string, since: Date, limit: number): Promise<Date[]> {
+    return [...this.rooms.values()]
+      .filter((r) => r.createdBy === userId && r.createdAt >= since)
+      .map((r) => new Date(r.createdAt))
+      .sort((a, b) => a.getTime() - b.getTime())
+      .slice(0, limit);
+  }
+
+  async endRoom(roomName: string, at: Date): Promise<RoomRecord | null> {
+    const room = this.rooms.get(roomName);
+    if (!room) return null;
+    room.endedAt ??= new Date(at);
+    return clone(room);
   }
 
   async addParticipant(roomName: string, userId: string): Promise<RoomRecord | null> {
@@ -95,6 +119,15 @@ export class MemoryRoomStore implements RoomStore {
       .map(({ identity, name }) => ({ identity, name }));
   }
 
+  async listPresenceIn(roomNames: string[]): Promise<Map<string, PresenceEntry[]>> {
+    const result = new Map<string, PresenceEntry[]>();
+    for (const name of new Set(roomNames)) {
+      const present = await this.listPresence(name);
+      if (present.length > 0) result.set(name, present);
+    }
+    return result;
+  }
+
   async markEventProcessed(eventId: string): Promise<boolean> {
     if (this.processedEvents.has(eventId)) return false;
     this.processedEvents.add(eventId);
@@ -120,5 +153,6 @@ function clone(room: RoomRecord): RoomRecord {
     speakers: [...room.speakers],
     participants: [...room.participants],
     createdAt: new Date(room.createdAt),
+    ...(room.endedAt && { endedAt: new Date(room.endedAt) }),
   };
 }

@@ -8,6 +8,9 @@ import { describeRoomStoreContract, sampleRoom } from './contract.js';
 import { describeHostControlsContract } from './host-controls.contract.js';
 import { isStoreUnavailable, MongoRoomStore, toStoreError } from './mongo.js';
 import { RoomExistsError } from './types.js';
+import { describeInviteStoreContract } from './invites-contract.js';
+import { MongoInviteStore } from './invites-mongo.js';
+import { describeRoomPagesContract } from './rooms-page-contract.js';
 
 const DB_PREFIX = 'store_mongo_test';
 let ferret: FerretDB;
@@ -30,6 +33,16 @@ describeRoomStoreContract(
 );
 
 describeHostControlsContract('MongoRoomStore on FerretDB', () => MongoRoomStore.connect({ uri: ferret.uri, dbName: nextDbName() }));
+
+describeRoomPagesContract('MongoRoomStore on FerretDB', () => MongoRoomStore.connect({ uri: ferret.uri, dbName: nextDbName() }));
+
+describeInviteStoreContract('MongoInviteStore on FerretDB', async () => {
+  const rooms = await MongoRoomStore.connect({ uri: ferret.uri, dbName: nextDbName() });
+  const invites = new MongoInviteStore(rooms.db);
+  await invites.ensureIndexes();
+  // Closing the invite store closes the client it borrowed from the room store.
+  return Object.assign(invites, { close: () => rooms.close() });
+});
 
 describe('MongoRoomStore', () => {
   it('keeps rooms, presence and processed events across a restart of the service', async () => {
@@ -88,7 +101,7 @@ describe('MongoRoomStore', () => {
       await store.createRoom({ ...room, $where: 'sleep(1000)', extra: { $set: 1 } } as never);
       const doc = await store.db.collection('rooms').findOne({ _id: 'shape' as never });
       expect(Object.keys(doc!).sort()).toEqual(
-        ['_id', 'audienceChat', 'callType', 'createdAt', 'createdBy', 'createdByName', 'openToLink', 'participants', 'speakers'].sort(),
+        ['_id', 'audienceChat', 'callType', 'createdAt', 'createdBy', 'createdByName', 'openToLink', 'participants', 'speakers', 'waitingRoom'].sort(),
       );
       await store.setPresence('shape', { identity: 'alice', name: 'Alice', extra: 'x' } as never, true, 1000);
       const presence = await store.db.collection('presence').findOne({ roomName: 'shape' }, { projection: { _id: 0 } });

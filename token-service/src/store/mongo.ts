@@ -4,7 +4,7 @@
  *
  * Collections (created on first write; indexes created idempotently by `connect`/`ensureIndexes`):
  * - `rooms`: `{_id: roomName, callType, speakers[], participants[], createdBy, createdByName, openToLink,
- *   audienceChat, createdAt, locked?, idempotencyKey?}` (a document without `audienceChat` reads as false). `_id` makes room names unique (duplicate key 11000 → RoomExistsError);
+ *   audienceChat, waitingRoom, createdAt, locked?, endedAt?, idempotencyKey?}` (a document without `audienceChat` or `waitingRoom` reads as false). `_id` makes room names unique (duplicate key 11000 → RoomExistsError);
  *   secondary indexes on `participants` (multikey) and `createdBy` serve "my rooms", and
  *   `(createdBy, idempotencyKey)` finds a retried create.
  * - `presence`: one document per (roomName, identity) `{roomName, identity, name, present, at}` with a unique
@@ -47,7 +47,9 @@ import {
 } from 'mongodb';
 import { DependencyUnavailableError } from '../errors.js';
 import type { PresenceEntry, RoomRecord } from '../model.js';
-import { RoomExistsError, type RoomStore } from './types.js';
+import { RoomExistsError, type RoomPageQuery, type RoomStore } from './types.js';
+import { requireBoolean, requireDate, requireString, requireStrings, requireTime } from './mongo-values.js';
+import { endRoom, listPresenceIn, listRoomsPage, roomCreationTimes } from './mongo-rooms.js';
 
 export interface MongoStoreOptions {
   /** `mongodb://…` or `mongodb+srv://…` */
@@ -97,9 +99,9 @@ export const MONGO_DEFAULTS = {
 } as const;
 
 /** A RoomRecord with its unique name as `_id`. */
-type RoomDoc = Omit<RoomRecord, 'roomName'> & { _id: string };
+export type RoomDoc = Omit<RoomRecord, 'roomName'> & { _id: string };
 
-interface PresenceDoc {
+export interface PresenceDoc {
   roomName: string;
   identity: string;
   name: string;
@@ -222,6 +224,23 @@ export class MongoRoomStore implements RoomStore {
         .toArray(),
     );
     return docs.map(fromRoomDoc);
+  }
+
+  // Paging, the creation limit, ending and presence of many rooms: store/mongo-rooms.ts.
+  listRoomsPage(userId: string, page: RoomPageQuery): Promise<RoomRecord[]> {
+    return this.call('listRoomsPage', () => listRoomsPage(this.rooms, requireString(userId, 'userId'), page));
+  }
+
+  roomCreationTimes(userId: string, since: Date, limit: number): Promise<Date[]> {
+    return this.call('roomCreationTimes', () => roomCreationTimes(this.rooms, requireString(userId, 'userId'), since, limit));
+  }
+
+  endRoom(roomName: string, at: Date): Promise<RoomRecord | null> {
+    return this.call('endRoom', () => endRoom(this.rooms, requireString(roomName, 'roomName'), at));
+  }
+
+  listPresenceIn(roomNames: string[]): Promise<Map<string, PresenceEntry[]>> {
+    return this.call('listPresenceIn', () => listPresenceIn(this.presence, requireStrings(roomNames, 'roomNames')));
   }
 
   async addParticipant(roomName: string, userId: string): Promise<RoomRecord | null> {
@@ -416,6 +435,11 @@ export function toStoreError(error: unknown, operation: string): unknown {
   return new DependencyUnavailableError('store', `MongoDB unavailable during ${operation}: ${reason}`, { cause: error });
 }
 
+/** An outage during index creation → DependencyUnavailableError (no deadline: builds may take long). */
+export function guardIndexes<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  return guard(operation, run);
+}
+
 export async function guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -468,13 +492,15 @@ function toRoomDoc(room: RoomRecord): RoomDoc {
     createdByName: requireString(room.createdByName, 'room.createdByName'),
     openToLink: requireBoolean(room.openToLink, 'room.openToLink'),
     audienceChat: requireBoolean(room.audienceChat, 'room.audienceChat'),
+    waitingRoom: requireBoolean(room.waitingRoom, 'room.waitingRoom'),
     createdAt: new Date(room.createdAt.getTime()),
     ...(room.locked === true && { locked: true }),
+    ...(room.endedAt !== undefined && { endedAt: requireDate(room.endedAt, 'room.endedAt') }),
     ...(room.idempotencyKey !== undefined && { idempotencyKey: requireString(room.idempotencyKey, 'room.idempotencyKey') }),
   };
 }
 
-function fromRoomDoc(doc: RoomDoc): RoomRecord {
+export function fromRoomDoc(doc: RoomDoc): RoomRecord {
   return {
     roomName: doc._id,
     callType: doc.callType,
@@ -484,28 +510,12 @@ function fromRoomDoc(doc: RoomDoc): RoomRecord {
     createdByName: doc.createdByName,
     openToLink: doc.openToLink === true,
     audienceChat: doc.audienceChat === true,
+    waitingRoom: doc.waitingRoom === true,
     createdAt: new Date(doc.createdAt),
     ...(doc.locked === true && { locked: true }),
+    ...(doc.endedAt instanceof Date && { endedAt: new Date(doc.endedAt) }),
     ...(typeof doc.idempotencyKey === 'string' && { idempotencyKey: doc.idempotencyKey }),
   };
 }
 
-export function requireString(value: unknown, field: string): string {
-  if (typeof value !== 'string') throw new TypeError(`${field} must be a string`);
-  return value;
-}
-
-function requireStrings(value: unknown, field: string): string[] {
-  if (!Array.isArray(value)) throw new TypeError(`${field} must be an array of strings`);
-  return value.map((v, i) => requireString(v, `${field}[${i}]`));
-}
-
-function requireBoolean(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') throw new TypeError(`${field} must be a boolean`);
-  return value;
-}
-
-function requireTime(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError('at must be a finite number (ms)');
-  return value;
-}
+export { requireString };

@@ -22,6 +22,14 @@ export function presenceNow(): number {
   return presenceTime(Date.now() / 1000);
 }
 
+export interface RoomPageQuery {
+  limit: number;
+  /** The last room of the previous page. */
+  after?: { createdAt: Date; roomName: string } | undefined;
+  /** Rooms ended before this date are not listed. */
+  endedBefore: Date;
+}
+
 /**
  * Where rooms, presence and processed webhook ids live. Memory by default; MongoDB when configured,
  * in which case the service keeps no room state in process memory (replicas share the database).
@@ -35,6 +43,15 @@ export interface RoomStore extends HostControlsStore {
   findRoomByIdempotencyKey(createdBy: string, idempotencyKey: string): Promise<RoomRecord | null>;
   /** Rooms the user created or was invited to, newest first. */
   listRoomsForUser(userId: string): Promise<RoomRecord[]>;
+  /**
+   * One page of the rooms the user created or was invited to, newest first (createdAt desc, then name asc),
+   * starting strictly after `after` when given. Rooms ended before `endedBefore` are left out (retention).
+   */
+  listRoomsPage(userId: string, page: RoomPageQuery): Promise<RoomRecord[]>;
+  /** When this user created rooms since `since`, oldest first (at most `limit`): the per-hour creation limit. */
+  roomCreationTimes(userId: string, since: Date, limit: number): Promise<Date[]>;
+  /** Marks the room ended at `at` (the first end wins); returns the room, or null when it does not exist. */
+  endRoom(roomName: string, at: Date): Promise<RoomRecord | null>;
   /** Adds an invited participant (open rooms record who came by link); returns the updated room. */
   addParticipant(roomName: string, userId: string): Promise<RoomRecord | null>;
 
@@ -47,6 +64,8 @@ export interface RoomStore extends HostControlsStore {
   /** Everyone marked absent in the room (the SFU closed it). */
   clearPresence(roomName: string, at: number): Promise<void>;
   listPresence(roomName: string): Promise<PresenceEntry[]>;
+  /** Who is present in each of these rooms, in one query (rooms with nobody are absent from the map). */
+  listPresenceIn(roomNames: string[]): Promise<Map<string, PresenceEntry[]>>;
 
   /** Returns true the first time an event id is seen, false for a replay. */
   markEventProcessed(eventId: string): Promise<boolean>;

@@ -9,6 +9,10 @@ export class AcceptingSfu implements SfuGateway {
   readonly publicUrl = 'ws://127.0.0.1:7880';
   async ensureRoom(): Promise<void> {}
   roomFinished(): void {}
+  async isRoomLive(): Promise<boolean> {
+    return false;
+  }
+  async deleteRoom(): Promise<void> {}
   async removeParticipant(): Promise<void> {}
   async setParticipantAttributes(): Promise<boolean> {
     return true;
