@@ -21,7 +21,7 @@ export class Invites {
   constructor(
     private readonly store: InviteStore,
     private readonly invitePageUrl: string,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   async create(

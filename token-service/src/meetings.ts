@@ -59,7 +59,7 @@ export class Meetings {
     readonly invites: Invites,
     private readonly options: MeetingsOptions,
   ) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
   }
 
   /**

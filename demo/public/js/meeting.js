@@ -2,7 +2,7 @@
 // <urbania-meeting> element; this script only gives it the signed-in user's token and contacts, keeps the
 // address bar in step with the call and shows the invite link. Runs before the widget script (document order),
 // so the properties are in place when the element upgrades.
-import { contactsFor, requireSession, topBar } from '/static/js/session.js';
+import { api, contactsFor, requireSession, topBar } from '/static/js/session.js';
 
 const session = requireSession();
 topBar(session);
@@ -14,6 +14,13 @@ const panel = document.getElementById('invite-panel');
 const linkInput = document.getElementById('invite-link');
 const copyButton = document.getElementById('copy-invite');
 const copyStatus = document.getElementById('copy-status');
+
+// An invite link (/meeting/invite?room=…&invite=…) carries its secret: the element sends it to the service.
+const inviteSecret = new URLSearchParams(location.search).get('invite');
+if (inviteSecret) el.setAttribute('invite', inviteSecret);
+/** The page's address for `room`, keeping the invite secret (a reload must still get in). */
+const roomPath = (room) =>
+  `/meeting/room?room=${encodeURIComponent(room)}${inviteSecret ? `&invite=${encodeURIComponent(inviteSecret)}` : ''}`;
 
 function applyProps() {
   el.authToken = session.token;
@@ -48,6 +55,29 @@ copyButton.addEventListener('click', async () => {
   }
 });
 
+// The host creates a real invite link (a secret, valid 7 days) for someone who is not invited: the service
+// answers 403 to anyone else.
+const guestLink = document.getElementById('guest-link');
+const guestStatus = document.getElementById('guest-status');
+document.getElementById('create-guest-link').addEventListener('click', async () => {
+  const room = el.getAttribute('room');
+  if (!room) return;
+  try {
+    const created = await api(`/api/livekit/rooms/${encodeURIComponent(room)}/invites`, {
+      method: 'POST',
+      token: session.token,
+      body: { role: 'participant' },
+    });
+    // The service knows its own invite page; the demo's is on this origin.
+    const url = new URL(created.url);
+    guestLink.value = `${location.origin}/meeting/invite${url.search}`;
+    guestStatus.textContent = `Lien créé, valable jusqu'au ${new Date(created.expires_at).toLocaleString('fr-FR')}.`;
+  } catch (err) {
+    guestStatus.textContent =
+      err.status === 403 ? "Seul l'organisateur de la réunion peut créer un lien invité." : `Échec : ${err.message}`;
+  }
+});
+
 const roomNameOf = (detail) => detail?.room_name ?? detail?.room?.room_name ?? detail?.roomName ?? (typeof detail?.room === 'string' ? detail.room : null);
 
 // "Démarrer l'appel" created the room: the address becomes /meeting/room?room=… (seed flow) and the
@@ -64,7 +94,7 @@ el.addEventListener('urbania-room-created', (e) => {
 el.addEventListener('urbania-joined', () => {
   const room = el.getAttribute('room');
   if (room && location.pathname === '/meeting/invite') {
-    history.replaceState({ room }, '', `/meeting/room?room=${encodeURIComponent(room)}`);
+    history.replaceState({ room }, '', roomPath(room));
     heading.textContent = 'Réunion';
     showInvite(room);
   }

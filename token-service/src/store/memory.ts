@@ -113,6 +113,10 @@ export class MemoryRoomStore implements RoomStore {
   }
 
   async listPresence(roomName: string): Promise<PresenceEntry[]> {
+    return this.presentIn(roomName);
+  }
+
+  private presentIn(roomName: string): PresenceEntry[] {
     return [...(this.presence.get(roomName)?.values() ?? [])]
       .filter((s) => s.present)
       .sort((a, b) => a.at - b.at)
@@ -122,7 +126,7 @@ export class MemoryRoomStore implements RoomStore {
   async listPresenceIn(roomNames: string[]): Promise<Map<string, PresenceEntry[]>> {
     const result = new Map<string, PresenceEntry[]>();
     for (const name of new Set(roomNames)) {
-      const present = await this.listPresence(name);
+      const present = this.presentIn(name);
       if (present.length > 0) result.set(name, present);
     }
     return result;

@@ -11,10 +11,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My rooms: created by me or invited */
+        /**
+         * My rooms: created by me or invited (paginated)
+         * @description Newest first, `limit` per page (default 50, at most 100); follow `next_cursor`. Ended rooms stay listed for `ENDED_ROOM_RETENTION_SECONDS`.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    /** @description The previous page's `next_cursor` */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -28,6 +35,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["RoomList"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description Missing, invalid or expired Urbania token */
@@ -127,7 +143,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many requests for this user (see Retry-After) */
+                /** @description `rate_limited`: too many requests, or more new rooms this hour than `ROOMS_PER_HOUR` (see Retry-After) */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -160,10 +176,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A room, with who is connected now */
+        /**
+         * A room, with who is connected now
+         * @description For its creator and invited users, for anyone with a valid `invite`, and for anyone signed in when the room is `open_to_link`. Everyone else gets 404 `room_not_found`, the same answer as for a room that does not exist.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description The invite link secret, for users who are neither the creator nor invited */
+                    invite?: string;
+                };
                 header?: never;
                 path: {
                     room_name: components["schemas"]["RoomName"];
@@ -199,7 +221,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -208,7 +230,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -254,7 +276,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join a room: the room and a LiveKit token with this user’s grants */
+        /**
+         * Join a room: the room and a LiveKit token with this user’s grants
+         * @description Same visibility as `GET /rooms/{room_name}`; guests send the invite link secret as `invite` and get the invite’s role. An ended room answers 410 `room_ended`.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -297,7 +322,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -306,7 +331,108 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `room_ended`: a host ended the room */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/rooms/{room_name}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the room for everyone (host only): closed on the SFU, joins refused with 410 from now on */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ended (again: the first end’s time) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EndRoomResponse"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -389,7 +515,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -398,7 +524,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -490,7 +616,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -499,7 +625,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -587,7 +713,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -596,7 +722,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -684,7 +810,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -693,7 +819,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -781,7 +907,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -790,7 +916,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -876,7 +1002,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -885,7 +1011,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -971,7 +1097,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -980,7 +1106,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1010,6 +1136,216 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/rooms/{room_name}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an invite link (host only)
+         * @description The secret is shown once (only its hash is stored). `audience` invites are for webinars only (400 otherwise). `max_uses` counts different users: someone coming back with the same link does not use it up.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateInviteRequest"];
+                };
+            };
+            responses: {
+                /** @description The invite link */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invite"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `room_ended`: a host ended the room */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body larger than 16 KB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/rooms/{room_name}/invites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an invite link (host only): it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevokeInviteResponse"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -1065,7 +1401,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1074,8 +1410,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `room_ended`: a host ended the room */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1168,7 +1513,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1177,8 +1522,17 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `room_ended`: a host ended the room */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1273,7 +1627,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1282,7 +1636,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1366,7 +1720,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1375,7 +1729,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1460,7 +1814,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1469,7 +1823,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1785,7 +2139,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed for this user */
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1794,7 +2148,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Room not found */
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2063,8 +2417,15 @@ export interface components {
             audience_chat: boolean;
             /** @description The host locked the room: no new joins, even with an invite (people in the call stay) */
             locked: boolean;
+            /** @description Users who are neither the creator nor invited wait until a host admits them */
+            waiting_room: boolean;
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description When a host ended the room; joins then answer 410 `room_ended`
+             */
+            ended_at: string | null;
             connected: components["schemas"]["Presence"][];
         };
         /** @example team-meeting */
@@ -2089,16 +2450,17 @@ export interface components {
          * @example room_not_found
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "room_not_found" | "room_exists" | "idempotency_key_reused" | "participant_not_found" | "track_not_found" | "room_locked" | "push_not_configured" | "payload_too_large" | "rate_limited" | "unavailable" | "internal_error";
+        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "room_not_found" | "room_exists" | "room_ended" | "invite_invalid" | "idempotency_key_reused" | "participant_not_found" | "track_not_found" | "room_locked" | "push_not_configured" | "payload_too_large" | "rate_limited" | "unavailable" | "internal_error";
+        /** @description Without `room_name` the service picks an unguessable name such as `abc-defg-hij` (47 random bits) */
         CreateRoomRequest: {
-            room_name: components["schemas"]["RoomName"];
+            room_name?: components["schemas"]["RoomName"];
             /** @default [] */
             participants?: string[];
             call_type?: components["schemas"]["CallType"];
             /** @description Makes the room a webinar: only these users and the creator publish; everyone else subscribes only */
             speakers?: string[];
             /**
-             * @description Anyone signed in who has the invite link may join
+             * @description A public room: anyone signed in who knows its name may see and join it as a participant (without it, only the creator, the invited users and holders of an invite link may, and everyone else gets 404)
              * @default false
              */
             open_to_link?: boolean;
@@ -2107,9 +2469,16 @@ export interface components {
              * @default false
              */
             audience_chat?: boolean;
+            /**
+             * @description Users admitted by an invite link or by open_to_link wait (202) until a host admits them
+             * @default false
+             */
+            waiting_room?: boolean;
         };
         RoomList: {
             rooms: components["schemas"]["Room"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
         };
         JoinResponse: {
             room: components["schemas"]["Room"];
@@ -2135,6 +2504,13 @@ export interface components {
         JoinRequest: {
             /** @description Display name in this call; defaults to the Urbania token's name */
             username?: string;
+            /** @description The invite link secret, for users who are neither the creator nor invited */
+            invite?: string;
+        };
+        EndRoomResponse: {
+            room_name: components["schemas"]["RoomName"];
+            /** Format: date-time */
+            ended_at: string;
         };
         LeaveResponse: {
             room_name: components["schemas"]["RoomName"];
@@ -2171,6 +2547,38 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @description They are in the call and their permissions changed there, without a rejoin */
             live: boolean;
+        };
+        Invite: {
+            /** @description For `DELETE /rooms/{room_name}/invites/{id}` */
+            id: string;
+            /** @description The secret (256 random bits); shown once, stored hashed */
+            invite: string;
+            /** @description The invite page with `?room=…&invite=…` */
+            url: string;
+            role: components["schemas"]["InviteRole"];
+            /** Format: date-time */
+            expires_at: string;
+            max_uses: number | null;
+        };
+        /**
+         * @description `audience` (webinars only) subscribes and never publishes
+         * @enum {string}
+         */
+        InviteRole: "participant" | "audience";
+        CreateInviteRequest: {
+            role: components["schemas"]["InviteRole"];
+            /**
+             * @description Default 7 days, at most 30
+             * @default 604800
+             */
+            expires_in_seconds?: number;
+            /** @description How many different users it admits; unlimited without it */
+            max_uses?: number;
+        };
+        RevokeInviteResponse: {
+            id: string;
+            /** @enum {boolean} */
+            revoked: true;
         };
         TokenResponse: {
             token: string;
@@ -2290,4 +2698,4 @@ export type operations = Record<string, never>;
 export const ROOM_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** `ErrorCode`: every `error.code` the service answers. */
-export const ERROR_CODES: readonly components["schemas"]["ErrorCode"][] = ["invalid_request", "unauthorized", "forbidden", "not_found", "room_not_found", "room_exists", "idempotency_key_reused", "participant_not_found", "track_not_found", "room_locked", "push_not_configured", "payload_too_large", "rate_limited", "unavailable", "internal_error"];
+export const ERROR_CODES: readonly components["schemas"]["ErrorCode"][] = ["invalid_request", "unauthorized", "forbidden", "not_found", "room_not_found", "room_exists", "room_ended", "invite_invalid", "idempotency_key_reused", "participant_not_found", "track_not_found", "room_locked", "push_not_configured", "payload_too_large", "rate_limited", "unavailable", "internal_error"];

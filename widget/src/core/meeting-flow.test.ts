@@ -14,11 +14,11 @@ interface Route { method: string; path: string; status: number; body?: ServiceRe
 
 /** An injected fetch answering from routes (a route with `gate` waits for it), recording every call. */
 function fakeFetch(routes: Route[]) {
-  const calls: { method: string; path: string; body?: unknown }[] = [];
+  const calls: { method: string; path: string; search: string; body?: unknown }[] = [];
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input));
     const method = (init?.method ?? 'GET').toUpperCase();
-    calls.push({ method, path: url.pathname, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    calls.push({ method, path: url.pathname, search: url.search, body: init?.body ? JSON.parse(String(init.body)) : undefined });
     const route = routes.find((r) => r.method === method && r.path === url.pathname);
     if (route?.gate) await route.gate;
     const body = route ? route.body : { error: { code: 'not_found', message: 'no route' } };
@@ -91,6 +91,25 @@ describe('meeting-flow', () => {
     // Configuring again (new token) while in the call changes nothing.
     flow.configure({ authToken: 'jwt2', entry: 'room' });
     expect(calls.filter((c) => c.path.endsWith('/join'))).to.have.length(1);
+  });
+
+  it('entry "invite" with an invite secret: sent on GET and join; an ended room fails at once with room_ended', async () => {
+    const t = setup([
+      { method: 'GET', path: '/api/livekit/rooms/r1', status: 200, body: roomInfo({ room_name: 'r1' }) },
+      joinRoute(),
+    ]);
+    t.flow.configure({ ...inRoom, entry: 'invite', invite: 'sEcReT_1' });
+    await t.waitPhase('ready');
+    await t.flow.join();
+    await t.waitPhase('in-call');
+    expect(t.calls[0]).to.deep.include({ method: 'GET', path: '/api/livekit/rooms/r1', search: '?invite=sEcReT_1' });
+    expect(t.calls.find((c) => c.method === 'POST')?.body).to.deep.equal({ invite: 'sEcReT_1' });
+    await t.flow.leave();
+
+    const ended = setup([{ method: 'GET', path: '/api/livekit/rooms/r1', status: 200, body: roomInfo({ room_name: 'r1', ended_at: '2026-11-27T01:00:00Z' }) }]);
+    ended.flow.configure({ ...inRoom, entry: 'invite' });
+    await ended.waitPhase('failed');
+    expect(ended.flow.state.notice).to.deep.include({ code: 'room_ended', key: 'error.room_ended' });
   });
 
   it('entry "invite": loading-room → ready with the room; a missing room is failed(loading-room) with one FlowError', async () => {

@@ -109,6 +109,8 @@ export interface FlowConfig {
   getAuthToken?: (() => string | Promise<string>) | undefined;
   entry: MeetingEntry;
   room: string;
+  /** The invite link's secret (`invite` attribute), sent with the room's information and the join. */
+  invite?: string | undefined;
 }
 
 export interface MeetingFlowOptions {
@@ -197,7 +199,7 @@ export class MeetingFlow {
     const next = { ...prev, ...patch };
     this.config = next;
     if (next.serviceUrl !== prev.serviceUrl || next.authToken !== prev.authToken || next.getAuthToken !== prev.getAuthToken) this._client = undefined;
-    if (next.room !== prev.room) this.loadedFor = '';
+    if (next.room !== prev.room || next.invite !== prev.invite) this.loadedFor = '';
     if (next.entry !== prev.entry && !this.inCall) {
       this.attempt++;
       this.loadedFor = '';
@@ -238,8 +240,11 @@ export class MeetingFlow {
     this.to({ phase: 'loading-room', room, creating: false });
     this.warm();
     try {
-      const info = await this.client.getRoom(room);
-      if (attempt === this.attempt) this.to({ phase: 'ready', room, info });
+      const info = await this.client.getRoom(room, { invite: this.config.invite });
+      if (attempt !== this.attempt) return;
+      // An ended room cannot be joined: say so now rather than after "Rejoindre maintenant".
+      if (info.ended_at) this.fail('loading-room', room, flowError('room_ended'));
+      else this.to({ phase: 'ready', room, info });
     } catch (err) {
       if (attempt === this.attempt) this.fail('loading-room', room, toFlowError(err));
     }
@@ -250,8 +255,10 @@ export class MeetingFlow {
     const p = this._phase;
     if (this.inCall || (p.phase === 'loading-room' && p.creating)) return;
     this.setNotice(undefined);
-    if (!ROOM_NAME_PATTERN.test(body.room_name)) {
-      this.fail('loading-room', body.room_name, flowError('room_name_invalid'));
+    // Without a name the service picks an unguessable one (abc-defg-hij).
+    const wanted = body.room_name ?? '';
+    if (body.room_name !== undefined && !ROOM_NAME_PATTERN.test(body.room_name)) {
+      this.fail('loading-room', wanted, flowError('room_name_invalid'));
       return;
     }
     if (choices) {
@@ -259,13 +266,13 @@ export class MeetingFlow {
       saveUserChoices(choices);
     }
     const attempt = ++this.attempt;
-    this.to({ phase: 'loading-room', room: body.room_name, creating: true });
+    this.to({ phase: 'loading-room', room: wanted, creating: true });
     this.warm();
     let info: RoomInfo;
     try {
       info = await this.client.createRoom(body);
     } catch (err) {
-      if (attempt === this.attempt) this.fail('loading-room', body.room_name, toFlowError(err));
+      if (attempt === this.attempt) this.fail('loading-room', wanted, toFlowError(err));
       return;
     }
     if (attempt !== this.attempt) return;
@@ -302,7 +309,7 @@ export class MeetingFlow {
     const warm = (this.options.preload ?? preloadLiveKit)().catch(() => undefined);
     try {
       const choices = { ...loadUserChoices(), ...this.choices };
-      const res = await this.client.join(room, { username: choices.displayName || undefined });
+      const res = await this.client.join(room, { username: choices.displayName || undefined, invite: this.config.invite });
       if (attempt !== this.attempt) return;
       const callType = res.room.call_type;
       await warm;

@@ -49,6 +49,37 @@ describe('service-client', () => {
     expect(f.calls[2]!.init.body).to.equal(undefined);
   });
 
+  it('sends an invite secret as ?invite= on GET and in the join body, and nothing when there is none', async () => {
+    const f = fakeFetch(200, room);
+    const c = new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: f.fn });
+    await c.getRoom('r1', { invite: 'sec_ret-1' });
+    await c.getRoom('r1', { invite: '' });
+    expect(f.calls[0]!.url).to.equal('http://x/api/livekit/rooms/r1?invite=sec_ret-1');
+    expect(f.calls[1]!.url).to.equal('http://x/api/livekit/rooms/r1');
+    const j = fakeFetch(200, joinResponse(room));
+    const cj = new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: j.fn });
+    await cj.join('r1', { invite: 'sec_ret-1' });
+    await cj.join('r1', { username: 'Bob', invite: 'sec_ret-1' });
+    expect(JSON.parse(j.calls[0]!.init.body as string)).to.deep.equal({ invite: 'sec_ret-1' });
+    expect(JSON.parse(j.calls[1]!.init.body as string)).to.deep.equal({ username: 'Bob', invite: 'sec_ret-1' });
+  });
+
+  it('invite_invalid (403) and room_ended (410) arrive as their codes, with French and English messages', async () => {
+    const c403 = new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: fakeFetch(403, { error: { code: 'invite_invalid', message: 'no' } }).fn });
+    expect((await rejects(c403.join('r1', { invite: 'x' }))).code).to.equal('invite_invalid');
+    const c410 = new ServiceClient({ baseUrl: 'http://x', authToken: 't', fetch: fakeFetch(410, 'gone').fn });
+    expect((await rejects(c410.join('r1'))).code).to.equal('room_ended');
+    for (const locale of ['fr', 'en'] as const) {
+      const t = translator(locale);
+      for (const code of ['invite_invalid', 'room_ended', 'room_not_found']) {
+        const text = t(errorKey(code));
+        expect(text, `${locale} ${code}`).to.not.equal(t('error.unknown'));
+      }
+    }
+    expect(translator('fr')(errorKey('invite_invalid'))).to.match(/lien d'invitation/);
+    expect(translator('en')(errorKey('room_ended'))).to.match(/ended/);
+  });
+
   it('getAuthToken is called per request and wins over authToken', async () => {
     const f = fakeFetch(200, room);
     let n = 0;

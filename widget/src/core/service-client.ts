@@ -21,7 +21,8 @@ type BodyOption<O> = O extends { requestBody?: never }
       : never;
 /** The path parameters of the operation (e.g. `{ room_name }`). */
 type PathParams<O> = O extends { parameters: { path: infer P } } ? P : never;
-type CallOptions<O> = ([PathParams<O>] extends [never] ? { params?: never } : { params: PathParams<O> }) & BodyOption<O>;
+type CallOptions<O> = ([PathParams<O>] extends [never] ? { params?: never } : { params: PathParams<O> })
+  & BodyOption<O> & { query?: Record<string, string | undefined> };
 
 /** The service's shapes, generated from its OpenAPI document (see api.generated.ts): never written here. */
 type Schemas = components['schemas'];
@@ -73,6 +74,7 @@ function codeForStatus(status: number): ServiceErrorCode {
     case 403: return 'forbidden';
     case 404: return 'not_found';
     case 409: return 'room_exists';
+    case 410: return 'room_ended';
     case 413: return 'payload_too_large';
     case 429: return 'rate_limited';
     case 502: case 503: case 504: return 'unavailable';
@@ -91,14 +93,16 @@ export class ServiceClient {
     return this.call('/api/livekit/rooms', 'post', { body });
   }
 
-  getRoom(roomName: string): Promise<RoomInfo> {
-    return this.call('/api/livekit/rooms/{room_name}', 'get', { params: { room_name: roomName } });
+  /** `invite`: the invite link's secret, for users who are neither the creator nor invited. */
+  getRoom(roomName: string, options: { invite?: string | undefined } = {}): Promise<RoomInfo> {
+    return this.call('/api/livekit/rooms/{room_name}', 'get', { params: { room_name: roomName }, query: { invite: options.invite || undefined } });
   }
 
-  /** `username`: the display name in this call (else the service takes the Urbania token's name). */
-  join(roomName: string, options: { username?: string | undefined } = {}): Promise<JoinResponse> {
+  /** `username`: the display name in this call (else the service takes the Urbania token's name); `invite`: see getRoom. */
+  join(roomName: string, options: { username?: string | undefined; invite?: string | undefined } = {}): Promise<JoinResponse> {
     const username = options.username?.trim();
-    return this.call('/api/livekit/rooms/{room_name}/join', 'post', { params: { room_name: roomName }, body: username ? { username } : undefined });
+    const body = { ...(username && { username }), ...(options.invite && { invite: options.invite }) };
+    return this.call('/api/livekit/rooms/{room_name}/join', 'post', { params: { room_name: roomName }, body: Object.keys(body).length ? body : undefined });
   }
 
   leave(roomName: string): Promise<LeaveResponse> {
@@ -117,7 +121,9 @@ export class ServiceClient {
     options: CallOptions<Operation<P, M>>,
   ): Promise<SuccessBody<Operation<P, M>>> {
     const params = (options.params ?? {}) as Record<string, string>;
-    const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+    const query = Object.entries(options.query ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
+    const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''))
+      + (query.length ? `?${new URLSearchParams(query).toString()}` : '');
     return this.request(method.toUpperCase(), url, (options as { body?: unknown }).body);
   }
 

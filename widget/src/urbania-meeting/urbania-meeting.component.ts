@@ -176,6 +176,11 @@ export class UrbaniaMeeting extends LitElement {
   @property({ attribute: 'service-url' }) serviceUrl = '';
   /** Room name: prefilled in pre-join, required for `invite` and `room`. */
   @property() room = '';
+  /**
+   * The invite link's secret (`?invite=` of the link a host shared): sent with the room's information and the join,
+   * for users who are neither the creator nor invited. Never shown.
+   */
+  @property() invite = '';
   /** Which view to show: `pre-join` (create a room), `invite` (room info then join), `room` (join directly). */
   @property({ reflect: true }) view: MeetingView = 'pre-join';
   /** Default call type offered by the pre-join view. */
@@ -353,6 +358,7 @@ export class UrbaniaMeeting extends LitElement {
   private configureFlow(): void {
     this.flow.configure({
       serviceUrl: this.serviceUrl, authToken: this.authToken, getAuthToken: this.getAuthToken, entry: this.view, room: this.room,
+      invite: this.invite || undefined,
     });
   }
 
@@ -455,7 +461,7 @@ export class UrbaniaMeeting extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('view') || changed.has('room') || changed.has('serviceUrl') || changed.has('authToken') || changed.has('getAuthToken')) {
+    if (changed.has('view') || changed.has('room') || changed.has('invite') || changed.has('serviceUrl') || changed.has('authToken') || changed.has('getAuthToken')) {
       this.configureFlow();
     }
     if (this.view === 'room' && !this._roomViewReady) void this.loadRoomView();
