@@ -273,6 +273,7 @@ describe('livekit.yaml and .env.example (development)', () => {
       'PORT', 'LIVEKIT_URL', 'LIVEKIT_PUBLIC_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET', 'AUTH_JWT_SECRET',
       'AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'CORS_ORIGINS', 'MONGODB_URI', 'TOKEN_TTL_SECONDS',
       'RATE_LIMIT_PER_MINUTE', 'DEMO_LOGIN', 'ROOM_EMPTY_TIMEOUT_SECONDS', 'ROOM_MAX_PARTICIPANTS', 'NODE_ENV',
+      'ROOMS_PER_HOUR', 'ENDED_ROOM_RETENTION_SECONDS', 'INVITE_PAGE_URL',
     ]) {
       expect(text, name).toMatch(new RegExp(`^#?\\s*${name}=`, 'm'));
     }
