@@ -52,6 +52,11 @@ export class Invites {
     return { record, secret, url: url.toString() };
   }
 
+  /** The role `userId` holds in the room as a guest admitted earlier with an invite still valid, or null. */
+  guestRole(roomName: string, userId: string): Promise<InviteRole | null> {
+    return this.store.guestRole(roomName, userId);
+  }
+
   async revoke(roomName: string, id: string): Promise<void> {
     if (!(await this.store.revokeInvite(roomName, id, new Date(this.now())))) {
       throw new ApiError(404, 'not_found', `Room "${roomName}" has no invite "${id}"`);
@@ -68,7 +73,7 @@ export class Invites {
       throw invalid();
     }
     const ok = redeem
-      ? await this.store.redeemInvite(invite.id, userId, invite.maxUses)
+      ? await this.store.redeemInvite(invite, userId)
       : invite.maxUses === null || invite.uses < invite.maxUses || (await this.store.redeemedBy(invite.id, userId));
     if (!ok) throw invalid();
     return invite;

@@ -132,11 +132,15 @@ export class Meetings {
    * How `user` gets into the room, or the error to answer. Members (creator, invited) need nothing else. Anyone
    * else needs a valid invite for this room (403 invite_invalid otherwise, checked before the room is even looked
    * at, so the answer says nothing about which names exist) or an open room; without either, 404 room_not_found,
-   * exactly as for a room that does not exist. `redeem` (joins) counts a use of the invite.
+   * exactly as for a room that does not exist. `redeem` (joins) counts a use of the invite. A guest once admitted
+   * with an invite keeps its role in the room until that invite is revoked.
    */
   async access(user: User, roomName: string, invite?: string, redeem = false): Promise<Access> {
     const room = await this.store.getRoom(roomName);
     if (room && isMember(room, user.id)) return { room };
+    // A guest admitted before (invite not revoked) needs no secret any more: chat, hands, knocks, rejoining.
+    const earlier = room && invite === undefined ? await this.invites.guestRole(roomName, user.id) : null;
+    if (room && earlier) return { room, pass: earlier };
     if (invite !== undefined) {
       const valid = await this.invites.check(invite, roomName, user.id, redeem);
       if (!room) throw errors.roomNotFound(roomName); // an invite outliving its room (cannot happen: rooms are never deleted)
@@ -193,14 +197,9 @@ export class Meetings {
     return ended;
   }
 
-  /**
-   * Leaves the call. Members, and guests the service lists as connected (they were admitted), may; anyone else
-   * gets 404 as for a room that does not exist.
-   */
+  /** Leaves the call: for whoever may see the room (see access); 404 for anyone else. */
   async leave(user: User, roomName: string): Promise<void> {
-    const room = await this.store.getRoom(roomName);
-    const connected = room && !isMember(room, user.id) ? (await this.store.listPresence(roomName)).some((p) => p.identity === user.id) : false;
-    if (!room || !(isMember(room, user.id) || connected || room.openToLink)) throw errors.roomNotFound(roomName);
+    await this.access(user, roomName);
     await this.store.setPresence(roomName, { identity: user.id, name: user.name }, false, presenceNow());
     await this.sfu.removeParticipant(roomName, user.id);
   }

@@ -121,8 +121,11 @@ describe('invite links', () => {
     } finally {
       client.close();
     }
-    // Without the invite they are an outsider again.
+    // Admitted once, they come back without the secret (chat, hands, rejoin) until the invite is revoked.
+    expect((await join(mallory, name)).status).toBe(200);
+    await call(app, 'DELETE', `/api/livekit/rooms/${name}/invites/${link.id}`, { token: alice });
     expect((await join(mallory, name)).status).toBe(404);
+    expect((await get(mallory, name)).status).toBe(404);
   });
 
   it('an audience invite to a webinar cannot publish: the token says so and the SFU refuses the publication', async () => {

@@ -103,7 +103,7 @@ describe('POST and GET /api/livekit/rooms/{room_name}/messages', () => {
     expect(two.json.messages.map((m: any) => m.id)).toEqual(['M4', 'M5']);
   });
 
-  it('404 room_not_found for an unknown room; 403 for a user who is not invited; 401 without a token', async () => {
+  it('404 room_not_found for an unknown room and for a user who is not invited (no existence oracle); 401 without a token', async () => {
     const room = await newRoom();
     for (const method of ['GET', 'POST'] as const) {
       const body = method === 'POST' ? { id: 'TX', text: 'x' } : undefined;
@@ -111,8 +111,8 @@ describe('POST and GET /api/livekit/rooms/{room_name}/messages', () => {
       expect(unknown.status).toBe(404);
       expect(unknown.json.error.code).toBe('room_not_found');
       const outsider = await call(app, method, messages(room), { token: mallory, ...(body && { body }) });
-      expect(outsider.status).toBe(403);
-      expect(outsider.json.error.code).toBe('forbidden');
+      expect(outsider.status).toBe(404);
+      expect(outsider.json.error.code).toBe('room_not_found');
       expect((await call(app, method, messages(room), { ...(body && { body }) })).status).toBe(401);
     }
     expect((await call(app, 'GET', messages(room), { token: alice })).json.messages).toEqual([]);

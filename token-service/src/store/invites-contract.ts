@@ -45,22 +45,42 @@ export function describeInviteStoreContract(name: string, makeStore: () => Promi
     });
 
     it('counts different users up to max_uses; a user coming back uses nothing', async () => {
-      await store.createInvite(sampleInvite('inv3', { maxUses: 2 }));
-      expect(await store.redeemInvite('inv3', 'bob', 2)).toBe(true);
-      expect(await store.redeemInvite('inv3', 'bob', 2)).toBe(true);
+      const inv3 = sampleInvite('inv3', { maxUses: 2 });
+      await store.createInvite(inv3);
+      expect(await store.redeemInvite(inv3, 'bob')).toBe(true);
+      expect(await store.redeemInvite(inv3, 'bob')).toBe(true);
       expect(await store.redeemedBy('inv3', 'bob')).toBe(true);
       expect(await store.redeemedBy('inv3', 'carol')).toBe(false);
-      expect(await store.redeemInvite('inv3', 'carol', 2)).toBe(true);
-      expect(await store.redeemInvite('inv3', 'dave', 2)).toBe(false);
+      expect(await store.redeemInvite(inv3, 'carol')).toBe(true);
+      expect(await store.redeemInvite(inv3, 'dave')).toBe(false);
       expect(await store.redeemedBy('inv3', 'dave')).toBe(false);
-      expect(await store.redeemInvite('inv3', 'carol', 2)).toBe(true);
+      expect(await store.redeemInvite(inv3, 'carol')).toBe(true);
       expect((await store.findInviteBySecretHash('hash-of-inv3'))?.uses).toBe(2);
     });
 
     it('admits any number of users without max_uses', async () => {
-      await store.createInvite(sampleInvite('inv4'));
-      for (const user of ['a', 'b', 'c', 'd']) expect(await store.redeemInvite('inv4', user, null)).toBe(true);
+      const inv4 = sampleInvite('inv4');
+      await store.createInvite(inv4);
+      for (const user of ['a', 'b', 'c', 'd']) expect(await store.redeemInvite(inv4, user)).toBe(true);
       expect((await store.findInviteBySecretHash('hash-of-inv4'))?.uses).toBe(4);
+    });
+
+    it('knows the role guests hold in a room through the invites they used, until those are revoked', async () => {
+      const audience = sampleInvite('aud', { role: 'audience' });
+      const speaker = sampleInvite('spk', { role: 'participant' });
+      const elsewhere = sampleInvite('else', { roomName: 'room-2' });
+      for (const i of [audience, speaker, elsewhere]) await store.createInvite(i);
+      expect(await store.guestRole('room-1', 'bob')).toBeNull();
+      await store.redeemInvite(audience, 'bob');
+      await store.redeemInvite(elsewhere, 'carol');
+      expect(await store.guestRole('room-1', 'bob')).toBe('audience');
+      expect(await store.guestRole('room-1', 'carol')).toBeNull();
+      await store.redeemInvite(speaker, 'bob');
+      expect(await store.guestRole('room-1', 'bob')).toBe('participant');
+      await store.revokeInvite('room-1', 'spk', new Date());
+      expect(await store.guestRole('room-1', 'bob')).toBe('audience');
+      await store.revokeInvite('room-1', 'aud', new Date());
+      expect(await store.guestRole('room-1', 'bob')).toBeNull();
     });
   });
 }

@@ -1,4 +1,4 @@
-import type { InviteRecord, InviteStore } from './invites-types.js';
+import type { InviteKey, InviteRecord, InviteRole, InviteStore } from './invites-types.js';
 
 /** Invites in process memory (the default store): lost when the process stops, like the rooms. */
 export class MemoryInviteStore implements InviteStore {
@@ -22,13 +22,13 @@ export class MemoryInviteStore implements InviteStore {
     return true;
   }
 
-  async redeemInvite(inviteId: string, userId: string, maxUses: number | null): Promise<boolean> {
-    const invite = this.byId.get(inviteId);
+  async redeemInvite(key: InviteKey, userId: string): Promise<boolean> {
+    const invite = this.byId.get(key.id);
     if (!invite) return false;
-    const users = this.redeemed.get(inviteId) ?? new Set<string>();
-    this.redeemed.set(inviteId, users);
+    const users = this.redeemed.get(key.id) ?? new Set<string>();
+    this.redeemed.set(key.id, users);
     if (users.has(userId)) return true;
-    if (maxUses !== null && invite.uses >= maxUses) return false;
+    if (key.maxUses !== null && invite.uses >= key.maxUses) return false;
     users.add(userId);
     invite.uses++;
     return true;
@@ -36,6 +36,15 @@ export class MemoryInviteStore implements InviteStore {
 
   async redeemedBy(inviteId: string, userId: string): Promise<boolean> {
     return this.redeemed.get(inviteId)?.has(userId) ?? false;
+  }
+
+  async guestRole(roomName: string, userId: string): Promise<InviteRole | null> {
+    let role: InviteRole | null = null;
+    for (const invite of this.byId.values()) {
+      if (invite.roomName !== roomName || invite.revokedAt || !this.redeemed.get(invite.id)?.has(userId)) continue;
+      if (role !== 'participant') role = invite.role;
+    }
+    return role;
   }
 
   async close(): Promise<void> {}

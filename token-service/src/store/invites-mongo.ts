@@ -1,13 +1,13 @@
 /**
  * Invites on MongoDB, in the rooms' database: `invites` `{_id: id, roomName, secretHash (unique), role, createdBy,
  * createdAt, expiresAt, maxUses, uses, revokedAt?}` and `invite_redemptions` `{_id: "<invite id>:<user id>",
- * inviteId, userId, at}` (one per user admitted, so a user coming back does not use the invite up).
+ * inviteId, roomName, userId, at}` (one per user admitted, so a user coming back does not use the invite up).
  * Same rules as store/mongo.ts: values are checked field by field, each call has a deadline, outages → 503.
  * A use is counted by a conditional `$inc` (`uses < maxUses`), atomic on MongoDB; on FerretDB v1 updates are
  * read-then-write, so two users redeeming the last use at the same instant may both get in there.
  */
 import type { Collection, Db } from 'mongodb';
-import type { InviteRecord, InviteRole, InviteStore } from './invites-types.js';
+import type { InviteKey, InviteRecord, InviteRole, InviteStore } from './invites-types.js';
 import { MONGO_DEFAULTS, guardIndexes, isDuplicateKey, withDeadline } from './mongo.js';
 import { requireDate, requireString } from './mongo-values.js';
 
@@ -15,6 +15,7 @@ type InviteDoc = Omit<InviteRecord, 'id'> & { _id: string };
 interface RedemptionDoc {
   _id: string;
   inviteId: string;
+  roomName: string;
   userId: string;
   at: Date;
 }
@@ -33,6 +34,7 @@ export class MongoInviteStore implements InviteStore {
     await guardIndexes('invites.ensureIndexes', async () => {
       await this.invites.createIndex({ secretHash: 1 }, { name: 'secretHash', unique: true });
       await this.invites.createIndex({ roomName: 1 }, { name: 'roomName' });
+      await this.redemptions.createIndex({ roomName: 1, userId: 1 }, { name: 'roomName_userId' });
     });
   }
 
@@ -57,14 +59,16 @@ export class MongoInviteStore implements InviteStore {
     return found > 0;
   }
 
-  async redeemInvite(inviteId: string, userId: string, maxUses: number | null): Promise<boolean> {
-    const invite = requireString(inviteId, 'inviteId');
+  async redeemInvite(key: InviteKey, userId: string): Promise<boolean> {
+    const invite = requireString(key.id, 'invite.id');
+    const roomName = requireString(key.roomName, 'invite.roomName');
+    const maxUses = key.maxUses;
     const user = requireString(userId, 'userId');
     if (maxUses !== null && !Number.isInteger(maxUses)) throw new TypeError('maxUses must be an integer or null');
     const _id = `${invite}:${user}`;
     return this.call('redeemInvite', async () => {
       try {
-        await this.redemptions.insertOne({ _id, inviteId: invite, userId: user, at: new Date() });
+        await this.redemptions.insertOne({ _id, inviteId: invite, roomName, userId: user, at: new Date() });
       } catch (error) {
         if (isDuplicateKey(error)) return true; // admitted with it before
         throw error;
@@ -80,6 +84,19 @@ export class MongoInviteStore implements InviteStore {
   async redeemedBy(inviteId: string, userId: string): Promise<boolean> {
     const _id = `${requireString(inviteId, 'inviteId')}:${requireString(userId, 'userId')}`;
     return (await this.call('redeemedBy', () => this.redemptions.countDocuments({ _id }))) > 0;
+  }
+
+  async guestRole(roomName: string, userId: string): Promise<InviteRole | null> {
+    const filter = { roomName: requireString(roomName, 'roomName'), userId: requireString(userId, 'userId') };
+    return this.call('guestRole', async () => {
+      const ids = (await this.redemptions.find(filter, { projection: { inviteId: 1 } }).toArray()).map((r) => String(r.inviteId));
+      if (ids.length === 0) return null;
+      const live = await this.invites
+        .find({ _id: { $in: ids }, revokedAt: { $exists: false } }, { projection: { role: 1 } })
+        .toArray();
+      if (live.some((i) => i.role === 'participant')) return 'participant';
+      return live.length > 0 ? 'audience' : null;
+    });
   }
 
   async close(): Promise<void> {}

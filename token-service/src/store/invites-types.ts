@@ -18,6 +18,8 @@ export interface InviteRecord {
   revokedAt?: Date;
 }
 
+export type InviteKey = Pick<InviteRecord, 'id' | 'roomName' | 'role' | 'maxUses'>;
+
 /**
  * Where invites live: memory, or MongoDB next to the rooms (collections `invites` and `invite_redemptions`).
  * Implementations throw DependencyUnavailableError when the database cannot answer.
@@ -29,10 +31,16 @@ export interface InviteStore {
   revokeInvite(roomName: string, id: string, at: Date): Promise<boolean>;
   /**
    * Admits `userId` with the invite: true when this user was admitted with it before (no new use) or a use was
-   * left (now counted), false when it is used up. `maxUses` is the invite's (null: unlimited).
+   * left (now counted), false when it is used up (`maxUses`: null is unlimited).
    */
-  redeemInvite(inviteId: string, userId: string, maxUses: number | null): Promise<boolean>;
+  redeemInvite(invite: InviteKey, userId: string): Promise<boolean>;
   /** Whether `userId` was admitted with this invite before. */
   redeemedBy(inviteId: string, userId: string): Promise<boolean>;
+  /**
+   * The role a guest holds in the room through the invites they were admitted with that are not revoked
+   * (`participant` wins over `audience`), or null: lets a guest back in, and into the room's other endpoints,
+   * without sending the secret every time.
+   */
+  guestRole(roomName: string, userId: string): Promise<InviteRole | null>;
   close(): Promise<void>;
 }
