@@ -65,6 +65,9 @@ export default {
     assert(screenTracks(sfu.find((p) => p.identity === 'alice')).length >= 1, 'the SFU lists no screen-share track for alice');
     await world.screenshot(bob.page, 'room-screen-share');
     await world.screenshot(alice.page, 'room-sharing');
+    await bob.page.setViewportSize({ width: 1280, height: 800 });
+    await bob.page.waitForTimeout(600);
+    await world.screenshot(bob.page, 'room-screen-share-1280px');
     await bob.page.setViewportSize({ width: 360, height: 780 });
     await bob.page.waitForFunction(() => window.__e2e.deepAll('[part~="stage"][data-strip="bottom"]').length > 0, null, { timeout: 5000 });
     const narrow = await bob.page.evaluate(() => ({
