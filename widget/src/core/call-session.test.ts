@@ -44,7 +44,24 @@ describe('call-session', () => {
     expect(s.state.canPublish).to.equal(false);
   });
 
-  it('turns participant events into state and session events', async () => {
+  it('follows our permissions when the host moves us on or off the stage (ParticipantPermissionsChanged, no rejoin)', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    await s.connect(base({ canPublish: false }));
+    const local = lastRoom!.localParticipant;
+    local.permissions = { canPublish: true, canPublishData: true, canPublishSources: [1, 2, 3, 4] };
+    lastRoom!.emit(RoomEvent.ParticipantPermissionsChanged, { canPublish: false }, local);
+    expect(s.state.canPublish).to.equal(true);
+    expect(await s.setMicrophoneEnabled(true)).to.equal(true);
+    // Someone else's permissions do not change ours.
+    lastRoom!.emit(RoomEvent.ParticipantPermissionsChanged, { canPublish: true }, { identity: 'bob', permissions: { canPublish: false } });
+    expect(s.state.canPublish).to.equal(true);
+    local.permissions = { canPublish: false, canPublishData: true };
+    lastRoom!.emit(RoomEvent.ParticipantPermissionsChanged, { canPublish: true }, local);
+    expect(s.state.canPublish).to.equal(false);
+    expect(await s.setMicrophoneEnabled(true)).to.equal(false);
+  });
+
+    it('turns participant events into state and session events', async () => {
     const s = new CallSession({ loadLiveKit: async () => fakeModule });
     const events: SessionEvent[] = [];
     s.onEvent((e) => events.push(e));

@@ -414,6 +414,10 @@ export class CallSession {
       const audio = room.localParticipant.getTrackPublication(lk.Track.Source.ScreenShareAudio);
       if (audio?.track) room.localParticipant.unpublishTrack(audio.track as Parameters<typeof room.localParticipant.unpublishTrack>[0]).catch(() => {});
     });
+    // A host's promote/demote changes our permissions live, without a rejoin (the SFU unpublishes what is revoked).
+    room.on(E.ParticipantPermissionsChanged, (_prev: unknown, p: Participant) => {
+      if (this._room === room && p === room.localParticipant && p.permissions) this.setState({ canPublish: p.permissions.canPublish });
+    });
     room.on(E.ParticipantConnected, (p: Participant) => {
       if (this._room !== room) return;
       this.refresh();

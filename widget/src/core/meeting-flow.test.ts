@@ -275,7 +275,7 @@ describe('meeting-flow', () => {
 
   it('connectionStateOf maps every phase', () => {
     const info = roomInfo();
-    const call = { room: 'r', info, identity: 'me', canPublish: true };
+    const call = { room: 'r', info, identity: 'me', canPublish: true, role: 'participant' as const };
     const error = { code: 'x', key: 'error.unknown' as const };
     expect([
       connectionStateOf({ phase: 'idle' }),

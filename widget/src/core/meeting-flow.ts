@@ -10,7 +10,8 @@
  * removed, the server removing us, the connection giving up. Every failure becomes one `FlowError` (flow-error.ts).
  * Features of the call itself (screen share, chat, devices…) hang off the `in-call` phase through `session`.
  */
-import { ServiceClient, type CreateRoomRequest, type RoomInfo } from './service-client.js';
+import { ServiceClient, type CreateRoomRequest, type Role, type RoomInfo } from './service-client.js';
+import { HostControls } from './host-controls.js';
 import { ROOM_NAME_PATTERN } from './api.generated.js';
 import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEvent } from './call-session.js';
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
@@ -31,6 +32,8 @@ export interface CallInfo {
   readonly info: RoomInfo;
   readonly identity: string;
   readonly canPublish: boolean;
+  /** Our role, from the join answer (`host`: the room's creator, who gets the host controls). */
+  readonly role: Role;
 }
 
 export type MeetingPhase =
@@ -128,6 +131,8 @@ export class MeetingFlow {
   readonly session: CallSession;
   /** The call's chat (messages of the current call; sending allowed while in the call with a data grant). */
   readonly chat = new ChatLog();
+  /** The host's controls over the call (host-controls.ts); inert for everyone else. */
+  readonly host = new HostControls(() => this.client);
   /** Microphones, cameras and speakers during the call (see devices.ts). */
   readonly devices: CallDevices;
   /** The statistics panel's readings (polled only while a panel is open; see call-stats.ts). */
@@ -314,7 +319,7 @@ export class MeetingFlow {
       const callType = res.room.call_type;
       await warm;
       if (attempt !== this.attempt) return;
-      this.pendingCall = { room, info: res.room, canPublish: res.permissions.can_publish };
+      this.pendingCall = { room, info: res.room, canPublish: res.permissions.can_publish, role: res.permissions.role };
       // The session's state moves the phase to in-call as soon as the SFU connection is up (see onSessionState).
       await this.session.connect({
         url: res.url,
@@ -353,6 +358,7 @@ export class MeetingFlow {
     const room = 'room' in p && p.room ? p.room : this.config.room;
     this.attempt++;
     this.pendingCall = undefined;
+    this.host.detach();
     const stopped = local ? this.session.disconnect().catch(() => {}) : Promise.resolve();
     if (!local && p.phase === 'joining') {
       // The SFU dropped us while connecting: the join failed (the pending connect() is superseded).
@@ -462,6 +468,7 @@ export class MeetingFlow {
     if (connection === 'connected' && p.phase === 'joining' && this.pendingCall) {
       const call: CallInfo = { ...this.pendingCall, identity: this.session.state.localIdentity ?? '' };
       this.pendingCall = undefined;
+      this.host.attach(call.room, call.role, call.info);
       this.to({ phase: 'in-call', ...call });
       this.fire({ type: 'joined', room: call.room, identity: call.identity, canPublish: call.canPublish });
     } else if (connection === 'connected' && p.phase === 'reconnecting') {

@@ -33,6 +33,11 @@ export type JoinPermissions = Schemas['Permissions'];
 export type JoinResponse = Schemas['JoinResponse'];
 export type LeaveResponse = Schemas['LeaveResponse'];
 export type LowerHandResponse = Schemas['LowerHandResponse'];
+export type MuteSource = Schemas['MuteRequest']['source'];
+export type MuteResponse = Schemas['MuteResponse'];
+export type RemoveResponse = Schemas['RemoveResponse'];
+export type StageResponse = Schemas['StageResponse'];
+export type Role = Schemas['Role'];
 
 /** Error codes from the service (its `ErrorCode`), plus the client-side ones. */
 export type ServiceErrorCode =
@@ -112,6 +117,32 @@ export class ServiceClient {
   /** The host lowers `identity`'s raised hand (403 `forbidden` for anyone else). */
   lowerHand(roomName: string, identity: string): Promise<LowerHandResponse> {
     return this.call('/api/livekit/rooms/{room_name}/participants/{identity}/lower-hand', 'post', { params: { room_name: roomName, identity } });
+  }
+
+  /** Host: mute a participant's track of that source on the SFU. */
+  muteParticipant(roomName: string, identity: string, source: MuteSource): Promise<MuteResponse> {
+    return this.call('/api/livekit/rooms/{room_name}/participants/{identity}/mute', 'post', { params: { room_name: roomName, identity }, body: { source } });
+  }
+
+  /** Host: remove a participant from the call. */
+  removeParticipant(roomName: string, identity: string): Promise<RemoveResponse> {
+    return this.call('/api/livekit/rooms/{room_name}/participants/{identity}/remove', 'post', { params: { room_name: roomName, identity } });
+  }
+
+  /** Host, webinars: speaker (`promote`) or audience (`demote`), live. */
+  setStage(roomName: string, identity: string, action: 'promote' | 'demote'): Promise<StageResponse> {
+    const params = { room_name: roomName, identity };
+    return action === 'promote'
+      ? this.call('/api/livekit/rooms/{room_name}/participants/{identity}/promote', 'post', { params })
+      : this.call('/api/livekit/rooms/{room_name}/participants/{identity}/demote', 'post', { params });
+  }
+
+  /** Host: lock (no new joins) or unlock the room. */
+  setLocked(roomName: string, locked: boolean): Promise<RoomInfo> {
+    const params = { room_name: roomName };
+    return locked
+      ? this.call('/api/livekit/rooms/{room_name}/lock', 'post', { params })
+      : this.call('/api/livekit/rooms/{room_name}/unlock', 'post', { params });
   }
 
   /** One documented operation: fills the path's `{params}`, sends the body, returns the success body. */

@@ -115,6 +115,20 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart participant-list - Everyone in the call.
  * @csspart participant - One participant of the list (`data-identity`, `data-hand="raised"` when the hand is up).
  * @csspart hand-indicator - The raised-hand mark next to a participant in the list.
+ * @csspart host-actions - The host's actions on one participant, in the participants panel (host only).
+ * @csspart host-mute-microphone - Host: mutes a participant's microphone (participants panel and their tile).
+ * @csspart host-mute-camera - Host: turns a participant's camera off.
+ * @csspart host-mute-screen-share - Host: stops a participant's screen share.
+ * @csspart host-promote - Host, webinars: invites an audience member to speak (live, no rejoin).
+ * @csspart host-demote - Host, webinars: moves a speaker back to the audience.
+ * @csspart host-remove - Host: removes a participant (asks for confirmation first).
+ * @csspart host-remove-confirm - Host: confirms the removal.
+ * @csspart host-remove-cancel - Host: cancels the removal.
+ * @csspart host-lock-toggle - Host: locks / unlocks the room (`aria-pressed`).
+ * @csspart host-error - Host: why the last host action failed.
+ * @csspart tile-host-mute - Host: mutes the participant's microphone, in their tile's corner.
+ * @csspart stage-role-notice - Webinar: the host moved us on or off the stage (`data-change` `promoted` | `demoted`).
+ * @csspart stage-role-mic - Webinar: turns the microphone on after being invited to speak.
  * @csspart chat-toggle - Opens and closes the chat panel (`aria-expanded`).
  * @csspart chat-unread-badge - Number of unread messages on the chat toggle.
  * @csspart chat-panel - The chat panel.
@@ -509,7 +523,7 @@ export class UrbaniaMeeting extends LitElement {
           @join-warmup=${this.warm}></urbania-invite>`;
       case 'room':
         return this._roomViewReady
-          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat} .devices=${this.flow.devices} .stats=${this.flow.stats}
+          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat} .devices=${this.flow.devices} .stats=${this.flow.stats} .hostControls=${this.flow.host}
               .stage=${this.stage} .pip=${{ available: this.pip.available, open: Boolean(this.pip.mode) }} ${ref((el) => { this._roomEl = el as UrbaniaRoomEl | undefined; })}
               @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else this.pip.close(); }}
               @room-device=${(e: CustomEvent<{ kind: 'audioinput' | 'videoinput' | 'audiooutput'; deviceId: string }>) => { e.stopPropagation(); void this.setDevice(e.detail.kind, e.detail.deviceId).catch(() => {}); }}

@@ -21,6 +21,8 @@ import { ROOM_OWN_PARTS } from '../views/room/room.parts.js';
 import { ChatError, ChatLog, type ChatMessage } from '../core/chat.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
 import { ALL_PARTS, HOST_PARTS, VIEW_PARTS } from './urbania-meeting.parts.js';
+import type { HostControlsState } from '../core/host-controls.js';
+import type { HostControlsLike } from '../controllers/host-controls-controller.js';
 import { deepQuery, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
 import { INITIAL_CALL_STATE, type CallSessionLike, type CallState, type ParticipantView } from '../core/call-session.js';
 
@@ -48,6 +50,24 @@ class FakeSession implements CallSessionLike {
   async setMicrophoneEnabled() { return true; }
   async setCameraEnabled() { return true; }
   async startAudio() {}
+}
+
+/** Host controls of a webinar's host whose last action failed. */
+function fakeHostControls(): HostControlsLike {
+  const state: HostControlsState = {
+    isHost: true, webinar: true, locked: true, pending: [], error: { code: 'track_not_found', key: 'error.track_not_found' }, done: undefined,
+  };
+  return {
+    state, subscribe: (fn) => { fn(state); return () => {}; }, isPending: () => false, dismiss: () => {},
+    mute: async () => {}, remove: async () => {}, promote: async () => {}, demote: async () => {}, lock: async () => {}, unlock: async () => {},
+  };
+}
+
+/** A session whose state the test changes. */
+class LiveSession extends FakeSession {
+  private fns: Array<(s: CallState) => void> = [];
+  override subscribe(fn: (s: CallState) => void) { this.fns.push(fn); fn(this.state); return () => {}; }
+  emit(state: CallState) { this.state = state; for (const fn of this.fns) fn(state); }
 }
 
 const person = (identity: string, over: Partial<ParticipantView> = {}): ParticipantView =>
@@ -147,6 +167,24 @@ describe('CSS parts: documented = exported = rendered', () => {
       for (const p of partsIn(el.shadowRoot!)) seen.add(p);
       el.remove();
     }
+    // The host's actions (webinar: promote and demote; a failed action; a removal awaiting confirmation) and, for a
+    // participant the host just promoted, the stage notice.
+    const screen = { sid: 'TR_s', track: { attach: (e: HTMLMediaElement) => e, detach: (e: HTMLMediaElement) => e } };
+    const host = fakeHostControls();
+    const hosting = call({
+      canPublish: false,
+      participants: [person('me', { isLocal: true }), person('bob', { cameraOn: true, screen }), person('carol', { canPublish: false }), person('dave')],
+    });
+    const live = new LiveSession(hosting);
+    const hostView = await fixture<HTMLElement>(html`<urbania-room .session=${live} .hostControls=${host} .roomName=${'r1'}></urbania-room>`);
+    const root = hostView.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('[part~="people-toggle"]')!.click();
+    await (hostView as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    for (const p of partsIn(root)) seen.add(p);
+    live.emit({ ...hosting, canPublish: true });
+    await (hostView as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    for (const p of partsIn(root)) seen.add(p);
+    hostView.remove();
     expect(sorted(seen)).to.deep.equal(sorted(ROOM_OWN_PARTS));
     chat.setOpen(true);
     const el = await fixture<HTMLElement>(html`<urbania-room .session=${new FakeSession(call({ participants: [person('me', { isLocal: true })] }))} .chat=${chat}
@@ -198,10 +236,15 @@ describe('CSS parts: documented = exported = rendered', () => {
     expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-chat-panel']));
   });
 
-  it('the participants panel renders exactly its declared parts (the host, with hands up)', async () => {
-    const el = await fixture<HTMLElement>(html`<urbania-participants-panel host
-      .participants=${[person('me', { isLocal: true, handRaisedAt: 2 }), person('bob', { handRaisedAt: 1 }), person('carol')]}></urbania-participants-panel>`);
-    expect(sorted(partsIn(el.shadowRoot!))).to.deep.equal(sorted(VIEW_PARTS['urbania-participants-panel']));
+  it('the participants panel renders exactly its declared parts (the host of a webinar, with hands up, a failed action, a removal to confirm)', async () => {
+    const screen = { sid: 'TR_s', track: { attach: (e: HTMLMediaElement) => e, detach: (e: HTMLMediaElement) => e } };
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<urbania-participants-panel host .hostControls=${fakeHostControls()}
+      .participants=${[person('me', { isLocal: true, handRaisedAt: 2 }), person('bob', { handRaisedAt: 1, cameraOn: true, screen }), person('carol', { canPublish: false, handRaisedAt: 3 }), person('dave')]}></urbania-participants-panel>`);
+    const seen = partsIn(el.shadowRoot!);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('li[data-identity="dave"] [part="host-remove"]')!.click();
+    await el.updateComplete;
+    for (const p of partsIn(el.shadowRoot!)) seen.add(p);
+    expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-participants-panel']));
   });
 
   it('the host renders exactly its own parts (error, left view with rejoin, announcer)', async () => {

@@ -7,6 +7,8 @@ import { translator, type Locale } from '../../i18n/index.js';
 import type { ParticipantView } from '../../core/call-session.js';
 import { orderedHands } from '../../core/hands.js';
 import { icons } from '../room/icons.js';
+import { HostControlsController, type HostControlsLike } from '../../controllers/host-controls-controller.js';
+import { hostActionStyles, renderHandPromote, renderHostActions, renderHostBar } from '../room/host-actions.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -29,14 +31,32 @@ declare global {
  * @csspart participant-list - Everyone in the call.
  * @csspart participant - One participant (`data-identity`, `data-hand` when the hand is up).
  * @csspart hand-indicator - The raised-hand mark next to a participant.
+ * @csspart host-actions - The host's actions on one participant (host only).
+ * @csspart host-mute-microphone - Host: mutes the participant's microphone.
+ * @csspart host-mute-camera - Host: turns the participant's camera off.
+ * @csspart host-mute-screen-share - Host: stops the participant's screen share.
+ * @csspart host-promote - Host, webinars: invites an audience member to speak (also next to a raised hand).
+ * @csspart host-demote - Host, webinars: moves a speaker back to the audience.
+ * @csspart host-remove - Host: removes the participant (asks for confirmation first).
+ * @csspart host-remove-confirm - Host: confirms the removal.
+ * @csspart host-remove-cancel - Host: cancels the removal.
+ * @csspart host-lock-toggle - Host: locks / unlocks the room (`aria-pressed`).
+ * @csspart host-error - Host: why the last host action failed.
  */
 export class UrbaniaParticipantsPanel extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, hostActionStyles];
 
   @property() locale: Locale = 'fr';
   @property({ attribute: false }) participants: readonly ParticipantView[] = [];
   /** We created the room: we may lower anyone's hand. */
   @property({ type: Boolean }) host = false;
+  /** The host's controls (mute, remove, stage, lock): rendered for the host only. */
+  @property({ attribute: false }) hostControls: HostControlsLike | undefined;
+  private readonly hostCtl = new HostControlsController(this);
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('hostControls')) this.hostCtl.set(this.hostControls);
+  }
 
   /** Puts the keyboard on the first lower-hand button, else on the close button. */
   override focus(): void {
@@ -69,6 +89,7 @@ export class UrbaniaParticipantsPanel extends LitElement {
         <h3 id="people-title">${t('room.participants', { count: this.participants.length })}</h3>
         <button part="participants-close" type="button" aria-label=${t('people.close')} @click=${this.close}>×</button>
       </header>
+      ${renderHostBar(this.hostCtl, t)}
       ${hands.length
         ? html`<section class="hands" aria-labelledby="hands-title">
             <h4 id="hands-title">${icons.hand}${t('people.hands', { count: hands.length })}</h4>
@@ -80,6 +101,7 @@ export class UrbaniaParticipantsPanel extends LitElement {
                   ? html`<button part="lower-hand-button" type="button" @click=${() => this.lower(h.identity)}>
                       ${h.isLocal ? t('room.lowerHand') : t('people.lowerHandOf', { name: h.name })}</button>`
                   : nothing}
+                ${renderHandPromote(this.participants.find((p) => p.identity === h.identity), this.hostCtl, t)}
               </li>`)}
             </ol>
           </section>`
@@ -92,6 +114,7 @@ export class UrbaniaParticipantsPanel extends LitElement {
             : nothing}
           ${p.hasMic && p.micMuted ? html`<span class="muted-text">(${t('room.muted')})</span>` : nothing}
           ${p.isSpeaking ? html`<span class="muted-text">(${t('room.speaking')})</span>` : nothing}
+          ${renderHostActions(p, this.hostCtl, t)}
         </li>`)}
       </ul>
     </aside>`;

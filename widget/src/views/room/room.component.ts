@@ -16,6 +16,9 @@ import { renderTile, tileLabel } from './tile.js';
 import { renderControls } from './controls.js';
 import { renderStage } from './stage-view.js';
 import { MediaAttacher } from './media-attach.js';
+import { HostControlsController, type HostControlsLike } from '../../controllers/host-controls-controller.js';
+import { hostAnnouncement, renderTileHostAction } from './host-actions.js';
+import { StageRoleWatcher, renderStageRole } from './stage-role.js';
 import type { ChatLike } from '../chat-panel/chat-panel.component.js';
 import type { ChatState } from '../../core/chat.js';
 import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
@@ -92,6 +95,9 @@ export { initials } from './tile.js';
  * @csspart leave-button - Leave button.
  * @csspart hand-toggle - Raise / lower our hand (everyone, a webinar's audience included; `aria-pressed`; Ctrl+Alt+H, ⌘+Ctrl+H on a Mac).
  * @csspart tile-hand - Raised-hand badge in a tile's corner, with the hand's place in the queue (`data-position`).
+ * @csspart tile-host-mute - Host: mutes the participant's microphone, in their tile's corner.
+ * @csspart stage-role-notice - Webinar: the host moved us on or off the stage (`data-change` `promoted` | `demoted`).
+ * @csspart stage-role-mic - Webinar: turns the microphone on after being invited to speak.
  * @csspart chat-toggle - Opens and closes the chat panel (`aria-expanded`).
  * @csspart chat-unread-badge - Number of unread messages on the chat toggle.
  * @csspart participants-panel - The participants panel (raised hands first, then everyone); the parts below are the panel's, re-exported.
@@ -102,6 +108,17 @@ export { initials } from './tile.js';
  * @csspart participant-list - Everyone in the call.
  * @csspart participant - One participant of the list (`data-identity`, `data-hand="raised"` when the hand is up).
  * @csspart hand-indicator - The raised-hand mark next to a participant in the list.
+ * @csspart host-actions - The host's actions on one participant, in the participants panel (host only).
+ * @csspart host-mute-microphone - Host: mutes a participant's microphone.
+ * @csspart host-mute-camera - Host: turns a participant's camera off.
+ * @csspart host-mute-screen-share - Host: stops a participant's screen share.
+ * @csspart host-promote - Host, webinars: invites an audience member to speak (live, no rejoin; also next to a raised hand).
+ * @csspart host-demote - Host, webinars: moves a speaker back to the audience.
+ * @csspart host-remove - Host: removes a participant (asks for confirmation first).
+ * @csspart host-remove-confirm - Host: confirms the removal.
+ * @csspart host-remove-cancel - Host: cancels the removal.
+ * @csspart host-lock-toggle - Host: locks / unlocks the room (`aria-pressed`).
+ * @csspart host-error - Host: why the last host action failed.
  * @csspart chat-panel - The chat panel; the parts below are the chat panel's, re-exported.
  * @csspart chat-close - Close button of the chat panel.
  * @csspart chat-messages - The message list (`role=log`).
@@ -139,6 +156,10 @@ export class UrbaniaRoom extends LitElement {
   @property({ attribute: false }) stage: StageControl | undefined;
   /** Picture-in-picture: whether the browser has it (the button shows) and whether the call is in it now. */
   @property({ attribute: false }) pip: { available: boolean; open: boolean } | undefined;
+  /** The host's controls over the call (shown to the host only). */
+  @property({ attribute: false }) hostControls: HostControlsLike | undefined;
+  private readonly hostCtl = new HostControlsController(this);
+  private readonly stageRole = new StageRoleWatcher();
   @state() private stageSettings: StageSettings = { layout: 'grid', pinned: undefined };
   @state() private stageNotice = '';
   private stageUnsub: (() => void) | undefined;
@@ -174,6 +195,8 @@ export class UrbaniaRoom extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('session')) this.call.setSession(this.session);
+    if (changed.has('hostControls')) this.hostCtl.set(this.hostControls);
+    this.stageRole.update(this.call.state);
     if (changed.has('chat')) this.listenChat();
     if (changed.has('stage')) this.listenStage();
     if (changed.has('pip') && changed.get('pip') !== undefined && Boolean(changed.get('pip')?.open) !== Boolean(this.pip?.open)) {
@@ -324,7 +347,7 @@ export class UrbaniaRoom extends LitElement {
           aria-label=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })} title=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })}
           @click=${() => this.pinFromTile(pinned ? null : p.identity)}>${pinned ? icons.unpin : icons.pin}</button>`
       : undefined;
-    return renderTile(p, { t, pinned, corner: html`${handBadge(this.handPositions.get(p.identity), t)}${pin ?? nothing}` });
+    return renderTile(p, { t, pinned, corner: html`${handBadge(this.handPositions.get(p.identity), t)}${pin ?? nothing}${renderTileHostAction(p, this.hostCtl, t) ?? nothing}` });
   }
 
   private pinFromTile(identity: string | null): void {
@@ -419,12 +442,13 @@ export class UrbaniaRoom extends LitElement {
           <span class="badge" part="connection-status" role="status">${statusText}</span>
           ${!s.canPublish && s.connection !== 'idle' ? html`<span class="badge" part="audience-badge">${t('room.listener')}</span>` : nothing}
           ${!s.canPublish && s.connection === 'connected' ? html`<p class="notice" part="audience-notice">${t('room.audienceNotice')}</p>` : nothing}
+          ${renderStageRole(this.stageRole, t, { mic: () => { this.stageRole.dismiss(); void this.session?.setMicrophoneEnabled(true); }, dismiss: () => { this.stageRole.dismiss(); this.requestUpdate(); } })}
           ${s.connection === 'disconnected' ? html`<button part="rejoin-button" class="primary" type="button" @click=${() => this.fire('room-rejoin')}>${t('left.rejoin')}</button>` : nothing}
         </div>
         <div class="main">
           ${renderStage({ t, layout, focus, ordered, page: this.page, setPage: (p) => { this.page = p; }, tile: (p) => this.tile(p, t) })}
           <urbania-participants-panel class="people" ?hidden=${!this.peopleOpen} exportparts=${PEOPLE_EXPORTS} .locale=${this.locale}
-            .participants=${s.participants} ?host=${this.host}
+            .participants=${s.participants} ?host=${this.host} .hostControls=${this.hostControls}
             @participants-lower-hand=${this.onLowerHand}
             @participants-close=${(e: Event) => { e.stopPropagation(); this.togglePeople(false, true); }}></urbania-participants-panel>
         </div>
@@ -461,6 +485,7 @@ export class UrbaniaRoom extends LitElement {
         <div class="sr-only" aria-live="polite">${this.chatAnnouncement}</div>
         <div class="sr-only" id="shortcut-status" aria-live="polite">${this.shortcutNotice}</div>
         <div class="sr-only" id="stage-status" aria-live="polite">${this.stageNotice}</div>
+        <div class="sr-only" id="host-status" aria-live="polite">${hostAnnouncement(this.hostCtl, t, (id) => byId.get(id)?.name ?? id)}</div>
         <div class="audio-sink" aria-hidden="true">
           ${repeat(s.participants.flatMap((p) => p.audio.map((a) => ({ p, a }))), ({ a }) => a.sid, ({ p, a }) =>
             html`<audio data-identity=${p.identity} data-track-sid=${a.sid} autoplay></audio>`)}

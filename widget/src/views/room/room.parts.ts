@@ -2,6 +2,7 @@ import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
 import { PARTICIPANTS_PANEL_PARTS } from '../participants-panel/participants-panel.parts.js';
 import { DEVICE_MENU_PARTS } from '../device-menu/device-menu.parts.js';
 import { STATS_PANEL_PARTS } from '../stats-panel/stats-panel.parts.js';
+import { STAGE_ROLE_PARTS } from './stage-role.js';
 
 /** The parts the room view renders itself. */
 export const ROOM_OWN_PARTS = [
@@ -12,6 +13,7 @@ export const ROOM_OWN_PARTS = [
   'hand-toggle', 'tile-hand',
   // Devices and statistics: the tiles' quality mark, the statistics toggle.
   'connection-quality', 'stats-toggle',
+  'tile-host-mute', ...STAGE_ROLE_PARTS,
 ] as const;
 
 /**
