@@ -575,6 +575,9 @@ describe('<urbania-meeting>', () => {
         room.shadowRoot!.querySelector<HTMLButtonElement>('[part="chat-toggle"]')!.click();
         const panel = await waitFor(() => room.shadowRoot!.querySelector('urbania-chat-panel')?.shadowRoot?.querySelector<HTMLElement>('[part="chat-panel"]'), 2000, 'chat panel in PiP');
         expect(pw.getComputedStyle(panel).display).to.equal('grid');
+        // The participants panel, rendered before the move, was restyled for the PiP window too.
+        const people = room.shadowRoot!.querySelector('urbania-participants-panel')!.shadowRoot!.querySelector('header')!;
+        expect(pw.getComputedStyle(people).display).to.equal('flex');
         // The page shows the placeholder; its button brings the call back.
         const back = deepQuery<HTMLButtonElement>(el, '[part="pip-return"]')!;
         expect(text(deepQuery(el, '[part="pip-placeholder"]'))).to.contain('The call continues in the floating window.');

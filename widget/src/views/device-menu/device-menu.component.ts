@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { portableRenderRoot } from '../../styles/adopt-styles.js';
 import styles from './device-menu.styles.js';
 import { translator, type Locale, type Translate } from '../../i18n/index.js';
 import type { CallDevices, DeviceKind, DeviceOption, DevicesState } from '../../core/devices.js';
@@ -49,6 +50,11 @@ const check = html`<svg class="check" viewBox="0 0 24 24" width="18" height="18"
  */
 export class UrbaniaDeviceMenu extends LitElement {
   static override styles = [sharedStyles, styles];
+
+  /** Styled in whichever document it is in (opened while the call is in a picture-in-picture window). */
+  protected override createRenderRoot(): ShadowRoot {
+    return portableRenderRoot(this);
+  }
 
   @property() locale: Locale = 'fr';
   @property() group: DeviceMenuGroup = 'audio';

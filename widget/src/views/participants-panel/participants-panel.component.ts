@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { portableRenderRoot } from '../../styles/adopt-styles.js';
 import styles from './participants-panel.styles.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import type { ParticipantView } from '../../core/call-session.js';
@@ -45,6 +46,11 @@ declare global {
  */
 export class UrbaniaParticipantsPanel extends LitElement {
   static override styles = [sharedStyles, styles, hostActionStyles];
+
+  /** Styled in whichever document it is in (opened while the call is in a picture-in-picture window). */
+  protected override createRenderRoot(): ShadowRoot {
+    return portableRenderRoot(this);
+  }
 
   @property() locale: Locale = 'fr';
   @property({ attribute: false }) participants: readonly ParticipantView[] = [];

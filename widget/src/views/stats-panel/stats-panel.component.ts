@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { portableRenderRoot } from '../../styles/adopt-styles.js';
 import styles from './stats-panel.styles.js';
 import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
 import type { CallStats, StatsState, TrackStats } from '../../core/call-stats.js';
@@ -55,6 +56,11 @@ const SOURCES = new Set(['camera', 'microphone', 'screen_share', 'screen_share_a
  */
 export class UrbaniaStatsPanel extends LitElement {
   static override styles = [sharedStyles, styles];
+
+  /** Styled in whichever document it is in (opened while the call is in a picture-in-picture window). */
+  protected override createRenderRoot(): ShadowRoot {
+    return portableRenderRoot(this);
+  }
 
   @property() locale: Locale = 'fr';
   @property({ attribute: false }) stats: StatsLike | undefined;
