@@ -112,15 +112,17 @@ const roomStyles = css`
     border-radius: 999px; font-size: 0.7rem; line-height: 1.2rem; text-align: center;
     background: var(--_u-stage, #111318); color: var(--_u-text); border: 1px solid var(--_u-control, #3c4043);
   }
-  /* Tooltips: the button's data-tip, on hover and on keyboard focus. */
+  /* Tooltips: the button's data-tip, on hover and on keyboard focus. Hidden ones have no box (display: none), so a
+     tooltip of a button at the end of a wrapped row cannot widen the page (a 360 px window scrolled sideways). */
   button.ctl[data-tip]::after {
     content: attr(data-tip);
     position: absolute; bottom: calc(100% + 0.5rem); left: 50%; transform: translateX(-50%);
     padding: 0.25rem 0.5rem; border-radius: 4px; white-space: nowrap; pointer-events: none;
     font-size: 0.75rem; font-weight: 400; background: #e8eaed; color: #202124;
-    opacity: 0; transition: opacity 0.12s 0.3s; z-index: 2;
+    display: none; z-index: 2;
   }
-  button.ctl[data-tip]:hover::after, button.ctl[data-tip]:focus-visible::after { opacity: 1; }
+  button.ctl[data-tip]:hover::after, button.ctl[data-tip]:focus-visible::after { display: block; animation: tip-in 0.12s 0.3s both; }
+  @keyframes tip-in { from { opacity: 0; } to { opacity: 1; } }
   .controls > :first-child[data-tip]::after { left: 0; transform: none; }
   .controls > :last-child[data-tip]::after { left: auto; right: 0; transform: none; }
   /* The chat panel covers the stage in a narrow element, and takes a column beside it in a wide one. */
