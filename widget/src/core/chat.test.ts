@@ -35,6 +35,27 @@ describe('chat: ChatLog', () => {
     expect(seen).to.deep.equal(['bob:a', 'carol:a']);
   });
 
+  it('addEarlier puts the history first, marked earlier, skipping what arrived live; not unread, no onMessage; bounded', () => {
+    const log = new ChatLog({ limit: 4 });
+    const seen: string[] = [];
+    log.onMessage((m) => seen.push(m.id));
+    log.add(msg('live-1'));
+    log.add(msg('both', { text: 'live copy' }));
+    const added = log.addEarlier([msg('e1'), msg('e2', { from: { identity: 'me', name: 'Me' }, local: true }), msg('both', { text: 'stored copy' }), msg('e1')]);
+    expect(added).to.equal(2);
+    expect(log.state.messages.map((m) => [m.id, m.earlier ?? false, m.text])).to.deep.equal([
+      ['e1', true, 'message e1'], ['e2', true, 'message e2'], ['live-1', false, 'message live-1'], ['both', false, 'live copy'],
+    ]);
+    expect(log.state.unread).to.equal(2);
+    expect(seen).to.deep.equal(['live-1', 'both']);
+    // Over the limit the oldest go first (here the older earlier message itself); nothing new is no change.
+    log.addEarlier([msg('e0')]);
+    expect(log.state.messages.map((m) => m.id)).to.deep.equal(['e1', 'e2', 'live-1', 'both']);
+    const before = log.state;
+    expect(log.addEarlier([msg('e1')])).to.equal(0);
+    expect(log.state).to.equal(before);
+  });
+
   it('counts unread messages from others while closed; opening reads them; own messages never count', () => {
     const log = new ChatLog();
     log.add(msg('1'));

@@ -31,8 +31,10 @@ export interface ChatMessage {
   text: string;
   /** Milliseconds since the epoch, as the sender stamped it. */
   timestamp: number;
-  /** Sent by this page. */
+  /** Sent by this page (or, for an earlier message, by this user). */
   local: boolean;
+  /** Sent before this page joined: from the service's history (chat-history.ts), not received live. */
+  earlier?: boolean;
 }
 
 export type ChatErrorCode =
@@ -101,12 +103,33 @@ export class ChatLog {
   /** Adds a message (a second one with the same sender and id is ignored). Returns whether it was new. */
   add(msg: ChatMessage): boolean {
     const { messages, open, unread } = this._state;
-    if (messages.some((m) => m.id === msg.id && m.from.identity === msg.from.identity)) return false;
+    if (messages.some((m) => key(m) === key(msg))) return false;
     const next = [...messages, msg];
     if (next.length > this.limit) next.splice(0, next.length - this.limit);
     this.set({ messages: next, unread: open || msg.local ? unread : unread + 1 });
     this.messageListeners.emit(msg);
     return true;
+  }
+
+  /**
+   * Adds messages sent before this page joined (oldest first), ahead of everything received live. A message already
+   * in the list (the same sender and id: the live copy) is skipped. They count neither as unread nor as new
+   * (`onMessage` is not called). Returns how many were added.
+   */
+  addEarlier(earlier: readonly ChatMessage[]): number {
+    const { messages } = this._state;
+    const seen = new Set(messages.map(key));
+    const fresh: ChatMessage[] = [];
+    for (const m of earlier) {
+      if (seen.has(key(m))) continue;
+      seen.add(key(m));
+      fresh.push({ ...m, earlier: true });
+    }
+    if (fresh.length === 0) return 0;
+    const next = [...fresh, ...messages];
+    if (next.length > this.limit) next.splice(0, next.length - this.limit);
+    this.set({ messages: next });
+    return fresh.length;
   }
 
   setOpen(open: boolean): void {
@@ -141,3 +164,6 @@ export class ChatLog {
     this.listeners.emit(this._state);
   }
 }
+
+/** One message per sender and text stream id. */
+const key = (m: ChatMessage) => `${m.from.identity}\u0000${m.id}`;

@@ -3,7 +3,7 @@ import { RoomEvent, DisconnectReason } from 'livekit-client';
 import { CallSession } from './call-session.js';
 import { IllegalTransitionError, MeetingFlow, canTransition, connectionStateOf, type FlowEvent, type FlowState, type PhaseName } from './meeting-flow.js';
 import { STORAGE_KEY, loadUserChoices } from './user-choices.js';
-import { FakeRoom, fakeModule, lastRoom } from '../test/fake-livekit.js';
+import { FakeParticipant, FakeRoom, fakeModule, lastRoom } from '../test/fake-livekit.js';
 import { joinResponse, roomInfo, type ServiceResponseBody } from '../test/helpers.js';
 
 const SERVICE = 'http://service.test';
@@ -147,7 +147,7 @@ describe('meeting-flow', () => {
     await waitPhase('in-call');
     expect(phases).to.deep.equal(['idle', 'failed', 'loading-room', 'ready', 'joining', 'in-call']);
     expect(flow.state.notice).to.equal(undefined);
-    expect(calls.map((c) => `${c.method} ${c.path}`)).to.deep.equal(['POST /api/livekit/rooms', 'POST /api/livekit/rooms/r1/join']);
+    expect(calls.filter((c) => !c.path.endsWith('/messages')).map((c) => `${c.method} ${c.path}`)).to.deep.equal(['POST /api/livekit/rooms', 'POST /api/livekit/rooms/r1/join']);
     expect(calls[1]!.body).to.deep.equal({ username: 'Alice M.' });
     expect(loadUserChoices().displayName).to.equal('Alice M.');
     expect(events.map((e) => e.type)).to.deep.equal(['error', 'room-created', 'joined']);
@@ -271,6 +271,58 @@ describe('meeting-flow', () => {
     expect(events.at(-1)).to.deep.include({ type: 'error' });
     flow.dismissNotice();
     expect(flow.state.notice).to.equal(undefined);
+  });
+
+  it('chat history: on joining, the service’s earlier messages go first (marked, not unread, no event), a live copy is not doubled; what this page sends is posted', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const earlier = (id: string, identity: string, text: string, timestamp: number) => ({ id, from: { identity, name: identity === 'me' ? 'Me' : 'Bob' }, text, timestamp });
+    const { flow, calls, events, waitPhase } = setup([
+      joinRoute(),
+      { method: 'GET', path: '/api/livekit/rooms/r1/messages', status: 200, gate, body: { room_name: 'r1', messages: [
+        earlier('TS_bob_1', 'bob', 'avant', 1), earlier('TS_me_0', 'me', 'moi, avant', 2), earlier('TS_bob_2', 'bob', 'en direct aussi', 3),
+      ] } },
+      { method: 'POST', path: '/api/livekit/rooms/r1/messages', status: 201, body: earlier('TS_1', 'me', 'après', 4) },
+    ]);
+    flow.configure(inRoom);
+    await waitPhase('in-call');
+    // A live message arrives while the history is on its way (its sender had already posted it too).
+    lastRoom!.remoteParticipants.set('bob', new FakeParticipant('bob', 'Bob'));
+    lastRoom!.receiveText('lk.chat', 'bob', 'en direct aussi', 'TS_bob_2');
+    for (let i = 0; i < 50 && flow.chat.state.messages.length < 1; i++) await tick();
+    release();
+    for (let i = 0; i < 50 && flow.chat.state.messages.length < 3; i++) await tick();
+    expect(flow.chat.state.messages.map((m) => [m.id, m.earlier ?? false, m.local])).to.deep.equal([
+      ['TS_bob_1', true, false], ['TS_me_0', true, true], ['TS_bob_2', false, false],
+    ]);
+    expect(flow.chat.state.unread).to.equal(1);
+    expect(events.filter((e) => e.type === 'chat-message')).to.have.length(1);
+    expect(calls.find((c) => c.method === 'GET' && c.path.endsWith('/messages'))?.search).to.equal('?limit=200');
+
+    await flow.chat.send('après');
+    for (let i = 0; i < 50 && !calls.some((c) => c.method === 'POST' && c.path.endsWith('/messages')); i++) await tick();
+    expect(calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages')).map((c) => c.body)).to.deep.equal([{ id: 'TS_1', text: 'après' }]);
+    // Received messages are never posted: only their author may store them.
+    lastRoom!.receiveText('lk.chat', 'bob', 'encore', 'TS_bob_3');
+    for (let i = 0; i < 10; i++) await tick();
+    expect(calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'))).to.have.length(1);
+  });
+
+  it('chat history: a service that cannot answer leaves the call and the live chat as they are; a failed post does not fail the send', async () => {
+    const { flow, calls, waitPhase } = setup([
+      joinRoute(),
+      { method: 'GET', path: '/api/livekit/rooms/r1/messages', status: 503, body: { error: { code: 'unavailable', message: 'down' } } },
+      { method: 'POST', path: '/api/livekit/rooms/r1/messages', status: 403, body: { error: { code: 'forbidden', message: 'no' } } },
+    ]);
+    flow.configure(inRoom);
+    await waitPhase('in-call');
+    const sent = await flow.chat.send('bonjour');
+    expect(sent.text).to.equal('bonjour');
+    for (let i = 0; i < 50 && !calls.some((c) => c.method === 'POST' && c.path.endsWith('/messages')); i++) await tick();
+    for (let i = 0; i < 10; i++) await tick();
+    expect(flow.phase.phase).to.equal('in-call');
+    expect(flow.state.notice).to.equal(undefined);
+    expect(flow.chat.state.messages.map((m) => m.text)).to.deep.equal(['bonjour']);
   });
 
   it('connectionStateOf maps every phase', () => {

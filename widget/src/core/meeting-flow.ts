@@ -16,6 +16,7 @@ import { ROOM_NAME_PATTERN } from './api.generated.js';
 import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEvent } from './call-session.js';
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
 import { ChatLog, type ChatMessage } from './chat.js';
+import { keepChatMessage, loadChatHistory } from './chat-history.js';
 import { Listeners } from './listeners.js';
 import { CHOICE_FIELD, CallDevices, type CallDevicesOptions, type DeviceKind } from './devices.js';
 import type { ConnectionQualityName } from './connection-quality.js';
@@ -161,6 +162,11 @@ export class MeetingFlow {
       this.chat.blocked = s.connection === 'connected' ? undefined : 'not_connected';
     });
     this.chat.onMessage((message) => this.fire({ type: 'chat-message', message }));
+    // What this page sends is also kept by the service for late joiners (fire-and-forget).
+    this.chat.onMessage((message) => {
+      const p = this._phase;
+      if (message.local && (p.phase === 'in-call' || p.phase === 'reconnecting')) void keepChatMessage(this.client, p.room, message);
+    });
     this.devices = new CallDevices(this.session, options.devices);
     this.devices.onChange(({ kind, deviceId, chosen }) => {
       // A choice also replaces the pre-join's for this page's next join (the stored one is already updated).
@@ -471,6 +477,10 @@ export class MeetingFlow {
       this.host.attach(call.room, call.role, call.info);
       this.to({ phase: 'in-call', ...call });
       this.fire({ type: 'joined', room: call.room, identity: call.identity, canPublish: call.canPublish });
+      const attempt = this.attempt;
+      void loadChatHistory(this.client, call.room, call.identity).then((earlier) => {
+        if (attempt === this.attempt) this.chat.addEarlier(earlier);
+      });
     } else if (connection === 'connected' && p.phase === 'reconnecting') {
       this.to({ ...p, phase: 'in-call' });
     } else if (connection === 'reconnecting' && p.phase === 'in-call') {

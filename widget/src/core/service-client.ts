@@ -38,6 +38,8 @@ export type MuteResponse = Schemas['MuteResponse'];
 export type RemoveResponse = Schemas['RemoveResponse'];
 export type StageResponse = Schemas['StageResponse'];
 export type Role = Schemas['Role'];
+export type ChatHistoryMessage = Schemas['ChatHistoryMessage'];
+export type ChatHistory = Schemas['ChatHistory'];
 
 /** Error codes from the service (its `ErrorCode`), plus the client-side ones. */
 export type ServiceErrorCode =
@@ -145,7 +147,17 @@ export class ServiceClient {
       : this.call('/api/livekit/rooms/{room_name}/unlock', 'post', { params });
   }
 
-  /** One documented operation: fills the path's `{params}`, sends the body, returns the success body. */
+  /** Keeps a chat message this user has just sent on `lk.chat`, for those who join later (the chat history). */
+  postChatMessage(roomName: string, message: { id: string; text: string }): Promise<ChatHistoryMessage> {
+    return this.call('/api/livekit/rooms/{room_name}/messages', 'post', { params: { room_name: roomName }, body: message });
+  }
+
+  /** The room's recent chat messages, oldest first. */
+  chatHistory(roomName: string, limit: number): Promise<ChatHistory> {
+    return this.call('/api/livekit/rooms/{room_name}/messages', 'get', { params: { room_name: roomName }, query: { limit: String(limit) } });
+  }
+
+  /** One documented operation: fills the path's `{params}` and query, sends the body, returns the success body. */
   private call<P extends keyof paths, M extends Method>(
     path: P,
     method: M,

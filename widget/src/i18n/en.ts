@@ -59,6 +59,7 @@ export const en: Record<MessageKey, string> = {
   'chat.openUnread': 'Chat, {count} unread message(s)',
   'chat.close': 'Close the chat',
   'chat.empty': 'No messages yet.',
+  'chat.earlier': 'Messages sent before you joined',
   'chat.input': 'Your message',
   'chat.placeholder': 'Write a message…',
   'chat.send': 'Send',

@@ -57,6 +57,7 @@ export const fr = {
   'chat.openUnread': 'Discussion, {count} message(s) non lu(s)',
   'chat.close': 'Fermer la discussion',
   'chat.empty': 'Aucun message pour l’instant.',
+  'chat.earlier': 'Messages envoyés avant votre arrivée',
   'chat.input': 'Votre message',
   'chat.placeholder': 'Écrire un message…',
   'chat.send': 'Envoyer',

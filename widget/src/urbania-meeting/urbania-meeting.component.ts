@@ -42,7 +42,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @event urbania-participant-left - Someone left. `detail: { identity, name }`.
  * @event urbania-room-created - The pre-join view created a room through the service. `detail: { room }` (the service's Room).
  * @event urbania-error - Something failed; also shown in the element. `detail: { code, message }` (message localized).
- * @event urbania-chat-message - A chat message of the call (LiveKit text stream on `lk.chat`), received or sent by this page. `detail: { from: { identity, name }, text, timestamp }`; `text` is plain text (never HTML).
+ * @event urbania-chat-message - A chat message of the call (LiveKit text stream on `lk.chat`), received or sent by this page (not the earlier messages of the history shown on joining). `detail: { from: { identity, name }, text, timestamp }`; `text` is plain text (never HTML).
  * @event urbania-screen-share-started - Someone (this page included) started sharing a screen. `detail: { identity }`.
  * @event urbania-hand-raised - A hand went up (this page's or someone else's), or was already up when we joined or they joined. `detail: { identity }`. The hand is the participant attribute `handRaisedAt` (ISO 8601 time), readable by any livekit-client page.
  * @event urbania-hand-lowered - A hand went down: lowered by its owner, by the host (`lowerHand(identity)` or the service), or its owner left. `detail: { identity }`.
@@ -134,7 +134,8 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart chat-panel - The chat panel.
  * @csspart chat-close - Close button of the chat panel.
  * @csspart chat-messages - The message list (`role=log`).
- * @csspart chat-message - One message (`data-identity`, `data-local`).
+ * @csspart chat-message - One message (`data-identity`, `data-local`, `data-earlier` when sent before this page joined).
+ * @csspart chat-earlier - Heads the messages sent before this page joined (kept by the service for late joiners).
  * @csspart chat-author - Sender's name.
  * @csspart chat-time - Time the message was sent.
  * @csspart chat-text - The message text.

@@ -219,9 +219,10 @@ describe('CSS parts: documented = exported = rendered', () => {
     expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-stats-panel']));
   });
 
-  it('the chat panel renders exactly its declared parts (messages with a link, a refused send, then read-only)', async () => {
+  it('the chat panel renders exactly its declared parts (earlier messages, messages with a link, a refused send, then read-only)', async () => {
     const chat = new ChatLog();
     chat.add(chatMessage('1', 'voir https://example.com'));
+    chat.addEarlier([chatMessage('0', 'avant')]);
     chat.blocked = undefined;
     chat.transport = async () => { throw new ChatError('send_failed'); };
     const el = await fixture<HTMLElement & { canSend: boolean; updateComplete: Promise<unknown> }>(html`<urbania-chat-panel .chat=${chat} can-send></urbania-chat-panel>`);

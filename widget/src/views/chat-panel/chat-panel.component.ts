@@ -28,7 +28,8 @@ const ERROR_CODES: readonly ChatErrorCode[] = ['not_connected', 'not_allowed', '
  * @csspart chat-panel - The panel container.
  * @csspart chat-close - Close button.
  * @csspart chat-messages - The message list (`role=log`).
- * @csspart chat-message - One message (`data-identity`, `data-local`).
+ * @csspart chat-message - One message (`data-identity`, `data-local`, `data-earlier` when sent before this page joined).
+ * @csspart chat-earlier - Heads the messages sent before this page joined (kept by the service for late joiners).
  * @csspart chat-author - Sender's name.
  * @csspart chat-time - Time the message was sent.
  * @csspart chat-text - The message text.
@@ -136,7 +137,7 @@ export class UrbaniaChatPanel extends LitElement {
   private message(m: ChatMessage, t: ReturnType<typeof translator>) {
     const time = new Date(m.timestamp);
     const hhmm = time.toLocaleTimeString(this.locale === 'en' ? 'en-GB' : 'fr-FR', { hour: '2-digit', minute: '2-digit' });
-    return html`<li part="chat-message" data-identity=${m.from.identity} data-local=${m.local ? 'true' : 'false'}>
+    return html`<li part="chat-message" data-identity=${m.from.identity} data-local=${m.local ? 'true' : 'false'} data-earlier=${m.earlier ? 'true' : nothing}>
       <div class="meta">
         <span part="chat-author">${m.local ? t('chat.you') : m.from.name}</span>
         <time part="chat-time" datetime=${time.toISOString()}>${hhmm}</time>
@@ -157,7 +158,8 @@ export class UrbaniaChatPanel extends LitElement {
       </header>
       <div part="chat-messages" class="messages" role="log" aria-live="polite" aria-labelledby="chat-title" tabindex="0" @scroll=${this.onScroll}>
         ${messages.length === 0 ? html`<p class="empty muted-text">${t('chat.empty')}</p>` : nothing}
-        <ol>${repeat(messages, (m) => `${m.from.identity}\u0000${m.id}`, (m) => this.message(m, t))}</ol>
+        <ol>${messages[0]?.earlier ? html`<li part="chat-earlier" class="earlier muted-text">${t('chat.earlier')}</li>` : nothing}${repeat(
+          messages, (m) => `${m.from.identity}\u0000${m.id}`, (m) => this.message(m, t))}</ol>
       </div>
       ${this.canSend
         ? html`<form part="chat-form" @submit=${this.submit}>

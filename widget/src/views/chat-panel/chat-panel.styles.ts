@@ -31,6 +31,10 @@ export default css`
   [part~='chat-message'][data-local='true'] [part~='chat-text'] {
     background: var(--_u-accent, #1d4ed8); color: var(--_u-accent-text, #ffffff);
   }
+  [part~='chat-earlier'] {
+    align-self: stretch; text-align: center; font-size: 0.8rem; padding-bottom: 0.3rem;
+    border-bottom: 1px solid var(--_u-border, #6b7280);
+  }
   [part~='chat-link'] { color: inherit; text-decoration: underline; }
   form { display: flex; gap: 0.4rem; align-items: flex-end; padding: 0.5rem; border-top: 1px solid var(--_u-border, #6b7280); }
   textarea {

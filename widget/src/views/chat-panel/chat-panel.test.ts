@@ -77,6 +77,29 @@ describe('<urbania-chat-panel>', () => {
     expect(q(el, '[part="chat-readonly"]')!.textContent).to.contain('audience');
   });
 
+  for (const [locale, label] of [['fr', 'Messages envoyés avant votre arrivée'], ['en', 'Messages sent before you joined']] as const) {
+    it(`marks the messages sent before this page joined (${locale}), then the live ones follow unmarked`, async () => {
+      const { chat } = liveChat();
+      chat.add(msg('live', 'en direct'));
+      chat.addEarlier([msg('old', 'avant'), msg('mine', 'moi avant', { local: true, from: { identity: 'me', name: 'Me' } })]);
+      const el = await fixture<UrbaniaChatPanel>(html`<urbania-chat-panel .chat=${chat} can-send locale=${locale}></urbania-chat-panel>`);
+      const items = [...el.shadowRoot!.querySelectorAll('ol > li')];
+      expect(items.map((li) => [li.getAttribute('part'), li.getAttribute('data-earlier')])).to.deep.equal([
+        ['chat-earlier', null], ['chat-message', 'true'], ['chat-message', 'true'], ['chat-message', null],
+      ]);
+      expect(items[0]!.textContent).to.equal(label);
+      expect(items[2]!.querySelector('[part="chat-author"]')!.textContent).to.equal(locale === 'fr' ? 'Vous' : 'You');
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
+  }
+
+  it('no earlier-messages heading without history', async () => {
+    const { chat } = liveChat();
+    chat.add(msg('1', 'coucou'));
+    const el = await fixture<UrbaniaChatPanel>(html`<urbania-chat-panel .chat=${chat} can-send></urbania-chat-panel>`);
+    expect(q(el, '[part="chat-earlier"]')).to.equal(null);
+  });
+
   it('Escape fires chat-close', async () => {
     const { chat } = liveChat();
     const el = await fixture<UrbaniaChatPanel>(html`<urbania-chat-panel .chat=${chat} can-send></urbania-chat-panel>`);
@@ -133,6 +156,20 @@ describe('<urbania-room> chat toggle', () => {
     q(panel, 'textarea')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     await waitFor(() => !q(el, 'urbania-chat-panel') && el.shadowRoot!.activeElement === toggle, 2000, 'closed, focus on the toggle');
     expect(chat.state.open).to.equal(false);
+  });
+
+  it('the history loaded on joining is neither unread nor announced again', async () => {
+    const { chat } = liveChat();
+    const el = await fixture<UrbaniaRoom>(html`<urbania-room .session=${new FakeSession(connected())} .chat=${chat}></urbania-room>`);
+    chat.add(msg('1', 'coucou'));
+    await el.updateComplete;
+    const live = q(el, '.sr-only[aria-live]')!;
+    expect(live.textContent).to.equal('Message de Bob Dupont : coucou');
+    live.textContent = '';
+    chat.addEarlier([msg('0', 'plus ancien')]);
+    await el.updateComplete;
+    expect(q(el, '[part="chat-unread-badge"]')!.textContent).to.equal('1');
+    expect(q(el, '.sr-only[aria-live]')!.textContent).to.equal('');
   });
 
   it('the audience (no data grant) reads the chat without a message box', async () => {

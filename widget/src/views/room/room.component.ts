@@ -20,7 +20,7 @@ import { HostControlsController, type HostControlsLike } from '../../controllers
 import { hostAnnouncement, renderTileHostAction } from './host-actions.js';
 import { StageRoleWatcher, renderStageRole } from './stage-role.js';
 import type { ChatLike } from '../chat-panel/chat-panel.component.js';
-import type { ChatState } from '../../core/chat.js';
+import type { ChatMessage, ChatState } from '../../core/chat.js';
 import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
 import '../chat-panel/chat-panel.js';
 import { PARTICIPANTS_PANEL_PARTS } from '../participants-panel/participants-panel.parts.js';
@@ -122,7 +122,8 @@ export { initials } from './tile.js';
  * @csspart chat-panel - The chat panel; the parts below are the chat panel's, re-exported.
  * @csspart chat-close - Close button of the chat panel.
  * @csspart chat-messages - The message list (`role=log`).
- * @csspart chat-message - One message (`data-identity`, `data-local`).
+ * @csspart chat-message - One message (`data-identity`, `data-local`, `data-earlier` when sent before this page joined).
+ * @csspart chat-earlier - Heads the messages sent before this page joined (kept by the service for late joiners).
  * @csspart chat-author - Sender's name.
  * @csspart chat-time - Time the message was sent.
  * @csspart chat-text - The message text.
@@ -178,7 +179,7 @@ export class UrbaniaRoom extends LitElement {
   @state() private chatState: ChatState | undefined;
   @state() private chatAnnouncement = '';
   private chatUnsub: (() => void) | undefined;
-  private chatSeen = 0;
+  private chatSeen: ChatMessage | undefined;
   @state() private peopleOpen = false;
   /** What the last keyboard shortcut did, for screen readers. */
   @state() private shortcutNotice = '';
@@ -244,14 +245,15 @@ export class UrbaniaRoom extends LitElement {
   }
   private listenChat(): void {
     this.chatUnsub?.();
-    this.chatSeen = this.chat?.state.messages.length ?? 0;
+    this.chatSeen = this.chat?.state.messages.at(-1);
     this.chatUnsub = this.chat?.subscribe((s) => {
-      // With the panel closed, a new message from someone else is announced (the open panel is itself a live log).
-      const last = s.messages[s.messages.length - 1];
-      if (!s.open && last && !last.local && s.unread > 0 && s.messages.length !== this.chatSeen) {
+      // With the panel closed, a new message from someone else is announced (the open panel is itself a live log);
+      // earlier messages loaded on joining go before the last one and are not announced.
+      const last = s.messages.at(-1);
+      if (!s.open && last && !last.local && !last.earlier && s.unread > 0 && last !== this.chatSeen) {
         this.chatAnnouncement = translator(this.locale)('chat.announce', { name: last.from.name, text: last.text.slice(0, 200) });
       }
-      this.chatSeen = s.messages.length;
+      this.chatSeen = last;
       this.chatState = s;
     });
   }
