@@ -1,7 +1,7 @@
 // Chat on LiveKit's own wire (text streams on `lk.chat`): both ways between two widgets and between a widget and a
 // page that uses livekit-client alone, as LiveKit Meet does; a message with `<img onerror>` arrives as text; a
 // webinar's audience reads but may not write (typed `not_allowed`, and the SFU drops a forced text stream) unless the
-// room was created with `audience_chat`.
+// room was created with `audience_chat`; a late joiner finds the widgets' earlier messages, kept by the service.
 import { assert, inMeeting, joinRoomPage, servePlainPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
 import { demoLogin, serviceCall } from '../stack.mjs';
 
@@ -30,7 +30,7 @@ export default {
     const room = uniqueRoom('chat');
     const alice = await world.user('alice', { viewport: { width: 1280, height: 800 } });
     const bob = await world.user('bob');
-    await startMeetingFromDashboard(world, alice, { room, invite: ['bob', 'carol'] });
+    await startMeetingFromDashboard(world, alice, { room, invite: ['bob', 'carol', 'david'] });
     await joinRoomPage(world, bob, room);
     await recordEvents(alice.page);
     await recordEvents(bob.page);
@@ -105,6 +105,38 @@ export default {
     } finally {
       plain.close();
     }
+
+    // 4b. A late joiner: David joins after all that and finds what the widgets said, kept by the service, marked as
+    //     earlier messages; Carole's plain livekit-client page did not post hers, so it is live only (documented).
+    //     A message sent after he joined arrives once, unmarked.
+    const david = await world.user('david');
+    await joinRoomPage(world, david, room);
+    await recordEvents(david.page);
+    await inMeeting(david.page, 'chat-toggle').first().click();
+    await inMeeting(david.page, 'chat-earlier').first().waitFor({ state: 'visible', timeout: 15_000 });
+    const earlier = await david.page.evaluate(() => window.__e2e.deepAll('[part~="chat-message"]').map((m) => ({
+      text: m.querySelector('[part~="chat-text"]')?.textContent, author: m.querySelector('[part~="chat-author"]')?.textContent, earlier: m.dataset.earlier ?? null,
+    })));
+    world.log(`david (late joiner) sees: ${JSON.stringify(earlier)}`);
+    assert(JSON.stringify(earlier) === JSON.stringify([
+      { text: 'Bonjour Bob !', author: 'Alice Martin', earlier: 'true' },
+      { text: XSS, author: 'Bob Dupont', earlier: 'true' },
+      { text: 'Salut Carole', author: 'Bob Dupont', earlier: 'true' },
+    ]), `the late joiner's history: ${JSON.stringify(earlier)}`);
+    const heading = (await inMeeting(david.page, 'chat-earlier').first().textContent())?.trim();
+    assert(heading === 'Messages envoyés avant votre arrivée', `earlier heading: ${heading}`);
+    assert(await david.page.evaluate(() => window.__e2e.deepAll('[part~="chat-panel"] img').length === 0 && !window.__chatXss), 'the stored markup was interpreted');
+    await alice.page.evaluate(() => document.querySelector('urbania-meeting').sendChatMessage('Bienvenue David'));
+    await waitEvent(david.page, 'Bienvenue David', 'alice');
+    await david.page.waitForFunction(() => window.__e2e.deepAll('[part~="chat-text"]').some((p) => p.textContent === 'Bienvenue David'), null, { timeout: 10_000 });
+    const after = await david.page.evaluate(() => window.__e2e.deepAll('[part~="chat-message"]').map((m) => `${m.dataset.earlier ?? 'live'}:${m.querySelector('[part~="chat-text"]')?.textContent}`));
+    assert(after.length === 4 && after[3] === 'live:Bienvenue David', `after a live message: ${JSON.stringify(after)}`);
+    // The service's own copy: authors are the verified senders.
+    const davidLogin = await demoLogin(world.stack.serviceUrl, 'david');
+    const stored = await serviceCall(world.stack.serviceUrl, davidLogin.access_token, 'GET', `/api/livekit/rooms/${room}/messages`);
+    world.log(`service history: ${JSON.stringify(stored.messages.map((m) => `${m.from.identity}:${m.text}`))}`);
+    await world.screenshot(david.page, 'room-chat-history');
+    await david.context.close();
 
     // 5. A webinar: the audience reads, may not write (typed error), and a text stream forced past the element is
     //    dropped by the SFU (the grant has no canPublishData).

@@ -35,6 +35,8 @@ export default css`
     align-self: stretch; text-align: center; font-size: 0.8rem; padding-bottom: 0.3rem;
     border-bottom: 1px solid var(--_u-border, #6b7280);
   }
+  /* The first live message after the earlier ones. */
+  [data-earlier='true'] + [part~='chat-message']:not([data-earlier]) { border-top: 1px dashed var(--_u-border, #6b7280); padding-top: 0.6rem; max-width: none; }
   [part~='chat-link'] { color: inherit; text-decoration: underline; }
   form { display: flex; gap: 0.4rem; align-items: flex-end; padding: 0.5rem; border-top: 1px solid var(--_u-border, #6b7280); }
   textarea {
