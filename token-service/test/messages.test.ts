@@ -133,6 +133,24 @@ describe('POST and GET /api/livekit/rooms/{room_name}/messages', () => {
     expect(allowed.json.from.identity).toBe('carol');
   });
 
+  it('a guest admitted with an invite writes and reads with the invite’s role; an audience guest of a webinar only reads', async () => {
+    const room = await newRoom();
+    const link = await call(app, 'POST', `/api/livekit/rooms/${room}/invites`, { token: alice, body: { role: 'participant' } });
+    expect(link.status).toBe(201);
+    expect((await call(app, 'POST', messages(room), { token: mallory, body: { id: 'G1', text: 'before' } })).status).toBe(404);
+    expect((await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: mallory, body: { invite: link.json.invite } })).status).toBe(200);
+    const posted = await call(app, 'POST', messages(room), { token: mallory, body: { id: 'G1', text: 'invité' } });
+    expect(posted.status).toBe(201);
+    expect(posted.json.from.identity).toBe('mallory');
+    expect((await call(app, 'GET', messages(room), { token: mallory })).json.messages.map((m: any) => m.text)).toEqual(['invité']);
+
+    const webinar = await newRoom({ speakers: ['bob'] });
+    const audience = await call(app, 'POST', `/api/livekit/rooms/${webinar}/invites`, { token: alice, body: { role: 'audience' } });
+    expect((await call(app, 'POST', `/api/livekit/rooms/${webinar}/join`, { token: carol, body: { invite: audience.json.invite } })).status).toBe(200);
+    expect((await call(app, 'POST', messages(webinar), { token: carol, body: { id: 'A1', text: 'q' } })).status).toBe(403);
+    expect((await call(app, 'GET', messages(webinar), { token: carol })).status).toBe(200);
+  });
+
   it.each([
     [{ id: 'TX', text: '' }, 'text'],
     [{ id: 'TX', text: '   ' }, 'text'],
