@@ -10,6 +10,8 @@
 //    call with its controls is in the Document PiP window, styled, and Carol's video keeps decoding there (frames
 //    advance, the track stays subscribed and active); the page shows the placeholder. Closing the window brings the
 //    call back into the page, still decoding.
+// 4. Without Document PiP (hidden from the page), the same button floats Carol's video in video picture-in-picture,
+//    still decoding.
 import { assert, expectRemoteVideoPlaying, inMeeting, joinRoomPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
 
 const WIDE = { width: 1280, height: 800 };
@@ -204,5 +206,25 @@ export default {
     await expectRemoteVideoPlaying(alice.page, 'carol');
     const back = await alice.page.evaluate(() => getComputedStyle(window.__e2e.deepAll('[part~="room"]')[0]).backgroundColor);
     assert(back !== 'rgba(0, 0, 0, 0)', `the room view lost its styles after PiP: ${back}`);
+
+    // 4. A browser without Document PiP (hidden here): the same button floats the focused video (video PiP), which
+    //    keeps decoding.
+    await alice.page.evaluate(() => Object.defineProperty(window, 'documentPictureInPicture', { value: undefined, configurable: true }));
+    await inMeeting(alice.page, 'pip-toggle').first().click();
+    const floating = () => {
+      // document.pictureInPictureElement is retargeted to the shadow host: walk down the shadow roots.
+      let v = document.pictureInPictureElement;
+      while (v?.shadowRoot?.pictureInPictureElement) v = v.shadowRoot.pictureInPictureElement;
+      if (v && v.tagName !== 'VIDEO') return null;
+      return v && { identity: v.getAttribute('data-identity'), frames: v.getVideoPlaybackQuality().totalVideoFrames, t: v.currentTime };
+    };
+    const f0 = await alice.page.waitForFunction(floating, null, { timeout: 10_000, polling: 200 }).then((h) => h.jsonValue());
+    await alice.page.waitForTimeout(1500);
+    const f1 = await alice.page.evaluate(floating);
+    world.log(`video PiP: ${JSON.stringify(f0)} → ${JSON.stringify(f1)}`);
+    assert(f0.identity === 'carol' && f1?.frames > f0.frames, `video PiP does not show carol's decoding video: ${JSON.stringify([f0, f1])}`);
+    assert((await inMeeting(alice.page, 'pip-toggle').first().getAttribute('aria-pressed')) === 'true', 'the PiP toggle is not pressed during video PiP');
+    await inMeeting(alice.page, 'pip-toggle').first().click();
+    await alice.page.waitForFunction(() => !document.pictureInPictureElement, null, { timeout: 5000 });
   },
 };

@@ -14,9 +14,11 @@
  * `--urbania-*` theme, inherited from the host) and font are copied onto the window's root so the call looks the same.
  *
  * Adaptive stream: livekit-client (2.23) pauses a remote video whose elements are all invisible (IntersectionObserver,
- * tab in the background) unless one of them is in picture-in-picture (`isElementInPiP`: the element of
- * `document.pictureInPictureElement`, or an element whose document is the Document PiP window's). The PiP video is an
- * attached element (it is the call's own element, moved, or the `<video>` given to video PiP), so it counts.
+ * tab in the background) unless one of them is in picture-in-picture (`isElementInPiP`: an element whose document is
+ * the Document PiP window's — our moved room view's videos are — or `document.pictureInPictureElement` itself, which
+ * a `<video>` inside a shadow root never is: the document sees its shadow host). The call session runs with
+ * `adaptiveStream: false`, so nothing is paused for visibility and both kinds of PiP keep flowing; should it be
+ * turned on, video PiP of a shadow-DOM video would need livekit to look through shadow roots.
  */
 import { MeetingError } from './flow-error.js';
 
