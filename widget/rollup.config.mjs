@@ -20,6 +20,14 @@ const external = (id) =>
   id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id.startsWith('lit-') ||
   id === 'livekit-client' || id === 'react' || id.startsWith('react/');
 
+const minify = () =>
+  terser({
+    ecma: 2020,
+    module: true,
+    compress: { passes: 2 },
+    format: { comments: false },
+  });
+
 const onwarn = (warning, warn) => {
   // livekit-client has harmless `this` rewrites and circular imports.
   if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
@@ -32,6 +40,7 @@ export default [
       index: 'src/index.ts',
       'react/index': 'src/react/index.ts',
       'urbania-meeting/urbania-meeting': 'src/urbania-meeting/urbania-meeting.ts',
+      'urbania-call-notifier/urbania-call-notifier': 'src/urbania-call-notifier/urbania-call-notifier.ts',
     },
     external,
     onwarn,
@@ -75,5 +84,20 @@ export default [
         return undefined;
       },
     },
+  },
+  // <urbania-call-notifier> for a script tag: one file with lit, never livekit-client (the notifier only listens).
+  {
+    input: { 'urbania-call-notifier': 'src/urbania-call-notifier/urbania-call-notifier.ts' },
+    preserveEntrySignatures: false,
+    onwarn,
+    plugins: [nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }), typescript(tsOptions('dist/cdn')), minify()],
+    output: { dir: 'dist/cdn', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
+  },
+  // The Web Push service worker: one classic script the host serves from its own origin (README: Call notifier).
+  {
+    input: 'src/sw/urbania-sw.ts',
+    onwarn,
+    plugins: [typescript({ ...tsOptions('dist'), outDir: undefined }), minify()],
+    output: { file: 'dist/urbania-sw.js', format: 'iife' },
   },
 ];

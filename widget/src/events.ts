@@ -30,6 +30,14 @@ export interface UrbaniaConnectionQualityDetail {
   quality: 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
 }
 
+/** An invitation that rings in <urbania-call-notifier> (the service's `Invitation`). */
+export interface UrbaniaCallDetail {
+  room_name: string;
+  call_type: 'audio' | 'video';
+  from: { id: string; name: string };
+  created_at: string;
+}
+
 export interface UrbaniaEventDetails {
   'urbania-joined': { room: string; identity: string; canPublish: boolean };
   'urbania-left': { room: string; reason: string };
@@ -37,6 +45,10 @@ export interface UrbaniaEventDetails {
   'urbania-participant-left': { identity: string; name: string };
   'urbania-room-created': { room: RoomInfo };
   'urbania-error': UrbaniaErrorDetail;
+  'urbania-call-invited': UrbaniaCallDetail;
+  'urbania-call-accepted': { room_name: string; call_type: 'audio' | 'video' };
+  'urbania-call-declined': { room_name: string; call_type: 'audio' | 'video' };
+  'urbania-call-missed': UrbaniaCallDetail;
   'urbania-chat-message': UrbaniaChatMessageDetail;
   'urbania-screen-share-started': { identity: string };
   'urbania-screen-share-stopped': { identity: string };
@@ -63,6 +75,10 @@ declare global {
     'urbania-participant-left': UrbaniaEvent<'urbania-participant-left'>;
     'urbania-room-created': UrbaniaEvent<'urbania-room-created'>;
     'urbania-error': UrbaniaEvent<'urbania-error'>;
+    'urbania-call-invited': UrbaniaEvent<'urbania-call-invited'>;
+    'urbania-call-accepted': UrbaniaEvent<'urbania-call-accepted'>;
+    'urbania-call-declined': UrbaniaEvent<'urbania-call-declined'>;
+    'urbania-call-missed': UrbaniaEvent<'urbania-call-missed'>;
     'urbania-chat-message': UrbaniaEvent<'urbania-chat-message'>;
     'urbania-screen-share-started': UrbaniaEvent<'urbania-screen-share-started'>;
     'urbania-screen-share-stopped': UrbaniaEvent<'urbania-screen-share-stopped'>;

@@ -8,7 +8,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../env.js';
 import type { Invitations } from '../invitations/invitations.js';
-import { EventsQuery, EventsTicket, InvitationAnswerBody, InvitationAnswered } from '../invitations/schemas.js';
+import { EventsQuery, EventsTicket, Invitation, InvitationAnswerBody, InvitationAnswered } from '../invitations/schemas.js';
 import type { EventTickets } from '../invitations/tickets.js';
 import { ErrorBody, RoomNameParam, errorResponses } from '../schemas.js';
 
@@ -57,7 +57,11 @@ const answerRoute = createRoute({
 export function eventsRouter(deps: { invitations: Invitations; tickets: EventTickets; heartbeatMs?: number }) {
   const { invitations, tickets } = deps;
   const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_MS;
-  return new OpenAPIHono<AppEnv>()
+  const router = new OpenAPIHono<AppEnv>();
+  // The stream's payloads are documented as schemas (the widget's types come from them).
+  router.openAPIRegistry.register('Invitation', Invitation);
+  router.openAPIRegistry.register('InvitationAnswered', InvitationAnswered);
+  return router
     .openapi(ticketRoute, async (c) => {
       c.header('Cache-Control', 'no-store');
       return c.json({ ticket: await tickets.issue(c.get('user')), expires_in: tickets.ttlSeconds }, 200);

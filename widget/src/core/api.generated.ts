@@ -2404,6 +2404,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The `invitation` event of `GET /api/livekit/events`, the Web Push payload (with `type`) and the webhook body (with `type`, `id`, `user_id`) */
+        Invitation: {
+            room_name: components["schemas"]["RoomName"];
+            call_type: components["schemas"]["CallType"];
+            /** @description Who invited (the room creator) */
+            from: {
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @example team-meeting */
+        RoomName: string;
+        /**
+         * @description Audio rooms never publish a camera
+         * @enum {string}
+         */
+        CallType: "audio" | "video";
+        /** @description The `invitation_answered` event: the user answered on one tab or device; the others stop ringing */
+        InvitationAnswered: {
+            room_name: components["schemas"]["RoomName"];
+            answer: components["schemas"]["InvitationAnswer"];
+        };
+        /** @enum {string} */
+        InvitationAnswer: "accepted" | "declined";
         Room: {
             room_name: components["schemas"]["RoomName"];
             call_type: components["schemas"]["CallType"];
@@ -2428,13 +2454,6 @@ export interface components {
             ended_at: string | null;
             connected: components["schemas"]["Presence"][];
         };
-        /** @example team-meeting */
-        RoomName: string;
-        /**
-         * @description Audio rooms never publish a camera
-         * @enum {string}
-         */
-        CallType: "audio" | "video";
         Presence: {
             identity: string;
             name: string;
@@ -2649,13 +2668,6 @@ export interface components {
             /** @description Seconds before the ticket expires unused */
             expires_in: number;
         };
-        /** @description The `invitation_answered` event: the user answered on one tab or device; the others stop ringing */
-        InvitationAnswered: {
-            room_name: components["schemas"]["RoomName"];
-            answer: components["schemas"]["InvitationAnswer"];
-        };
-        /** @enum {string} */
-        InvitationAnswer: "accepted" | "declined";
         InvitationAnswerRequest: {
             answer: components["schemas"]["InvitationAnswer"];
         };

@@ -5,7 +5,7 @@
  */
 import { ERROR_CODES, type components, type paths } from './api.generated.js';
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'delete';
 /** The operation `M` on path `P`, as the service documents it. */
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -90,7 +90,7 @@ function codeForStatus(status: number): ServiceErrorCode {
 }
 
 export class ServiceClient {
-  constructor(private readonly options: ServiceClientOptions) {}
+  constructor(protected readonly options: ServiceClientOptions) {}
 
   get hasAuth(): boolean {
     return Boolean(this.options.authToken || this.options.getAuthToken);
@@ -158,7 +158,7 @@ export class ServiceClient {
   }
 
   /** One documented operation: fills the path's `{params}` and query, sends the body, returns the success body. */
-  private call<P extends keyof paths, M extends Method>(
+  protected call<P extends keyof paths, M extends Method>(
     path: P,
     method: M,
     options: CallOptions<Operation<P, M>>,
