@@ -141,6 +141,8 @@ export const server = createServer(async (req, res) => {
     if (MEETING_VIEWS[p]) return meetingPage(res, url, MEETING_VIEWS[p]);
     if (p.startsWith('/static/')) return sendFile(req, res, PUBLIC, p.slice('/static/'.length));
     if (p.startsWith('/widget/')) return sendFile(req, res, WIDGET_DIR, p.slice('/widget/'.length));
+    // The Web Push service worker, at the root so that its scope covers every page.
+    if (p === '/urbania-sw.js') return sendFile(req, res, WIDGET_DIR, 'urbania-sw.js');
     if (p === '/favicon.ico') return send(res, 204, undefined);
     return notFound(res);
   } catch (err) {

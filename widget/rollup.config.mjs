@@ -2,6 +2,8 @@
 //  1. dist/npm  — ESM, one file per module, lit / livekit-client / react external (types come from `tsc`, see package.json).
 //  2. dist/cdn  — the script-tag build: urbania-meeting.js bundles lit; the room view and livekit-client are
 //                 lazily loaded chunks beside it (relative dynamic imports), minified by terser. No eval, no other origin.
+//                 urbania-call-notifier.js (its own file with lit, no livekit-client) and urbania-sw.js (the Web Push
+//                 service worker, a classic script) sit beside it.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -97,7 +99,7 @@ export default [
   {
     input: 'src/sw/urbania-sw.ts',
     onwarn,
-    plugins: [typescript({ ...tsOptions('dist'), outDir: undefined }), minify()],
-    output: { file: 'dist/urbania-sw.js', format: 'iife' },
+    plugins: [typescript({ ...tsOptions('dist/cdn'), outDir: undefined }), minify()],
+    output: { file: 'dist/cdn/urbania-sw.js', format: 'iife' },
   },
 ];
