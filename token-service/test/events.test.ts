@@ -1,6 +1,7 @@
 // The live invitation channel: tickets, GET /api/livekit/events (SSE) on a real port, the invitation that a room
 // creation sends (on the real LiveKit server), the answer that stops the other tabs, and no leaked listener.
 import { serve, type ServerType } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
@@ -108,12 +109,12 @@ describe('events tickets and authentication', () => {
   });
 
   it('a ticket expires (EventTickets with a 1 s lifetime, used after 2 s)', async () => {
-    const tickets = new EventTickets('a-secret-for-this-test-only-0123456789', new MemoryRoomStore(), 1);
+    const tickets = new EventTickets(randomBytes(32).toString('hex'), new MemoryRoomStore(), 1);
     const ticket = await tickets.issue({ id: 'bob', name: 'Bob' });
     await new Promise((r) => setTimeout(r, 2100));
     await expect(tickets.redeem(ticket)).rejects.toMatchObject({ status: 401, message: 'The events ticket has expired; ask for a new one' });
     // A ticket signed with another secret (another deployment) is refused too.
-    const foreign = await new EventTickets('another-secret-for-this-test-0123456789', new MemoryRoomStore()).issue({ id: 'bob', name: 'Bob' });
+    const foreign = await new EventTickets(randomBytes(32).toString('hex'), new MemoryRoomStore()).issue({ id: 'bob', name: 'Bob' });
     await expect(tickets.redeem(foreign)).rejects.toMatchObject({ status: 401, message: 'The events ticket is invalid' });
   });
 });

@@ -1,6 +1,6 @@
 // The signed invitation webhook: one POST per invited user, `Urbania-Signature: t=…,v1=…` verified here the way
 // API.md tells receivers to; retried on 5xx with the same id; never holding up room creation.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,8 @@ import { AcceptingSfu } from './helpers/accepting-sfu.js';
 import { buildApp, call, testConfig, userToken } from './helpers/app.js';
 import { startEndpoint, type Endpoint } from './helpers/https-endpoint.js';
 
-const SECRET = 'whsec-test-0123456789abcdef0123456789abcdef';
+// Random per run: no fixed secret in the repository (src/published-secrets.test.ts).
+const SECRET = randomBytes(32).toString('hex');
 
 /** The receiver's check, as documented in API.md: recompute the HMAC over "<t>.<raw body>", compare in constant time, bound the age. */
 function verifySignature(header: string, rawBody: string, secret: string, toleranceSeconds = 300): boolean {
