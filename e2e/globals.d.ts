@@ -21,6 +21,8 @@ declare global {
     __shareEvents: any;
     /** e2e/scenarios/12-hands.mjs: urbania-hand-raised / -lowered events seen by the page. */
     __hands: any[];
+    /** e2e/scenarios/11-call-notifier.mjs: urbania-call-invited events seen by the page, with their time. */
+    __rings: any[];
     /** axe-core, injected by the accessibility scenario. */
     axe: any;
     /** bench/widget/baseline.js */

@@ -6,13 +6,12 @@ import { assert, expectRemoteVideoPlaying, uniqueRoom } from '../helpers.mjs';
 import { waitConnected } from '../pages.mjs';
 
 /** Alice's page creates a room through the service (as any Urbania page may); returns Date.now() before the request. */
-async function createRoomFrom(page, room, participants, callType = 'video') {
+async function createRoomFrom(world, page, room, participants, callType = 'video') {
   return page.evaluate(
-    async ([room, participants, callType]) => {
-      const { default: config } = await import('/config.js');
+    async ([serviceUrl, room, participants, callType]) => {
       const session = JSON.parse(sessionStorage.getItem('urbania-demo.session'));
       const sentAt = Date.now();
-      const res = await fetch(`${config.serviceUrl}/api/livekit/rooms`, {
+      const res = await fetch(`${serviceUrl}/api/livekit/rooms`, {
         method: 'POST',
         headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ room_name: room, participants, call_type: callType }),
@@ -20,13 +19,13 @@ async function createRoomFrom(page, room, participants, callType = 'video') {
       if (res.status !== 201) throw new Error(`POST /rooms: ${res.status} ${await res.text()}`);
       return sentAt;
     },
-    [room, participants, callType],
+    [world.stack.serviceUrl, room, participants, callType],
   );
 }
 
 const notifierState = (page) =>
   page.evaluate(() => {
-    const el = document.querySelector('urbania-call-notifier');
+    const el = /** @type {any} */ (document.querySelector('urbania-call-notifier'));
     const card = el?.shadowRoot?.querySelector('[part="call"]');
     return {
       connection: el?.connection,
@@ -45,15 +44,15 @@ export default {
   async run(world) {
     const bob = await world.user('bob');
     const alice = await world.user('alice');
-    await bob.page.waitForFunction(() => document.querySelector('urbania-call-notifier')?.connection === 'open', null, { timeout: 15_000 });
+    await bob.page.waitForFunction(() => /** @type {any} */ (document.querySelector('urbania-call-notifier'))?.connection === 'open', null, { timeout: 15_000 });
     await bob.page.evaluate(() => {
       window.__rings = [];
-      document.querySelector('urbania-call-notifier').addEventListener('urbania-call-invited', (e) => window.__rings.push({ at: Date.now(), detail: e.detail }));
+      document.querySelector('urbania-call-notifier').addEventListener('urbania-call-invited', (e) => window.__rings.push({ at: Date.now(), detail: /** @type {CustomEvent} */ (e).detail }));
     });
 
     // 1. Ring, then join.
     const room = uniqueRoom('ring');
-    const sentAt = await createRoomFrom(alice.page, room, ['bob']);
+    const sentAt = await createRoomFrom(world, alice.page, room, ['bob']);
     await bob.page.waitForFunction((room) => window.__rings.some((r) => r.detail.room_name === room), room, { timeout: 5_000 });
     const ring = (await bob.page.evaluate(() => window.__rings))[0];
     const latencyMs = ring.at - sentAt;
@@ -76,14 +75,14 @@ export default {
     await expectRemoteVideoPlaying(alice.page, 'bob');
 
     // 2. Ring while in a call (the meeting page has the notifier too), then decline.
-    await bob.page.waitForFunction(() => document.querySelector('urbania-call-notifier')?.connection === 'open', null, { timeout: 15_000 });
+    await bob.page.waitForFunction(() => /** @type {any} */ (document.querySelector('urbania-call-notifier'))?.connection === 'open', null, { timeout: 15_000 });
     const second = uniqueRoom('ring-decline');
     const carol = await world.user('carol');
     const answers = [];
     bob.page.on('request', (r) => r.url().includes('/api/livekit/invitations/') && answers.push({ url: r.url(), body: r.postData() }));
-    await createRoomFrom(carol.page, second, ['bob'], 'audio');
+    await createRoomFrom(world, carol.page, second, ['bob'], 'audio');
     await bob.page.waitForFunction((second) => document.querySelector('urbania-call-notifier')?.shadowRoot?.querySelector(`[part="call"][data-room="${second}"]`), second, { timeout: 5_000 });
-    const declined = bob.page.evaluate(() => new Promise((r) => document.querySelector('urbania-call-notifier').addEventListener('urbania-call-declined', (e) => r(e.detail), { once: true })));
+    const declined = bob.page.evaluate(() => new Promise((r) => document.querySelector('urbania-call-notifier').addEventListener('urbania-call-declined', (e) => r(/** @type {CustomEvent} */ (e).detail), { once: true })));
     await bob.page.locator('urbania-call-notifier [part="decline-button"]').click();
     const detail = await declined;
     assert(detail.room_name === second && detail.call_type === 'audio', `declined detail ${JSON.stringify(detail)}`);
