@@ -19,6 +19,10 @@ import { ChatHistoryService } from './chat-history.js';
 import { messagesRouter } from './routes/messages.js';
 import { MemoryMessageStore } from './store/messages-memory.js';
 import type { MessageStore } from './store/messages.js';
+import { QuestionsService } from './questions.js';
+import { questionsRouter } from './routes/questions.js';
+import { MemoryQuestionStore } from './store/questions-memory.js';
+import type { QuestionStore } from './store/questions.js';
 import { demoAuthRouter } from './routes/demo-auth.js';
 import { handsRouter } from './routes/hands.js';
 import { healthRouter } from './routes/health.js';
@@ -47,6 +51,8 @@ export interface AppDeps {
   verifyUser?: UserVerifier;
   /** Chat history; defaults to a bounded in-memory one (main.ts passes MongoDB's with the MongoDB store). */
   messages?: MessageStore;
+  /** Audience questions (Q&A); defaults to memory (main.ts passes MongoDB's with the MongoDB store). */
+  questions?: QuestionStore;
   /** Invitations (bus, Web Push, webhook) and push subscriptions; in memory from the config by default. */
   notify?: NotifyDeps;
 }
@@ -106,6 +112,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/livekit', tokenRouter);
   app.route('/api/livekit', handsRouter(sfu));
   app.route('/api/livekit', messagesRouter(new ChatHistoryService(meetings, store, messages)));
+  app.route('/api/livekit', questionsRouter(new QuestionsService(meetings, store, deps.questions ?? new MemoryQuestionStore())));
   app.route('/api/livekit', webhooksRouter(store, sfu));
   const tickets = new EventTickets(config.livekit.apiSecret, store);
   app.route('/api/livekit', eventsRouter({ invitations, tickets, ...(notify.heartbeatMs !== undefined && { heartbeatMs: notify.heartbeatMs }) }));

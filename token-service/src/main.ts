@@ -8,6 +8,7 @@ import { LiveKitGateway } from './livekit.js';
 import { createLogger } from './logger.js';
 import { MemoryRoomStore } from './store/memory.js';
 import type { MessageStore } from './store/messages.js';
+import type { QuestionStore } from './store/questions.js';
 import type { RoomStore } from './store/types.js';
 import { openNotify } from './invitations/open.js';
 import type { InviteStore } from './store/invites-types.js';
@@ -65,12 +66,15 @@ function withoutCredentials(uri: string): string {
 const { store, invites } = await openStores();
 // With MongoDB the chat history lives beside the rooms; with the memory store, in memory (createApp's default).
 let messages: MessageStore | undefined;
+let questions: QuestionStore | undefined;
 if (config.mongodb) {
   const [{ MongoMessageStore }, { MongoRoomStore }] = await Promise.all([import('./store/messages-mongo.js'), import('./store/mongo.js')]);
   messages = await MongoMessageStore.open((store as InstanceType<typeof MongoRoomStore>).db, chatHistoryLimits(config));
+  const { MongoQuestionStore } = await import('./store/questions-mongo.js');
+  questions = await MongoQuestionStore.open((store as InstanceType<typeof MongoRoomStore>).db);
 }
 const notify = await openNotify(store, config, logger);
-const app = createApp({ config, store, ...(invites && { invites }), sfu: new LiveKitGateway(config), logger, notify, ...(messages && { messages }) });
+const app = createApp({ config, store, ...(invites && { invites }), sfu: new LiveKitGateway(config), logger, notify, ...(messages && { messages }), ...(questions && { questions }) });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(
