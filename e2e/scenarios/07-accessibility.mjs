@@ -1,4 +1,4 @@
-// axe-core on every page and view of the demo (sign-in, dashboard, pre-join, invite, room, room with the chat open), in French and in
+// axe-core on every page and view of the demo (sign-in, dashboard, pre-join, invite, room, room with the chat, the statistics or a device menu open), in French and in
 // English (the element's `lang`), under the real CSP (axe is injected through the DevTools protocol).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -69,6 +69,23 @@ export default {
     }
     await alice.page.keyboard.press('Escape');
     await inMeeting(alice.page, 'chat-panel').first().waitFor({ state: 'detached' });
+    // The statistics panel open (figures of Alice's own tracks), then the camera's device menu open.
+    await inMeeting(alice.page, 'stats-toggle').first().click();
+    await alice.page.waitForFunction(() => window.__e2e.deepAll('[part~="stats-track"] [data-figure="bitrate"]').some((d) => /\d/.test(d.textContent ?? '')), null, { timeout: 15_000 });
+    for (const lang of ['fr', 'en']) {
+      await setLang(alice.page, lang);
+      violations.push(...(await axe(alice.page, `room, statistics open (${lang})`)));
+    }
+    await alice.page.keyboard.press('Escape');
+    await inMeeting(alice.page, 'stats-panel').first().waitFor({ state: 'detached' });
+    await inMeeting(alice.page, 'device-menu-toggle').last().click();
+    await inMeeting(alice.page, 'device-menu').first().waitFor({ state: 'visible' });
+    for (const lang of ['fr', 'en']) {
+      await setLang(alice.page, lang);
+      violations.push(...(await axe(alice.page, `room, device menu open (${lang})`)));
+    }
+    await alice.page.keyboard.press('Escape');
+    await inMeeting(alice.page, 'device-menu').first().waitFor({ state: 'detached' });
 
     const bob = await world.user('bob');
     await bob.page.goto(`${world.stack.demoUrl}/meeting/invite?room=${room}`);

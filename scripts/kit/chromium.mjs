@@ -11,7 +11,9 @@ import { ROOT } from './processes.mjs';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
-  '--use-fake-device-for-media-stream',
+  // Two fake cameras (fake_device_0 and _1), so a camera can be switched mid-call (e2e devices-stats); the
+  // microphones and speakers are Chromium's usual three fake ones.
+  '--use-fake-device-for-media-stream=device-count=2',
   '--use-fake-ui-for-media-stream',
   // getDisplayMedia (after a click) picks the whole (fake, 1280×720) screen without a picker: screen-share tests.
   '--auto-select-desktop-capture-source=Entire screen',
