@@ -26,6 +26,14 @@ describe('core/rtc-stats (recorded Chromium stats of a call on the SFU)', () => 
     close(second.figures.rtt, 19.684, 0.01); // the latest remote-inbound-rtp, not the paused layer's 53.6 ms
   });
 
+  it('a paused layer that still reports a frame rate is not the one shown: the layers whose bytes grew are', () => {
+    const first = readTrackStats(RECORDED.sendCamera[0], 'send');
+    // As if the 1280×720 layer reported a frame rate without sending anything more.
+    const second = RECORDED.sendCamera[1].map((e) => e['rid'] === 'f' ? { ...e, framesPerSecond: 30 } : e);
+    expect(readTrackStats(second, 'send', first.counters).figures).to.include({ width: 640, height: 360 });
+    expect(readTrackStats(second, 'send').figures).to.include({ width: 1280, height: 720 }); // no previous reading: frame rates only
+  });
+
   it('microphone sent: opus, bitrate, round trip from remote-inbound-rtp, no resolution', () => {
     const { second } = twoReadings(RECORDED.sendMicrophone, 'send');
     close(second.figures.bitrate, ((108498 - 95911) * 8) / 1.309056);

@@ -22,6 +22,8 @@ export interface RtpCounters {
   packets: number;
   /** Packets lost: reported by the other end (send) or counted here (receive). */
   lost: number;
+  /** Bytes of each RTP stream (simulcast layer) by id: which layers are still sending. */
+  layers?: Record<string, number> | undefined;
 }
 
 export interface TrackFigures {
@@ -65,12 +67,13 @@ export function readTrackStats(entries: readonly StatsEntry[], direction: StatsD
   const timestamp = Math.max(...rtp.map((e) => e.timestamp));
   let counters: RtpCounters;
   let rtt: number | undefined;
+  const layers = Object.fromEntries(rtp.map((e) => [e.id, num(e['bytesSent']) ?? num(e['bytesReceived']) ?? 0]));
   if (direction === 'send') {
     const remote = entries.filter((e) => e.type === 'remote-inbound-rtp');
-    counters = { timestamp, bytes: sum(rtp, 'bytesSent'), packets: sum(rtp, 'packetsSent'), lost: sum(remote, 'packetsLost') };
+    counters = { timestamp, bytes: sum(rtp, 'bytesSent'), packets: sum(rtp, 'packetsSent'), lost: sum(remote, 'packetsLost'), layers };
     rtt = latest(remote, 'roundTripTime');
   } else {
-    counters = { timestamp, bytes: sum(rtp, 'bytesReceived'), packets: sum(rtp, 'packetsReceived'), lost: sum(rtp, 'packetsLost') };
+    counters = { timestamp, bytes: sum(rtp, 'bytesReceived'), packets: sum(rtp, 'packetsReceived'), lost: sum(rtp, 'packetsLost'), layers };
     const remote = entries.filter((e) => e.type === 'remote-outbound-rtp' && (num(e['roundTripTimeMeasurements']) ?? 0) > 0);
     rtt = latest(remote, 'roundTripTime');
   }
@@ -81,7 +84,7 @@ export function readTrackStats(entries: readonly StatsEntry[], direction: StatsD
   if (prev && seconds > 0 && counters.bytes >= prev.bytes) figures.bitrate = ((counters.bytes - prev.bytes) * 8) / seconds;
   figures.packetLoss = lossRatio(counters, prev, direction);
   if (rtt !== undefined) figures.rtt = rtt * 1000;
-  const layer = largestLayer(rtp);
+  const layer = largestLayer(rtp, prev?.layers);
   if (layer) {
     figures.width = num(layer['frameWidth']);
     figures.height = num(layer['frameHeight']);
@@ -120,11 +123,15 @@ function selectedPair(entries: readonly StatsEntry[], byId: Map<string, StatsEnt
   return entries.find((e) => e.type === 'candidate-pair' && e['nominated'] === true && e['state'] === 'succeeded');
 }
 
-/** The video layer with the most pixels among those producing frames (any layer when none reports a frame rate). */
-function largestLayer(rtp: StatsEntry[]): StatsEntry | undefined {
+/**
+ * The video layer with the most pixels among those still sending: whose bytes grew since the previous reading, else
+ * that report a frame rate, else any (a layer the SFU paused keeps its last resolution and stops growing).
+ */
+function largestLayer(rtp: StatsEntry[], before: Record<string, number> | undefined): StatsEntry | undefined {
   const video = rtp.filter((e) => num(e['frameWidth']) && num(e['frameHeight']));
+  const growing = before ? video.filter((e) => (num(e['bytesSent']) ?? num(e['bytesReceived']) ?? 0) > (before[e.id] ?? 0)) : [];
   const live = video.filter((e) => (num(e['framesPerSecond']) ?? 0) > 0);
-  const pool = live.length ? live : video;
+  const pool = growing.length ? growing : live.length ? live : video;
   let best: StatsEntry | undefined;
   for (const e of pool) if (!best || num(e['frameWidth'])! * num(e['frameHeight'])! > num(best['frameWidth'])! * num(best['frameHeight'])!) best = e;
   return best;
