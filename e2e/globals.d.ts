@@ -23,6 +23,8 @@ declare global {
     __hands: any[];
     /** e2e/scenarios/11-call-notifier.mjs: urbania-call-invited events seen by the page, with their time. */
     __rings: any[];
+    /** e2e/scenarios/13-devices-stats.mjs: urbania-device-changed events seen by the page. */
+    __deviceEvents: any[];
     /** axe-core, injected by the accessibility scenario. */
     axe: any;
     /** bench/widget/baseline.js */
@@ -43,6 +45,7 @@ interface UrbaniaMeetingElementForTests extends HTMLElement {
   sendChatMessage(text: string): Promise<void>;
   raiseHand(): Promise<void>;
   lowerHand(identity?: string): Promise<void>;
+  setDevice(kind: 'audioinput' | 'videoinput' | 'audiooutput', deviceId: string): Promise<void>;
 }
 
 declare global {

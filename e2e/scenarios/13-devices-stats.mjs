@@ -57,7 +57,7 @@ export default {
     assert(before.deviceId && other, `published camera ${JSON.stringify(before)}`);
     await alice.page.evaluate(() => {
       window.__deviceEvents = [];
-      document.querySelector('urbania-meeting').addEventListener('urbania-device-changed', (e) => window.__deviceEvents.push({ ...e.detail, bubbles: e.bubbles, composed: e.composed }));
+      document.querySelector('urbania-meeting').addEventListener("urbania-device-changed", (/** @type {any} */ e) => window.__deviceEvents.push({ ...e.detail, bubbles: e.bubbles, composed: e.composed }));
     });
 
     // 2. The switch, from the camera's menu in the control bar, with the keyboard.
