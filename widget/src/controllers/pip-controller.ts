@@ -29,6 +29,7 @@ export class PipController implements ReactiveController {
 
   /** Open the room view (an `<urbania-room>`) in a floating window; resolves with the mode. */
   async open(room: (HTMLElement & { pipVideo(): HTMLVideoElement | undefined }) | null | undefined, t: Translate, lang: string): Promise<PipMode> {
+    if (this.pip.mode) return this.pip.mode;
     if (!room) throw new MeetingError('not_in_call');
     const placeholder = pipPlaceholder(this.host.ownerDocument, t, lang, () => this.close());
     return this.pip.open({

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import { property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../styles/shared.styles.js';
 import styles from './urbania-meeting.styles.js';
@@ -10,8 +9,8 @@ import type { ConnectionStateName } from '../core/call-session.js';
 import { MeetingFlow, connectionStateOf, type FlowEvent, type FlowState } from '../core/meeting-flow.js';
 import { MeetingError, flowError, formatFlowError, mediaFlowError, toFlowError, type FlowError } from '../core/flow-error.js';
 import type { MediaErrorCode } from '../core/media-errors.js';
-import { StageControl, type StageLayoutName } from '../core/speaker-focus.js';
-import { PipController } from '../controllers/pip-controller.js';
+import type { StageControl, StageLayoutName } from '../core/speaker-focus.js';
+import type { PipController } from '../controllers/pip-controller.js';
 import { exportParts } from './urbania-meeting.parts.js';
 import { PREJOIN_PARTS } from '../views/pre-join/pre-join.parts.js';
 import { INVITE_PARTS } from '../views/invite/invite.parts.js';
@@ -218,10 +217,9 @@ export class UrbaniaMeeting extends LitElement {
 
   /** The meeting flow (phases, service, call session): everything this element renders comes from it. */
   private flow = new MeetingFlow();
-  /** Layout and pin of the call stage (core/speaker-focus.ts). */
-  private stage = new StageControl();
-  private pip = new PipController(this);
-  private _roomEl: UrbaniaRoomEl | undefined;
+  /** Layout and pin of the call stage (core/speaker-focus.ts), and picture-in-picture: made with the room view's chunk. */
+  private stage: StageControl | undefined;
+  private pip: PipController | undefined;
   private _htmlObserver: MutationObserver | undefined;
   private _unsubs: (() => void)[] = [];
 
@@ -254,8 +252,8 @@ export class UrbaniaMeeting extends LitElement {
       this._htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     } catch { /* ignore */ }
     this._unsubs.push(this.flow.subscribe(this.onFlowState), this.flow.on(this.onFlowEvent), this.flow.session.subscribe((c) => {
-      this.stage.sync(c);
-      if (c.connection === 'idle' || c.connection === 'disconnected') this.pip.close();
+      this.stage?.sync(c);
+      if (c.connection === 'idle' || c.connection === 'disconnected') this.pip?.close();
     }));
     this.configureFlow();
   }
@@ -322,12 +320,20 @@ export class UrbaniaMeeting extends LitElement {
    * Rejects `not_in_call`, `invalid_layout`. Going back to `grid` unpins.
    */
   setLayout(layout: StageLayoutName): Promise<void> {
-    return this.localized(new Promise<void>((resolve) => { this.stage.setLayout(layout, this.flow.session.state); resolve(); }));
+    return this.localized(new Promise<void>((resolve) => {
+      if (!this.stage) throw new MeetingError('not_in_call');
+      this.stage.setLayout(layout, this.flow.session.state);
+      resolve();
+    }));
   }
 
   /** Pin a participant (by identity) large on the stage, `null` to unpin. Rejects `not_in_call`, `unknown_participant`. */
   pin(identity: string | null): Promise<void> {
-    return this.localized(new Promise<void>((resolve) => { this.stage.pin(identity, this.flow.session.state); resolve(); }));
+    return this.localized(new Promise<void>((resolve) => {
+      if (!this.stage) throw new MeetingError('not_in_call');
+      this.stage.pin(identity, this.flow.session.state);
+      resolve();
+    }));
   }
 
   /**
@@ -339,8 +345,9 @@ export class UrbaniaMeeting extends LitElement {
    */
   openPictureInPicture(): Promise<void> {
     const c = this.flow.session.state.connection;
-    if (c !== 'connected' && c !== 'reconnecting') return this.localized(Promise.reject(new MeetingError('not_in_call')));
-    return this.localized(this.pip.open(this._roomEl, translator(this.locale), this.locale).then(() => undefined));
+    if ((c !== 'connected' && c !== 'reconnecting') || !this.pip) return this.localized(Promise.reject(new MeetingError('not_in_call')));
+    const room = this.renderRoot.querySelector<UrbaniaRoomEl>('urbania-room');
+    return this.localized(this.pip.open(room, translator(this.locale), this.locale).then(() => undefined));
   }
 
   /**
@@ -458,7 +465,9 @@ export class UrbaniaMeeting extends LitElement {
   private async loadRoomView(): Promise<void> {
     if (this._roomViewReady) return;
     try {
-      await import('../views/room/room.js');
+      const room = await import('../views/room/room.js');
+      this.stage ??= new room.StageControl();
+      this.pip ??= new room.PipController(this);
       this._roomViewReady = true;
     } catch (err) {
       this.flow.report(flowError('connection_failed', String(err)));
@@ -525,8 +534,8 @@ export class UrbaniaMeeting extends LitElement {
       case 'room':
         return this._roomViewReady
           ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat} .devices=${this.flow.devices} .stats=${this.flow.stats} .hostControls=${this.flow.host}
-              .stage=${this.stage} .pip=${{ available: this.pip.available, open: Boolean(this.pip.mode) }} ${ref((el) => { this._roomEl = el as UrbaniaRoomEl | undefined; })}
-              @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else this.pip.close(); }}
+              .stage=${this.stage} .pip=${this.pip ? { available: this.pip.available, open: Boolean(this.pip.mode) } : undefined}
+              @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else this.pip?.close(); }}
               @room-device=${(e: CustomEvent<{ kind: 'audioinput' | 'videoinput' | 'audiooutput'; deviceId: string }>) => { e.stopPropagation(); void this.setDevice(e.detail.kind, e.detail.deviceId).catch(() => {}); }}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
               @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}
