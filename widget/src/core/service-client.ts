@@ -40,6 +40,8 @@ export type StageResponse = Schemas['StageResponse'];
 export type Role = Schemas['Role'];
 export type ChatHistoryMessage = Schemas['ChatHistoryMessage'];
 export type ChatHistory = Schemas['ChatHistory'];
+export type Question = Schemas['Question'];
+export type QuestionList = Schemas['QuestionList'];
 
 /** Error codes from the service (its `ErrorCode`), plus the client-side ones. */
 export type ServiceErrorCode =
@@ -155,6 +157,33 @@ export class ServiceClient {
   /** The room's recent chat messages, oldest first. */
   chatHistory(roomName: string, limit: number): Promise<ChatHistory> {
     return this.call('/api/livekit/rooms/{room_name}/messages', 'get', { params: { room_name: roomName }, query: { limit: String(limit) } });
+  }
+
+  /** Webinar Q&A: the room's questions, most voted first. */
+  listQuestions(roomName: string): Promise<QuestionList> {
+    return this.call('/api/livekit/rooms/{room_name}/questions', 'get', { params: { room_name: roomName } });
+  }
+
+  askQuestion(roomName: string, text: string): Promise<Question> {
+    return this.call('/api/livekit/rooms/{room_name}/questions', 'post', { params: { room_name: roomName }, body: { text } });
+  }
+
+  /** Vote (`on`) or take the vote back; one vote per user. */
+  voteQuestion(roomName: string, id: string, on: boolean): Promise<Question> {
+    const params = { room_name: roomName, question_id: id };
+    return on
+      ? this.call('/api/livekit/rooms/{room_name}/questions/{question_id}/vote', 'post', { params })
+      : this.call('/api/livekit/rooms/{room_name}/questions/{question_id}/vote', 'delete', { params });
+  }
+
+  /** Host: mark a question answered. */
+  markQuestionAnswered(roomName: string, id: string): Promise<Question> {
+    return this.call('/api/livekit/rooms/{room_name}/questions/{question_id}/answered', 'post', { params: { room_name: roomName, question_id: id } });
+  }
+
+  /** The host or the author deletes a question. */
+  deleteQuestion(roomName: string, id: string): Promise<unknown> {
+    return this.call('/api/livekit/rooms/{room_name}/questions/{question_id}', 'delete', { params: { room_name: roomName, question_id: id } });
   }
 
   /** One documented operation: fills the path's `{params}` and query, sends the body, returns the success body. */
