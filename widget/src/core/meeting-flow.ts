@@ -17,6 +17,7 @@ import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEven
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
 import { ChatLog, type ChatMessage } from './chat.js';
 import { keepChatMessage, loadChatHistory } from './chat-history.js';
+import { QaBoard } from './qa.js';
 import { Listeners } from './listeners.js';
 import { CHOICE_FIELD, CallDevices, type CallDevicesOptions, type DeviceKind } from './devices.js';
 import type { ConnectionQualityName } from './connection-quality.js';
@@ -132,6 +133,8 @@ export class MeetingFlow {
   readonly session: CallSession;
   /** The call's chat (messages of the current call; sending allowed while in the call with a data grant). */
   readonly chat = new ChatLog();
+  /** A webinar's audience questions (attached while in the call). */
+  readonly qa = new QaBoard();
   /** The host's controls over the call (host-controls.ts); inert for everyone else. */
   readonly host = new HostControls(() => this.client);
   /** Microphones, cameras and speakers during the call (see devices.ts). */
@@ -365,6 +368,7 @@ export class MeetingFlow {
     this.attempt++;
     this.pendingCall = undefined;
     this.host.detach();
+    this.qa.dispose();
     const stopped = local ? this.session.disconnect().catch(() => {}) : Promise.resolve();
     if (!local && p.phase === 'joining') {
       // The SFU dropped us while connecting: the join failed (the pending connect() is superseded).
@@ -477,6 +481,7 @@ export class MeetingFlow {
       this.host.attach(call.room, call.role, call.info);
       this.to({ phase: 'in-call', ...call });
       this.fire({ type: 'joined', room: call.room, identity: call.identity, canPublish: call.canPublish });
+      if (call.info.webinar) this.qa.attach(this.client, call.room);
       const attempt = this.attempt;
       void loadChatHistory(this.client, call.room, call.identity).then((earlier) => {
         if (attempt === this.attempt) this.chat.addEarlier(earlier);

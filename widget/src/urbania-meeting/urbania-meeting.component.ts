@@ -149,6 +149,22 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart device-menu-toggle - The chevron beside the microphone or camera toggle that opens a device menu (`aria-haspopup=menu`, `aria-expanded`).
  * @csspart device-menu - An open device menu (`role=menu`; ↑/↓, Enter, Escape).
  * @csspart device-option - One device in a menu (`role=menuitemradio`, `aria-checked`, `data-kind`, `data-device-id`).
+ * @csspart qa-toggle - Opens and closes the webinar's Q&A panel (`aria-expanded`).
+ * @csspart qa-panel - The Q&A panel of a webinar (audience questions, most voted first; refreshed every 3 s while open).
+ * @csspart qa-close - Close button of the Q&A panel.
+ * @csspart qa-list - The list of questions.
+ * @csspart qa-question - One question (`data-id`, `data-answered`).
+ * @csspart qa-text - The question's text.
+ * @csspart qa-author - Who asked it.
+ * @csspart qa-vote - Vote toggle with the vote count (`aria-pressed`).
+ * @csspart qa-answered - "Answered" mark.
+ * @csspart qa-mark-answered - The host marks the question answered.
+ * @csspart qa-delete - Delete (the host, or the author).
+ * @csspart qa-form - The question form.
+ * @csspart qa-input - The question box.
+ * @csspart qa-ask - Send button.
+ * @csspart qa-error - Why the last Q&A action failed.
+ * @csspart qa-empty - Shown when there is no question yet.
  * @csspart stats-panel - The statistics panel (polled about every second while open).
  * @csspart stats-close - Close button of the statistics panel (Escape closes it too).
  * @csspart stats-section - "Sent" or "Received" (`data-direction` `send` | `receive`).
@@ -533,7 +549,7 @@ export class UrbaniaMeeting extends LitElement {
           @join-warmup=${this.warm}></urbania-invite>`;
       case 'room':
         return this._roomViewReady
-          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat} .devices=${this.flow.devices} .stats=${this.flow.stats} .hostControls=${this.flow.host}
+          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat} .qa=${this.flow.phase.phase === 'in-call' || this.flow.phase.phase === 'reconnecting' ? (this.flow.phase.info.webinar ? this.flow.qa : undefined) : undefined} .devices=${this.flow.devices} .stats=${this.flow.stats} .hostControls=${this.flow.host}
               .stage=${this.stage} .pip=${this.pip ? { available: this.pip.available, open: Boolean(this.pip.mode) } : undefined}
               @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else this.pip?.close(); }}
               @room-device=${(e: CustomEvent<{ kind: 'audioinput' | 'videoinput' | 'audiooutput'; deviceId: string }>) => { e.stopPropagation(); void this.setDevice(e.detail.kind, e.detail.deviceId).catch(() => {}); }}

@@ -15,6 +15,8 @@ import '../views/chat-panel/chat-panel.js';
 import '../views/participants-panel/participants-panel.js';
 import '../views/device-menu/device-menu.js';
 import '../views/stats-panel/stats-panel.js';
+import '../views/qa-panel/qa-panel.js';
+import { QaBoard, type QaClient } from '../core/qa.js';
 import { CallStats } from '../core/call-stats.js';
 import type { DevicesState } from '../core/devices.js';
 import { ROOM_OWN_PARTS } from '../views/room/room.parts.js';
@@ -146,6 +148,7 @@ describe('CSS parts: documented = exported = rendered', () => {
     const seen = new Set<string>();
     const chat = new ChatLog();
     chat.add(chatMessage('1'));
+    const qa = new QaBoard();
     for (const state of [
       call({ participants: many.map((p, i) => (i === 3 ? { ...p, quality: 'good' as const } : p)), speaking: ['p2'], canPlayAudio: false }),
       call({ participants: [person('me', { isLocal: true, canPublish: false })], canPublish: false }),
@@ -160,7 +163,7 @@ describe('CSS parts: documented = exported = rendered', () => {
       const stage = new StageControl();
       if (state.participants.length === 3) stage.pin('bob', state);
       const el = await fixture<HTMLElement>(html`<urbania-room style="display:block;width:480px;height:360px" .session=${new FakeSession(state)} .roomName=${'r1'} .chat=${chat}
-        .stage=${stage} .pip=${{ available: true, open: false }} .devices=${fakeDevices()} .stats=${new CallStats(() => [])}></urbania-room>`);
+        .stage=${stage} .pip=${{ available: true, open: false }} .devices=${fakeDevices()} .stats=${new CallStats(() => [])} .qa=${qa}></urbania-room>`);
       await waitFor(() => el.shadowRoot!.querySelector('[part="room"]'));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
@@ -188,19 +191,41 @@ describe('CSS parts: documented = exported = rendered', () => {
     expect(sorted(seen)).to.deep.equal(sorted(ROOM_OWN_PARTS));
     chat.setOpen(true);
     const el = await fixture<HTMLElement>(html`<urbania-room .session=${new FakeSession(call({ participants: [person('me', { isLocal: true })] }))} .chat=${chat}
-      .devices=${fakeDevices()} .stats=${new CallStats(() => [])}></urbania-room>`);
+      .devices=${fakeDevices()} .stats=${new CallStats(() => [])} .qa=${qa}></urbania-room>`);
     const panel = await waitFor(() => el.shadowRoot!.querySelector('urbania-chat-panel'), 2000, 'chat panel');
     expect(sorted(panel.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-chat-panel']));
     const people = el.shadowRoot!.querySelector('urbania-participants-panel')!;
     expect(sorted(people.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-participants-panel']));
-    expect(sorted([...ROOM_OWN_PARTS, ...VIEW_PARTS['urbania-chat-panel'], ...VIEW_PARTS['urbania-participants-panel'], ...VIEW_PARTS['urbania-device-menu'], ...VIEW_PARTS['urbania-stats-panel']]))
+    expect(sorted([...ROOM_OWN_PARTS, ...VIEW_PARTS['urbania-chat-panel'], ...VIEW_PARTS['urbania-participants-panel'], ...VIEW_PARTS['urbania-device-menu'], ...VIEW_PARTS['urbania-stats-panel'], ...VIEW_PARTS['urbania-qa-panel']]))
       .to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
     const menu = el.shadowRoot!.querySelector('urbania-device-menu')!;
     expect(sorted(menu.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-device-menu']));
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="stats-toggle"]')!.click();
     const stats = await waitFor(() => el.shadowRoot!.querySelector('urbania-stats-panel'), 2000, 'stats panel');
     expect(sorted(stats.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-stats-panel']));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="qa-toggle"]')!.click();
+    const qaPanel = await waitFor(() => el.shadowRoot!.querySelector('urbania-qa-panel'), 2000, 'Q&A panel');
+    expect(sorted(qaPanel.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-qa-panel']));
     el.remove();
+  });
+
+  it('the Q&A panel renders exactly its declared parts (empty; then the host with questions and a refused action)', async () => {
+    const question = (id: string, answered: boolean) => ({ id, text: id, author: { identity: 'carol', name: 'Carole' }, created_at: '2026-11-27T01:00:00.000Z', votes: 1, voted: false, answered });
+    let list: ReturnType<typeof question>[] = [];
+    const refuse = async (): Promise<never> => { throw Object.assign(new Error('no'), { code: 'forbidden' }); };
+    const client: QaClient = { listQuestions: async () => ({ room_name: 'w', questions: list }), askQuestion: refuse, voteQuestion: refuse, markQuestionAnswered: refuse, deleteQuestion: refuse };
+    const qa = new QaBoard(60_000);
+    qa.attach(client, 'w');
+    await qa.refresh();
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<urbania-qa-panel .qa=${qa} host></urbania-qa-panel>`);
+    const seen = partsIn(el.shadowRoot!);
+    list = [question('a', false), question('b', true)];
+    await qa.refresh();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="qa-mark-answered"]')!.click();
+    await waitFor(() => el.shadowRoot!.querySelector('[part="qa-error"]'), 2000, 'error');
+    for (const p of partsIn(el.shadowRoot!)) seen.add(p);
+    expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-qa-panel']));
   });
 
   it('the device menu and the statistics panel render exactly their declared parts', async () => {

@@ -10,6 +10,7 @@ import { CHAT_PANEL_PARTS } from '../views/chat-panel/chat-panel.parts.js';
 import { PARTICIPANTS_PANEL_PARTS } from '../views/participants-panel/participants-panel.parts.js';
 import { DEVICE_MENU_PARTS } from '../views/device-menu/device-menu.parts.js';
 import { STATS_PANEL_PARTS } from '../views/stats-panel/stats-panel.parts.js';
+import { QA_PANEL_PARTS } from '../views/qa-panel/qa-panel.parts.js';
 
 /** Parts rendered by the host itself. */
 export const HOST_PARTS = ['error', 'left', 'rejoin-button', 'announcer', 'pip-placeholder', 'pip-return'] as const;
@@ -21,7 +22,7 @@ export const exportParts = (parts: readonly string[]): string => parts.join(', '
 export const VIEW_PARTS = {
   'urbania-pre-join': PREJOIN_PARTS, 'urbania-invite': INVITE_PARTS, 'urbania-room': ROOM_PARTS, 'urbania-chat-panel': CHAT_PANEL_PARTS,
   'urbania-participants-panel': PARTICIPANTS_PANEL_PARTS,
-  'urbania-device-menu': DEVICE_MENU_PARTS, 'urbania-stats-panel': STATS_PANEL_PARTS,
+  'urbania-device-menu': DEVICE_MENU_PARTS, 'urbania-stats-panel': STATS_PANEL_PARTS, 'urbania-qa-panel': QA_PANEL_PARTS,
 } as const;
 
 /** Every part a page can reach on the host. */

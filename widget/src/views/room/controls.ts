@@ -50,7 +50,10 @@ export interface ControlsContext {
   deviceMenu?: ((group: 'audio' | 'video' | 'output') => unknown) | undefined;
   /** The statistics panel is open; no statistics toggle when undefined. */
   statsOpen?: boolean | undefined;
+  /** The Q&A panel is open (webinars); no Q&A toggle when undefined. */
+  qaOpen?: boolean | undefined;
   on: {
+    qa?(open: boolean): void;
     hand(raise: boolean): void;
     stats?(open: boolean): void;
     mic(): void;
@@ -138,6 +141,12 @@ export function renderControls(c: ControlsContext): TemplateResult {
           aria-label=${unread ? t('chat.openUnread', { count: unread }) : t('chat.open')} data-tip=${t('chat.open')}
           @click=${() => on.chat(!chatOpen)}>${icons.chat}${unread
             ? html`<span part="chat-unread-badge" class="count unread" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}</button>`
+      : nothing}
+    ${c.qaOpen !== undefined && live
+      ? controlButton({
+        part: 'qa-toggle', label: t('qa.open'), expanded: c.qaOpen, tip: t('qa.open'),
+        icon: icons.qa, onClick: () => on.qa?.(!c.qaOpen),
+      })
       : nothing}
     ${c.statsOpen !== undefined && live
       ? controlButton({

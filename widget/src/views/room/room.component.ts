@@ -29,9 +29,11 @@ import { orderedHands } from '../../core/hands.js';
 import { handBadge, isHandShortcut } from './hands.js';
 import type { DevicesLike } from '../device-menu/device-menu.component.js';
 import type { StatsLike } from '../stats-panel/stats-panel.component.js';
-import { DEVICE_MENU_EXPORTS, STATS_PANEL_EXPORTS } from './room.parts.js';
+import { DEVICE_MENU_EXPORTS, QA_PANEL_EXPORTS, STATS_PANEL_EXPORTS } from './room.parts.js';
 import '../device-menu/device-menu.js';
 import '../stats-panel/stats-panel.js';
+import type { QaLike } from '../qa-panel/qa-panel.component.js';
+import '../qa-panel/qa-panel.js';
 
 /** The chat the room shows: messages and sending (chat-panel) plus the open/unread state the toggle shows. */
 export type RoomChat = ChatLike & { setOpen(open: boolean): void };
@@ -138,6 +140,22 @@ export { initials } from './tile.js';
  * @csspart device-menu-toggle - The chevron beside the microphone or camera toggle that opens a device menu (`aria-haspopup=menu`, `aria-expanded`); re-exported from the device menu.
  * @csspart device-menu - An open device menu (`role=menu`).
  * @csspart device-option - One device in a menu (`role=menuitemradio`, `aria-checked`, `data-kind`, `data-device-id`).
+ * @csspart qa-toggle - Opens and closes the webinar's Q&A panel (`aria-expanded`).
+ * @csspart qa-panel - The Q&A panel (audience questions, most voted first); the parts below are the Q&A panel's, re-exported.
+ * @csspart qa-close - Close button of the Q&A panel.
+ * @csspart qa-list - The list of questions.
+ * @csspart qa-question - One question (`data-id`, `data-answered`).
+ * @csspart qa-text - The question's text.
+ * @csspart qa-author - Who asked it.
+ * @csspart qa-vote - Vote toggle with the vote count (`aria-pressed`).
+ * @csspart qa-answered - "Answered" mark.
+ * @csspart qa-mark-answered - The host marks the question answered.
+ * @csspart qa-delete - Delete (the host, or the author).
+ * @csspart qa-form - The question form.
+ * @csspart qa-input - The question box.
+ * @csspart qa-ask - Send button.
+ * @csspart qa-error - Why the last Q&A action failed.
+ * @csspart qa-empty - Shown when there is no question yet.
  * @csspart stats-panel - The statistics panel; the parts below are the statistics panel's, re-exported.
  * @csspart stats-close - Close button of the statistics panel.
  * @csspart stats-section - "Sent" or "Received" (`data-direction` `send` | `receive`).
@@ -175,6 +193,9 @@ export class UrbaniaRoom extends LitElement {
   /** The call's statistics; no statistics toggle without them. */
   @property({ attribute: false }) stats: StatsLike | undefined;
   @state() private statsOpen = false;
+  /** A webinar's audience questions (Q&A); no Q&A toggle without them. */
+  @property({ attribute: false }) qa: (QaLike & { setOpen(open: boolean): void }) | undefined;
+  @state() private qaOpen = false;
   @state() private page = 0;
   @state() private chatState: ChatState | undefined;
   @state() private chatAnnouncement = '';
@@ -261,6 +282,7 @@ export class UrbaniaRoom extends LitElement {
   private toggleChat(open: boolean, focusToggle = false): void {
     this.chat?.setOpen(open);
     if (open) this.statsOpen = false;
+    if (open) this.toggleQa(false);
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-chat-panel')?.focus();
       else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="chat-toggle"]')?.focus();
@@ -270,9 +292,24 @@ export class UrbaniaRoom extends LitElement {
   private toggleStats(open: boolean, focusToggle = false): void {
     this.statsOpen = open;
     if (open && this.chatState?.open) this.chat?.setOpen(false);
+    if (open) this.toggleQa(false);
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-stats-panel')?.focus();
       else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="stats-toggle"]')?.focus();
+    });
+  }
+
+  private toggleQa(open: boolean, focusToggle = false): void {
+    if (open === this.qaOpen) return;
+    this.qaOpen = open;
+    this.qa?.setOpen(open);
+    if (open) {
+      this.statsOpen = false;
+      if (this.chatState?.open) this.chat?.setOpen(false);
+    }
+    void this.updateComplete.then(() => {
+      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-qa-panel')?.focus();
+      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="qa-toggle"]')?.focus();
     });
   }
 
@@ -439,7 +476,7 @@ export class UrbaniaRoom extends LitElement {
       : t(`state.${s.connection}`);
     return html`
       <section part="room" class="room" tabindex="-1" lang=${this.locale} aria-label=${t('room.label', { room: this.roomName })}
-        data-connection=${s.connection} data-chat=${chatOpen || this.statsOpen ? 'open' : 'closed'} @keydown=${this.onKeydown}>
+        data-connection=${s.connection} data-chat=${chatOpen || this.statsOpen || this.qaOpen ? 'open' : 'closed'} @keydown=${this.onKeydown}>
         <div class="status">
           <span class="badge" part="connection-status" role="status">${statusText}</span>
           ${!s.canPublish && s.connection !== 'idle' ? html`<span class="badge" part="audience-badge">${t('room.listener')}</span>` : nothing}
@@ -466,7 +503,9 @@ export class UrbaniaRoom extends LitElement {
           deviceMenu: this.devices ? (group) => html`<urbania-device-menu group=${group} exportparts=${DEVICE_MENU_EXPORTS} .locale=${this.locale}
             .devices=${this.devices} @device-select=${this.onDeviceSelect}></urbania-device-menu>` : undefined,
           statsOpen: this.stats ? this.statsOpen : undefined,
+          qaOpen: this.qa ? this.qaOpen : undefined,
           on: {
+            qa: (open) => this.toggleQa(open),
             stats: (open) => this.toggleStats(open),
             layout: (l) => this.setLayout(l),
             pip: (open) => { this.dispatchEvent(new CustomEvent('room-pip', { detail: open, bubbles: true })); },
@@ -483,6 +522,10 @@ export class UrbaniaRoom extends LitElement {
         ${this.statsOpen && this.stats && s.connection !== 'disconnected'
           ? html`<urbania-stats-panel id="stats" class="chat" exportparts=${STATS_PANEL_EXPORTS} .locale=${this.locale} .stats=${this.stats}
               @stats-close=${(e: Event) => { e.stopPropagation(); this.toggleStats(false, true); }}></urbania-stats-panel>`
+          : nothing}
+        ${this.qaOpen && this.qa && s.connection !== 'disconnected'
+          ? html`<urbania-qa-panel id="qa" class="chat" exportparts=${QA_PANEL_EXPORTS} .locale=${this.locale} .qa=${this.qa}
+              .identity=${local?.identity ?? ''} ?host=${this.host} @qa-close=${(e: Event) => { e.stopPropagation(); this.toggleQa(false, true); }}></urbania-qa-panel>`
           : nothing}
         <div class="sr-only" aria-live="polite">${this.chatAnnouncement}</div>
         <div class="sr-only" id="shortcut-status" aria-live="polite">${this.shortcutNotice}</div>

@@ -2,6 +2,7 @@ import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
 import { PARTICIPANTS_PANEL_PARTS } from '../participants-panel/participants-panel.parts.js';
 import { DEVICE_MENU_PARTS } from '../device-menu/device-menu.parts.js';
 import { STATS_PANEL_PARTS } from '../stats-panel/stats-panel.parts.js';
+import { QA_PANEL_PARTS } from '../qa-panel/qa-panel.parts.js';
 import { STAGE_ROLE_PARTS } from './stage-role.js';
 
 /** The parts the room view renders itself. */
@@ -13,6 +14,8 @@ export const ROOM_OWN_PARTS = [
   'hand-toggle', 'tile-hand',
   // Devices and statistics: the tiles' quality mark, the statistics toggle.
   'connection-quality', 'stats-toggle',
+  // Webinar Q&A: its toggle (the panel's parts are re-exported).
+  'qa-toggle',
   'tile-host-mute', ...STAGE_ROLE_PARTS,
 ] as const;
 
@@ -21,8 +24,9 @@ export const ROOM_OWN_PARTS = [
  * participants panels, the device menus and the statistics panel, which it re-exports. Kept out of room.component.ts
  * so the host can name them without loading the room view (a lazy chunk).
  */
-export const ROOM_PARTS = [...ROOM_OWN_PARTS, ...CHAT_PANEL_PARTS, ...PARTICIPANTS_PANEL_PARTS, ...DEVICE_MENU_PARTS, ...STATS_PANEL_PARTS] as const;
+export const ROOM_PARTS = [...ROOM_OWN_PARTS, ...CHAT_PANEL_PARTS, ...PARTICIPANTS_PANEL_PARTS, ...DEVICE_MENU_PARTS, ...STATS_PANEL_PARTS, ...QA_PANEL_PARTS] as const;
 
 /** The `exportparts` of the device menus and of the statistics panel inside the room view. */
 export const DEVICE_MENU_EXPORTS = DEVICE_MENU_PARTS.join(', ');
 export const STATS_PANEL_EXPORTS = STATS_PANEL_PARTS.join(', ');
+export const QA_PANEL_EXPORTS = QA_PANEL_PARTS.join(', ');
