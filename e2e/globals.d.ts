@@ -25,6 +25,9 @@ declare global {
     __rings: any[];
     /** e2e/scenarios/13-devices-stats.mjs: urbania-device-changed events seen by the page. */
     __deviceEvents: any[];
+    /** e2e/scenarios/12-speaker-focus.mjs: active speakers seen by the page; Chromium's Document Picture-in-Picture API. */
+    __speakers: any;
+    documentPictureInPicture: any;
     /** axe-core, injected by the accessibility scenario. */
     axe: any;
     /** bench/widget/baseline.js */

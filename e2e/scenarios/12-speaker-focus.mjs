@@ -215,8 +215,8 @@ export default {
       // document.pictureInPictureElement is retargeted to the shadow host: walk down the shadow roots.
       let v = document.pictureInPictureElement;
       while (v?.shadowRoot?.pictureInPictureElement) v = v.shadowRoot.pictureInPictureElement;
-      if (v && v.tagName !== 'VIDEO') return null;
-      return v && { identity: v.getAttribute('data-identity'), frames: v.getVideoPlaybackQuality().totalVideoFrames, t: v.currentTime };
+      if (!(v instanceof HTMLVideoElement)) return null;
+      return { identity: v.getAttribute('data-identity'), frames: v.getVideoPlaybackQuality().totalVideoFrames, t: v.currentTime };
     };
     const f0 = await alice.page.waitForFunction(floating, null, { timeout: 10_000, polling: 200 }).then((h) => h.jsonValue());
     await alice.page.waitForTimeout(1500);
