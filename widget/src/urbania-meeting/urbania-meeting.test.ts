@@ -187,7 +187,9 @@ describe('<urbania-meeting>', () => {
     stub = stubFetch([{ method: 'GET', path: '/api/livekit/rooms/ghost', status: 404, body: { error: { code: 'room_not_found', message: 'no' } } }]);
     const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting view="invite" room="ghost" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
     await waitFor(() => deepQuery(el, '[part="error"]'), 3000, 'error');
-    expect(text(deepQuery(el, '[part="error"] p'))).to.equal('Salle introuvable.');
+    expect(text(deepQuery(el, '[part="error"] p'))).to.equal(
+      "Salle introuvable : elle n'existe pas, ou vous n'y êtes pas invité. Demandez un lien d'invitation à l'organisateur.",
+    );
     expect(deepQuery(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
   });
 
