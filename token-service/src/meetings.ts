@@ -198,6 +198,11 @@ export class Meetings {
   }
 
   /** Leaves the call: for whoever may see the room (see access); 404 for anyone else. */
+  /** Whether `userId` is in the room's call right now, on the SFU (another tab or device when they are joining). */
+  async isInCall(roomName: string, userId: string): Promise<boolean> {
+    return (await this.sfu.getParticipant(roomName, userId)) !== null;
+  }
+
   async leave(user: User, roomName: string): Promise<void> {
     await this.access(user, roomName);
     await this.store.setPresence(roomName, { identity: user.id, name: user.name }, false, presenceNow());

@@ -172,7 +172,17 @@ export const Permissions = z
   .openapi('Permissions');
 
 export const JoinResponse = z
-  .object({ room: Room, token: z.string(), url: z.string(), room_name: RoomName, permissions: Permissions })
+  .object({
+    room: Room,
+    token: z.string(),
+    url: z.string(),
+    room_name: RoomName,
+    permissions: Permissions,
+    connected_elsewhere: z.boolean().openapi({
+      description:
+        'This user is in the call right now (another tab or device, from the SFU): connecting with this token ends that session (LiveKit DUPLICATE_IDENTITY); ask first',
+    }),
+  })
   .openapi('JoinResponse');
 
 export const LeaveResponse = z.object({ room_name: RoomName, left: z.literal(true) }).openapi('LeaveResponse');

@@ -149,10 +149,12 @@ describe('host controls', () => {
     const viaTokenSource = await call(app, 'POST', '/api/livekit/token-source', { token: carol, body: { room_name: room } });
     expect(viaTokenSource.status).toBe(423);
 
-    // Bob, in the call, keeps his token and may get a new one (a reconnect); the host always may.
+    // Bob, in the call, keeps his token and may get a new one (a reconnect, another tab: told so); the host always may.
     expect(await validate(inCall.answer.token)).toBe(200);
+    expect(inCall.answer.connected_elsewhere).toBe(false);
     expect((await roomService.listParticipants(room)).map((p) => p.identity)).toEqual(['bob']);
-    expect((await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: bob })).status).toBe(200);
+    const again = await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: bob });
+    expect([again.status, again.json.connected_elsewhere]).toEqual([200, true]);
     expect((await call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token: alice })).status).toBe(200);
     expect((await call(app, 'GET', `/api/livekit/rooms/${room}`, { token: carol })).json.locked).toBe(true);
 

@@ -157,9 +157,14 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
     const { username, invite } = c.req.valid('json') ?? {};
     const admission = await meetings.admit(c.get('user'), c.req.valid('param').room_name, username, invite);
     const { permissions } = admission;
+    const [view, connectedElsewhere] = await Promise.all([
+      meetings.view(admission.room),
+      meetings.isInCall(admission.room.roomName, c.get('user').id),
+    ]);
     return c.json(
       {
-        room: await meetings.view(admission.room),
+        room: view,
+        connected_elsewhere: connectedElsewhere,
         token: admission.token,
         url: admission.url,
         room_name: admission.room.roomName,

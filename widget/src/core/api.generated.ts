@@ -3006,6 +3006,8 @@ export interface components {
             url: string;
             room_name: components["schemas"]["RoomName"];
             permissions: components["schemas"]["Permissions"];
+            /** @description This user is in the call right now (another tab or device, from the SFU): connecting with this token ends that session (LiveKit DUPLICATE_IDENTITY); ask first */
+            connected_elsewhere: boolean;
         };
         Permissions: {
             role: components["schemas"]["Role"];

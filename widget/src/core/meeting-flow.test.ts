@@ -74,7 +74,24 @@ describe('meeting-flow', () => {
     expect(flow.phase.phase).to.equal('idle');
   });
 
-  it('entry "room" waits for credentials, then idle → joining → in-call, fires joined once', async () => {
+  it('already in the call in another tab: fails with already_in_call before connecting; takeOver joins', async () => {
+    const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '');
+    const token = `${b64({ alg: 'HS256' })}.${b64({ sub: 'me', video: { room: 'r1' } })}.sig`;
+    const route: Route = {
+      method: 'POST', path: '/api/livekit/rooms/r1/join', status: 200,
+      body: { ...joinResponse(roomInfo({ room_name: 'r1', connected: [{ identity: 'me', name: 'Me' }] })), token },
+    };
+    const { flow, calls, waitPhase } = setup([route]);
+    flow.configure(inRoom);
+    await waitPhase('failed');
+    expect(flow.state.notice?.code).to.equal('already_in_call');
+    expect(flow.session.room).to.equal(undefined);
+    await flow.join({ takeOver: true });
+    await waitPhase('in-call');
+    expect(calls.filter((c) => c.path.endsWith('/join'))).to.have.length(2);
+  });
+
+    it('entry "room" waits for credentials, then idle → joining → in-call, fires joined once', async () => {
     const { flow, calls, phases, events, waitPhase } = setup([joinRoute()]);
     flow.configure({ ...inRoom, authToken: undefined });
     await tick();

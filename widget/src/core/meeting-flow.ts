@@ -12,6 +12,7 @@
  */
 import { ServiceClient, type CreateRoomRequest, type Role, type RoomInfo } from './service-client.js';
 import { HostControls } from './host-controls.js';
+import { connectedElsewhere } from './other-tab.js';
 import { ROOM_NAME_PATTERN } from './api.generated.js';
 import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEvent } from './call-session.js';
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
@@ -150,6 +151,8 @@ export class MeetingFlow {
   /** Bumped by every new step and by end(): a step that finds it changed was superseded and does nothing more. */
   private attempt = 0;
   private joining: Promise<void> | undefined;
+  /** Why our last call ended (undefined before the first one). */
+  private lastEnd: string | undefined;
   private pendingCall: Omit<CallInfo, 'identity'> | undefined;
   private loadedFor = '';
   private readonly listeners = new Listeners<FlowState>();
@@ -298,17 +301,23 @@ export class MeetingFlow {
   }
 
   /** Join the configured room (uses the pre-join choices when there were some, the remembered ones otherwise). */
-  join(): Promise<void> {
+  /**
+   * `takeOver`: we are in this call in another tab or device and move it here (LiveKit drops the other session); without
+   * it a join that finds us already connected fails with `already_in_call` (the element offers "continue here").
+   */
+  join(options: { takeOver?: boolean } = {}): Promise<void> {
     const p = this._phase.phase;
     if (p === 'in-call' || p === 'reconnecting') return Promise.resolve();
     // One join at a time; a join that end() superseded no longer counts.
     if (this.joining && p === 'joining') return this.joining;
-    const run: Promise<void> = this.runJoin().finally(() => { if (this.joining === run) this.joining = undefined; });
+    const run: Promise<void> = this.runJoin(options.takeOver === true).finally(() => { if (this.joining === run) this.joining = undefined; });
     this.joining = run;
     return run;
   }
 
-  private async runJoin(): Promise<void> {
+  private async runJoin(takeOver: boolean): Promise<void> {
+    // A rejoin of this element's own call (after leaving or a removal) is no second tab, unless another tab took it.
+    const checkOtherTab = !takeOver && (this.lastEnd === undefined || this.lastEnd === 'duplicate_identity');
     const room = this.config.room;
     this.setNotice(undefined);
     if (!room) {
@@ -325,6 +334,10 @@ export class MeetingFlow {
       const choices = { ...loadUserChoices(), ...this.choices };
       const res = await this.client.join(room, { username: choices.displayName || undefined, invite: this.config.invite });
       if (attempt !== this.attempt) return;
+      if (checkOtherTab && connectedElsewhere(res)) {
+        this.fail('joining', room, flowError('already_in_call'));
+        return;
+      }
       const callType = res.room.call_type;
       await warm;
       if (attempt !== this.attempt) return;
@@ -361,6 +374,7 @@ export class MeetingFlow {
    * any other reason is the SFU's (the session is already down). Fires `left` when a call was under way.
    */
   async end(reason: string): Promise<void> {
+    this.lastEnd = reason;
     const p = this._phase;
     const local = LOCAL_END_REASONS.has(reason);
     const hadCall = !local || p.phase === 'in-call' || p.phase === 'reconnecting' || Boolean(this.session.room);

@@ -176,6 +176,7 @@ export const fr = {
   'state.disconnected': 'Déconnecté',
   'state.disconnectedReason': 'Déconnecté : {reason}',
   'left.title': "Vous avez quitté l'appel",
+  'left.continueHere': 'Continuer ici',
   'left.rejoin': "Rejoindre l'appel",
   'announce.joined': '{name} a rejoint l’appel',
   'announce.left': '{name} a quitté l’appel',
@@ -239,6 +240,7 @@ export const fr = {
   'error.track_not_found': "Cette personne ne diffuse pas cette source (déjà coupée ou arrêtée).",
   'error.room_locked': "L'organisateur a verrouillé cette salle : personne ne peut plus la rejoindre pour l'instant.",
   'error.not_host': "Seul l'organisateur peut faire cela.",
+  'error.already_in_call': 'Vous êtes déjà dans cet appel dans un autre onglet ou sur un autre appareil. « Continuer ici » y met fin là-bas.',
   'error.room_name_invalid': 'Nom de salle invalide : lettres, chiffres, « - » et « _ » seulement.',
   // The device name is given in apposition ("l'appareil (caméra)"): caméra is feminine, microphone masculine, and
   // one template serves both without a wrong article or agreement.

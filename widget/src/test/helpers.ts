@@ -55,7 +55,7 @@ export function roomInfo(over: Partial<RoomInfo> = {}): RoomInfo {
 /** A `POST …/join` answer for `room` (a participant who may publish, unless `permissions` says otherwise). */
 export function joinResponse(room: RoomInfo = roomInfo(), permissions: Partial<JoinPermissions> = {}): JoinResponse {
   return {
-    room, token: 'lk-token', url: 'ws://sfu.test', room_name: room.room_name,
+    room, token: 'lk-token', url: 'ws://sfu.test', room_name: room.room_name, connected_elsewhere: false,
     permissions: { role: 'participant', can_publish: true, can_subscribe: true, sources: ['camera', 'microphone'], ...permissions },
   };
 }

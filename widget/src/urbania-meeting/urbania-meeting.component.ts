@@ -535,9 +535,13 @@ export class UrbaniaMeeting extends LitElement {
     if ((s.phase === 'left' && !s.byServer) || (s.phase === 'failed' && s.during === 'joining')) {
       return html`<section class="left" part="left" lang=${locale} aria-labelledby="left-title">
         <h2 id="left-title">${s.phase === 'failed' ? t('state.disconnected') : t('left.title')}</h2>
-        <button part="rejoin-button" class="primary" type="button" ?disabled=${!this.room}
-          @pointerenter=${() => this.flow.warm()}
-          @click=${() => void this.join()}>${t('left.rejoin')}</button>
+        ${s.phase === 'failed' && s.error.code === 'already_in_call'
+          ? html`<button part="rejoin-button" class="primary" type="button" data-action="continue-here"
+              @pointerenter=${() => this.flow.warm()}
+              @click=${() => void this.flow.join({ takeOver: true })}>${t('left.continueHere')}</button>`
+          : html`<button part="rejoin-button" class="primary" type="button" ?disabled=${!this.room}
+              @pointerenter=${() => this.flow.warm()}
+              @click=${() => void this.join()}>${t('left.rejoin')}</button>`}
       </section>`;
     }
     switch (this.view) {
