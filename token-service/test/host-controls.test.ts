@@ -238,7 +238,7 @@ describe('names', () => {
 
   it('the limit: the grant that lets a participant raise a hand (canUpdateOwnMetadata) lets them rename themselves on the SFU', async () => {
     // LiveKit has one permission for a participant's own name, metadata and attributes: this test fails the day
-    // that changes, and the widget's mitigation (names of participants as first seen, core/trusted-names.ts) can go.
+    // that changes, and the widget's mitigation (each participant shown under the name first seen, widget/src/core/call-session.ts) can go.
     const room = await createRoom({ participants: ['bob'] });
     const { client, answer } = await connect(room, bob);
     const video = decodeJwt(answer.token)['video'] as Record<string, unknown>;

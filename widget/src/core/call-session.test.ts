@@ -44,6 +44,19 @@ describe('call-session', () => {
     expect(s.state.canPublish).to.equal(false);
   });
 
+  it('shows each participant under the name first seen in the call: a rename through LiveKit is ignored', async () => {
+    const s = new CallSession({ loadLiveKit: async () => fakeModule });
+    await s.connect(base({}));
+    const bob = new FakeParticipant('bob', 'Bob Dupont');
+    lastRoom!.remoteParticipants.set('bob', bob);
+    lastRoom!.emit(RoomEvent.ParticipantConnected, bob);
+    await new Promise((r) => setTimeout(r, 0));
+    bob.name = 'Alice Martin (host)';
+    lastRoom!.emit(RoomEvent.ParticipantNameChanged, 'Alice Martin (host)', bob);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.state.participants.find((p) => p.identity === 'bob')?.name).to.equal('Bob Dupont');
+  });
+
   it('follows our permissions when the host moves us on or off the stage (ParticipantPermissionsChanged, no rejoin)', async () => {
     const s = new CallSession({ loadLiveKit: async () => fakeModule });
     await s.connect(base({ canPublish: false }));

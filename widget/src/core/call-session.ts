@@ -143,6 +143,8 @@ export class CallSession {
   private refreshQueued = false;
   private generation = 0;
   private clientDisconnect = false;
+  /** The name each identity had when first seen in this call (renames through LiveKit are not shown). */
+  private readonly names = new Map<string, string>();
   /** Who shared a screen at the last refresh (to fire started/stopped once per change). */
   private sharers = new Set<string>();
 
@@ -175,6 +177,7 @@ export class CallSession {
     const gen = ++this.generation;
     this.clientDisconnect = false;
     this.sharers = new Set();
+    this.names.clear();
     this.setState({
       ...INITIAL_CALL_STATE,
       connection: 'connecting',
@@ -466,7 +469,7 @@ export class CallSession {
       const room = this._room;
       const lk = this.lk;
       if (!room || !lk) return;
-      this.setState(snapshot(room, lk, this._state));
+      this.setState(snapshot(room, lk, this._state, this.names));
       this.diffSharers();
     });
   }
@@ -516,7 +519,12 @@ function screenShareError(err: unknown): MeetingError {
   return new MeetingError(code, message, undefined, { cause: err });
 }
 
-function snapshot(room: Room, lk: LiveKitModule, prev: CallState): Partial<CallState> {
+/**
+ * `names`: the name each identity had when we first saw it in this call. The grant that lets a participant raise a
+ * hand also lets it rename itself on the SFU (LiveKit has one permission for name, metadata and attributes; see
+ * token-service/API.md), so later renames are not shown: the name is the one the service put in the token.
+ */
+function snapshot(room: Room, lk: LiveKitModule, prev: CallState, names: Map<string, string>): Partial<CallState> {
   const S = lk.Track.Source;
   const view = (p: Participant, isLocal: boolean): ParticipantView => {
     const mic = p.getTrackPublication(S.Microphone);
@@ -532,7 +540,7 @@ function snapshot(room: Room, lk: LiveKitModule, prev: CallState): Partial<CallS
     }
     return {
       identity: p.identity,
-      name: p.name || p.identity,
+      name: firstName(names, p.identity, p.name || p.identity),
       isLocal,
       isSpeaking: p.isSpeaking,
       hasMic: Boolean(mic),
@@ -559,6 +567,13 @@ function snapshot(room: Room, lk: LiveKitModule, prev: CallState): Partial<CallS
     screenShareEnabled: local.isScreenShareEnabled,
     canScreenShare: mayScreenShare(room, prev),
   };
+}
+
+function firstName(names: Map<string, string>, identity: string, name: string): string {
+  const known = names.get(identity);
+  if (known !== undefined) return known;
+  names.set(identity, name);
+  return name;
 }
 
 /** A video call, a publisher, and a grant that lists the screen-share source (or lists none: all sources). */
