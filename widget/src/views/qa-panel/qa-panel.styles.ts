@@ -23,7 +23,8 @@ export default css`
   [part~='qa-vote'][aria-pressed='true'] { background: var(--_u-accent, #1d4ed8); color: var(--_u-accent-text, #ffffff); }
   [part~='qa-text'] { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
   .meta { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; font-size: 0.8rem; }
-  [part~='qa-answered'] { font-weight: 600; color: var(--_u-success-text, #14532d); }
+  [part~='qa-answered'] { font-weight: 600; color: inherit; }
+  [part~='qa-answered']::before { content: '✓ '; }
   .actions { display: flex; gap: 0.4rem; flex-wrap: wrap; }
   .actions button { font-size: 0.8rem; min-height: 2rem; }
   [part~='qa-empty'] { margin: 1rem 0; text-align: center; font-size: 0.9rem; }
