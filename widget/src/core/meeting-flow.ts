@@ -23,7 +23,6 @@ import { Listeners } from './listeners.js';
 import { CHOICE_FIELD, CallDevices, type CallDevicesOptions, type DeviceKind } from './devices.js';
 import type { ConnectionQualityName } from './connection-quality.js';
 import { HandWatcher, lowerHandOf, setOwnHand, type HandChange } from './hands.js';
-import { CallStats, roomTracks } from './call-stats.js';
 import { MeetingError, flowError, mediaFlowError, toFlowError, type FlowError } from './flow-error.js';
 
 /** What the page asked for: the `view` attribute. */
@@ -140,8 +139,6 @@ export class MeetingFlow {
   readonly host = new HostControls(() => this.client);
   /** Microphones, cameras and speakers during the call (see devices.ts). */
   readonly devices: CallDevices;
-  /** The statistics panel's readings (polled only while a panel is open; see call-stats.ts). */
-  readonly stats = new CallStats(() => { const room = this.session.room; return room ? roomTracks(room) : []; });
   private _phase: MeetingPhase = { phase: 'idle' };
   private _notice: FlowError | undefined;
   private _state: FlowState = { phase: 'idle', notice: undefined };

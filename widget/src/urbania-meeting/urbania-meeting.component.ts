@@ -496,6 +496,9 @@ export class UrbaniaMeeting extends LitElement {
     return (s.phase === 'in-call' || s.phase === 'reconnecting') && s.info.created_by === s.identity;
   }
 
+  /** The call's livekit Room, for the room view's statistics panel (which loads with the room chunk). */
+  private readonly callRoom = (): Room | undefined => this.flow.session.room;
+
   private message(e: FlowError): string {
     return formatFlowError(e, translator(this.locale));
   }
@@ -553,7 +556,7 @@ export class UrbaniaMeeting extends LitElement {
           @join-warmup=${this.warm}></urbania-invite>`;
       case 'room':
         return this._roomViewReady
-          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat} .qa=${this.flow.phase.phase === 'in-call' || this.flow.phase.phase === 'reconnecting' ? (this.flow.phase.info.webinar ? this.flow.qa : undefined) : undefined} .devices=${this.flow.devices} .stats=${this.flow.stats} .hostControls=${this.flow.host}
+          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat} .qa=${this.flow.phase.phase === 'in-call' || this.flow.phase.phase === 'reconnecting' ? (this.flow.phase.info.webinar ? this.flow.qa : undefined) : undefined} .devices=${this.flow.devices} .callRoom=${this.callRoom} .hostControls=${this.flow.host}
               .stage=${this.stage} .pip=${this.pip ? { available: this.pip.available, open: Boolean(this.pip.mode) } : undefined}
               @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else this.pip?.close(); }}
               @room-device=${(e: CustomEvent<{ kind: 'audioinput' | 'videoinput' | 'audiooutput'; deviceId: string }>) => { e.stopPropagation(); void this.setDevice(e.detail.kind, e.detail.deviceId).catch(() => {}); }}

@@ -29,6 +29,8 @@ import { orderedHands } from '../../core/hands.js';
 import { handBadge, isHandShortcut } from './hands.js';
 import type { DevicesLike } from '../device-menu/device-menu.component.js';
 import type { StatsLike } from '../stats-panel/stats-panel.component.js';
+import { CallStats, roomTracks } from '../../core/call-stats.js';
+import type { Room } from 'livekit-client';
 import { DEVICE_MENU_EXPORTS, QA_PANEL_EXPORTS, STATS_PANEL_EXPORTS } from './room.parts.js';
 import '../device-menu/device-menu.js';
 import '../stats-panel/stats-panel.js';
@@ -192,6 +194,14 @@ export class UrbaniaRoom extends LitElement {
   @property({ attribute: false }) devices: DevicesLike | undefined;
   /** The call's statistics; no statistics toggle without them. */
   @property({ attribute: false }) stats: StatsLike | undefined;
+  /** The call's livekit Room (the host's): the statistics are read from its tracks when `stats` is not given. */
+  @property({ attribute: false }) callRoom: (() => Room | undefined) | undefined;
+  private ownStats: CallStats | undefined;
+  /** The statistics the panel shows: `stats`, else the call room's (created here, in the room chunk, not the entry). */
+  private get callStats(): StatsLike | undefined {
+    const room = this.callRoom;
+    return this.stats ?? (room ? (this.ownStats ??= new CallStats(() => { const r = room(); return r ? roomTracks(r) : []; })) : undefined);
+  }
   @state() private statsOpen = false;
   /** A webinar's audience questions (Q&A); no Q&A toggle without them. */
   @property({ attribute: false }) qa: (QaLike & { setOpen(open: boolean): void }) | undefined;
@@ -502,7 +512,7 @@ export class UrbaniaRoom extends LitElement {
           handRaised: Boolean(local && local.handRaisedAt !== undefined),
           deviceMenu: this.devices ? (group) => html`<urbania-device-menu group=${group} exportparts=${DEVICE_MENU_EXPORTS} .locale=${this.locale}
             .devices=${this.devices} @device-select=${this.onDeviceSelect}></urbania-device-menu>` : undefined,
-          statsOpen: this.stats ? this.statsOpen : undefined,
+          statsOpen: this.callStats ? this.statsOpen : undefined,
           qaOpen: this.qa ? this.qaOpen : undefined,
           on: {
             qa: (open) => this.toggleQa(open),
@@ -519,8 +529,8 @@ export class UrbaniaRoom extends LitElement {
           ? html`<urbania-chat-panel id="chat" class="chat" exportparts=${CHAT_EXPORTS} .locale=${this.locale} .chat=${this.chat}
               ?can-send=${s.canChat} @chat-close=${(e: Event) => { e.stopPropagation(); this.toggleChat(false, true); }}></urbania-chat-panel>`
           : nothing}
-        ${this.statsOpen && this.stats && s.connection !== 'disconnected'
-          ? html`<urbania-stats-panel id="stats" class="chat" exportparts=${STATS_PANEL_EXPORTS} .locale=${this.locale} .stats=${this.stats}
+        ${this.statsOpen && this.callStats && s.connection !== 'disconnected'
+          ? html`<urbania-stats-panel id="stats" class="chat" exportparts=${STATS_PANEL_EXPORTS} .locale=${this.locale} .stats=${this.callStats}
               @stats-close=${(e: Event) => { e.stopPropagation(); this.toggleStats(false, true); }}></urbania-stats-panel>`
           : nothing}
         ${this.qaOpen && this.qa && s.connection !== 'disconnected'
