@@ -28,6 +28,10 @@ import { handsRouter } from './routes/hands.js';
 import { healthRouter } from './routes/health.js';
 import { hostRouter } from './routes/host.js';
 import { invitesRouter } from './routes/invites.js';
+import { knocksRouter } from './routes/knocks.js';
+import { Lobby } from './lobby.js';
+import { MemoryKnockStore } from './store/knocks-memory.js';
+import type { KnockStore } from './store/knocks-types.js';
 import { roomsRouter } from './routes/rooms.js';
 import { Invites } from './invites.js';
 import { MemoryInviteStore } from './store/invites-memory.js';
@@ -46,6 +50,8 @@ export interface AppDeps {
   sfu: SfuGateway;
   /** Invite links; in memory unless given (main.ts passes the MongoDB one with the MongoDB store). */
   invites?: InviteStore;
+  /** The waiting room's knocks; in memory unless given (main.ts passes the MongoDB one). */
+  knocks?: KnockStore;
   logger?: Logger;
   /** Defaults to the verifier the config describes (HS256 secret or JWKS). */
   verifyUser?: UserVerifier;
@@ -66,7 +72,9 @@ export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const verifyUser = deps.verifyUser ?? createUserVerifier(config.auth);
   const invites = new Invites(deps.invites ?? new MemoryInviteStore(), config.invitePageUrl);
+  const lobby = new Lobby(deps.knocks ?? new MemoryKnockStore(), sfu);
   const meetings = new Meetings(store, sfu, invites, {
+    lobby,
     roomsPerHour: config.room.perUserPerHour,
     endedRetentionMs: config.room.endedRetentionSeconds * 1000,
   });
@@ -109,6 +117,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/livekit', roomsRouter);
   app.route('/api/livekit', hostRouter(hostControls));
   app.route('/api/livekit', invitesRouter);
+  app.route('/api/livekit', knocksRouter(lobby));
   app.route('/api/livekit', tokenRouter);
   app.route('/api/livekit', handsRouter(sfu));
   app.route('/api/livekit', messagesRouter(new ChatHistoryService(meetings, store, messages)));

@@ -1,5 +1,6 @@
 import {
   AccessToken,
+  DataPacket_Kind,
   type ParticipantPermission,
   RoomServiceClient,
   TrackSource,
@@ -22,6 +23,8 @@ export interface SfuGateway {
   roomFinished(roomName: string): void;
   /** Whether the SFU has this room live now (ListRooms; used before creating a name the store does not know). */
   isRoomLive(roomName: string): Promise<boolean>;
+  /** Sends a reliable data packet on `topic` to these participants (the lobby tells hosts of knocks). */
+  sendData?(roomName: string, topic: string, payload: string, identities: string[]): Promise<void>;
   /** Closes the room for everyone (DeleteRoom); a room the SFU does not have is already closed. */
   deleteRoom(roomName: string): Promise<void>;
   removeParticipant(roomName: string, identity: string): Promise<void>;
@@ -155,6 +158,12 @@ export class LiveKitGateway implements SfuGateway {
   async isRoomLive(roomName: string): Promise<boolean> {
     const rooms = await this.call(() => this.rooms.listRooms([roomName]));
     return rooms.some((r) => r.name === roomName);
+  }
+
+  async sendData(roomName: string, topic: string, payload: string, identities: string[]): Promise<void> {
+    await this.call(() =>
+      this.rooms.sendData(roomName, new TextEncoder().encode(payload), DataPacket_Kind.RELIABLE, { destinationIdentities: identities, topic }),
+    );
   }
 
   async deleteRoom(roomName: string): Promise<void> {

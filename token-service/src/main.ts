@@ -12,6 +12,7 @@ import type { QuestionStore } from './store/questions.js';
 import type { RoomStore } from './store/types.js';
 import { openNotify } from './invitations/open.js';
 import type { InviteStore } from './store/invites-types.js';
+import type { KnockStore } from './store/knocks-types.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -38,17 +39,20 @@ const logger = createLogger(config.logLevel);
 const MONGO_RETRY_MS = 5000;
 
 /** The memory stores, or MongoDB: waited for (with a clear message) when it is not up yet. */
-async function openStores(): Promise<{ store: RoomStore; invites?: InviteStore }> {
+async function openStores(): Promise<{ store: RoomStore; invites?: InviteStore; knocks?: KnockStore }> {
   if (!config.mongodb) return { store: new MemoryRoomStore() };
   const { MongoRoomStore } = await import('./store/mongo.js');
   const { MongoInviteStore } = await import('./store/invites-mongo.js');
+  const { MongoKnockStore } = await import('./store/knocks-mongo.js');
   const { uri, dbName } = config.mongodb;
   for (;;) {
     try {
       const store = await MongoRoomStore.connect({ uri, dbName });
       const invites = new MongoInviteStore(store.db);
       await invites.ensureIndexes();
-      return { store, invites };
+      const knocks = new MongoKnockStore(store.db);
+      await knocks.ensureIndexes();
+      return { store, invites, knocks };
     } catch (err) {
       logger.error(
         { mongodb: withoutCredentials(uri), err: err instanceof Error ? err.message : String(err) },
@@ -63,7 +67,7 @@ function withoutCredentials(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//');
 }
 
-const { store, invites } = await openStores();
+const { store, invites, knocks } = await openStores();
 // With MongoDB the chat history lives beside the rooms; with the memory store, in memory (createApp's default).
 let messages: MessageStore | undefined;
 let questions: QuestionStore | undefined;
@@ -74,7 +78,7 @@ if (config.mongodb) {
   questions = await MongoQuestionStore.open((store as InstanceType<typeof MongoRoomStore>).db);
 }
 const notify = await openNotify(store, config, logger);
-const app = createApp({ config, store, ...(invites && { invites }), sfu: new LiveKitGateway(config), logger, notify, ...(messages && { messages }), ...(questions && { questions }) });
+const app = createApp({ config, store, ...(invites && { invites }), ...(knocks && { knocks }), sfu: new LiveKitGateway(config), logger, notify, ...(messages && { messages }), ...(questions && { questions }) });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(

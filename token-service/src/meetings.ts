@@ -3,6 +3,7 @@ import { assertMayEnter } from './host-controls.js';
 import { ApiError, errors } from './errors.js';
 import { isHost, isMember, permissionsFor, type GuestPass, type RoomPermissions } from './grants.js';
 import type { Invites } from './invites.js';
+import { knockRefused, type Lobby } from './lobby.js';
 import type { SfuGateway } from './livekit.js';
 import type { CallType, PresenceEntry, RoomRecord, User } from './model.js';
 import { generateRoomName } from './room-names.js';
@@ -38,7 +39,15 @@ export interface Access {
   pass?: GuestPass | undefined;
 }
 
+/** A guest in the waiting room: no token yet. */
+export interface Waiting {
+  waiting: true;
+  room: RoomRecord;
+}
+
 export interface MeetingsOptions {
+  /** The waiting room of rooms created with `waiting_room` (without it, guests never wait). */
+  lobby?: Lobby | undefined;
   /** Rooms one user may create per rolling hour; 0: no limit. */
   roomsPerHour: number;
   /** How long ended rooms stay listed. */
@@ -168,16 +177,33 @@ export class Meetings {
   }
 
   /** A token for `user` in the room, with the grants `grants.ts` decides. */
-  /** `requestedName`: the name the page asked for (cleaned; the account's name when absent or nothing is left). */
-  async admit(user: User, roomName: string, requestedName?: string, invite?: string): Promise<Admission> {
+  /**
+   * A token, or the waiting room: in a room with `waitingRoom`, guests knock and get `{waiting}` (no token) until a
+   * host admits them; refused guests get 403 knock_refused. `requestedName`: the name the page asked for (cleaned;
+   * the account's name when absent or nothing is left).
+   */
+  async join(user: User, roomName: string, requestedName?: string, invite?: string): Promise<Admission | Waiting> {
     const { room, pass } = await this.access(user, roomName, invite, true);
     if (room.endedAt) throw roomEnded(roomName);
     const permissions = permissionsFor(room, user.id, pass)!;
     await assertMayEnter(room, user.id, this.sfu);
+    const lobby = this.options.lobby;
+    if (room.waitingRoom && pass !== undefined && lobby) {
+      const status = await lobby.gate(room, user, displayNameFor(user, requestedName), pass);
+      if (status === 'waiting') return { waiting: true, room };
+      if (status === 'refused') throw knockRefused(roomName);
+    }
     // The SFU closes rooms nobody joined within the empty timeout; recreating is idempotent.
     await this.sfu.ensureRoom(roomName);
     const token = await this.sfu.mintToken({ roomName, identity: user.id, name: displayNameFor(user, requestedName), permissions });
     return { room, token, url: this.sfu.publicUrl, permissions };
+  }
+
+  /** A token or nothing: the token endpoints have no "waiting" answer, so a guest still waiting gets 403. */
+  async admit(user: User, roomName: string, requestedName?: string, invite?: string): Promise<Admission> {
+    const result = await this.join(user, roomName, requestedName, invite);
+    if ('waiting' in result) throw errors.forbidden(`You are in the waiting room of "${roomName}": a host has not let you in yet`);
+    return result;
   }
 
   /** The room, when `user` is its host: 404 for those who may not see it, 403 for other members and guests. */

@@ -34,6 +34,7 @@ export const ErrorCode = z
     'room_exists',
     'room_ended',
     'invite_invalid',
+    'knock_refused',
     'idempotency_key_reused',
     'participant_not_found',
     'track_not_found',
@@ -184,6 +185,30 @@ export const JoinResponse = z
     }),
   })
   .openapi('JoinResponse');
+
+export const JoinWaitingResponse = z
+  .object({ status: z.literal('waiting'), room_name: RoomName })
+  .openapi('JoinWaitingResponse', { description: 'In the waiting room: no token until a host admits you; ask again' });
+
+export const Knock = z
+  .object({
+    identity: z.string(),
+    name: z.string(),
+    knocked_at: z.string().openapi({ format: 'date-time' }),
+    via: z.enum(['participant', 'audience', 'open_link']).openapi({ description: "The invite's role, or the open link" }),
+  })
+  .openapi('Knock');
+
+export const KnockList = z.object({ knocks: z.array(Knock) }).openapi('KnockList');
+
+export const KnockParam = z.object({
+  room_name: RoomName.openapi({ param: { name: 'room_name', in: 'path' } }),
+  identity: UserId.openapi({ param: { name: 'identity', in: 'path' } }),
+});
+
+export const KnockDecision = z
+  .object({ identity: z.string(), status: z.enum(['waiting', 'admitted', 'refused']) })
+  .openapi('KnockDecision', { description: 'The knock after the decision (the first decision wins)' });
 
 export const LeaveResponse = z.object({ room_name: RoomName, left: z.literal(true) }).openapi('LeaveResponse');
 

@@ -7,6 +7,7 @@ import {
   RoomListQuery,
   JoinBody,
   JoinResponse,
+  JoinWaitingResponse,
   LeaveResponse,
   Room,
   RoomList,
@@ -93,11 +94,16 @@ const joinRoomRoute = createRoute({
   summary: 'Join a room: the room and a LiveKit token with this user’s grants',
   description:
     'Same visibility as `GET /rooms/{room_name}`; guests send the invite link secret as `invite` and get the invite’s role. ' +
-    'An ended room answers 410 `room_ended`.',
+    'An ended room answers 410 `room_ended`. In a room created with `waiting_room`, a guest knocks: 202 ' +
+    '`{status: "waiting"}` and no token until a host admits them (ask again, e.g. every 2 s); refused: 403 `knock_refused`.',
   security,
   // The body is optional: without one (or without `username`) the display name is the Urbania token's.
   request: { params: RoomNameParam, body: { required: false, content: { 'application/json': { schema: JoinBody } } } },
-  responses: { 200: json(JoinResponse, 'Admission'), ...errorResponses(400, 401, 403, 404, 410, 429, 503) },
+  responses: {
+    200: json(JoinResponse, 'Admission'),
+    202: json(JoinWaitingResponse, 'In the waiting room: no token yet'),
+    ...errorResponses(400, 401, 403, 404, 410, 423, 429, 503),
+  },
 });
 
 const endRoomRoute = createRoute({
@@ -155,7 +161,8 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
   .openapi(joinRoomRoute, async (c) => {
     const meetings = c.get('meetings');
     const { username, invite } = c.req.valid('json') ?? {};
-    const admission = await meetings.admit(c.get('user'), c.req.valid('param').room_name, username, invite);
+    const admission = await meetings.join(c.get('user'), c.req.valid('param').room_name, username, invite);
+    if ('waiting' in admission) return c.json({ status: 'waiting' as const, room_name: admission.room.roomName }, 202);
     const { permissions } = admission;
     const [view, connectedElsewhere] = await Promise.all([
       meetings.view(admission.room),

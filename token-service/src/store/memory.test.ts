@@ -4,12 +4,15 @@ import { describeHostControlsContract } from './host-controls.contract.js';
 import { MemoryRoomStore } from './memory.js';
 import { describeInviteStoreContract } from './invites-contract.js';
 import { MemoryInviteStore } from './invites-memory.js';
+import { describeKnockStoreContract } from './knocks-contract.js';
+import { MemoryKnockStore } from './knocks-memory.js';
 import { describeRoomPagesContract } from './rooms-page-contract.js';
 
 describeRoomStoreContract('MemoryRoomStore', () => new MemoryRoomStore());
 describeHostControlsContract('MemoryRoomStore', () => new MemoryRoomStore());
 describeRoomPagesContract('MemoryRoomStore', () => new MemoryRoomStore());
 describeInviteStoreContract('MemoryInviteStore', () => new MemoryInviteStore());
+describeKnockStoreContract('MemoryKnockStore', () => new MemoryKnockStore());
 
 describe('MemoryRoomStore', () => {
   it('remembers the last 10,000 webhook ids and forgets the oldest beyond that', async () => {

@@ -10,6 +10,8 @@ import { isStoreUnavailable, MongoRoomStore, toStoreError } from './mongo.js';
 import { RoomExistsError } from './types.js';
 import { describeInviteStoreContract } from './invites-contract.js';
 import { MongoInviteStore } from './invites-mongo.js';
+import { describeKnockStoreContract } from './knocks-contract.js';
+import { MongoKnockStore } from './knocks-mongo.js';
 import { describeRoomPagesContract } from './rooms-page-contract.js';
 
 const DB_PREFIX = 'store_mongo_test';
@@ -42,6 +44,13 @@ describeInviteStoreContract('MongoInviteStore on FerretDB', async () => {
   await invites.ensureIndexes();
   // Closing the invite store closes the client it borrowed from the room store.
   return Object.assign(invites, { close: () => rooms.close() });
+});
+
+describeKnockStoreContract('MongoKnockStore on FerretDB', async () => {
+  const rooms = await MongoRoomStore.connect({ uri: ferret.uri, dbName: nextDbName() });
+  const knocks = new MongoKnockStore(rooms.db);
+  await knocks.ensureIndexes();
+  return Object.assign(knocks, { close: () => rooms.close() });
 });
 
 describe('MongoRoomStore', () => {

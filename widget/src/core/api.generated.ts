@@ -278,7 +278,7 @@ export interface paths {
         put?: never;
         /**
          * Join a room: the room and a LiveKit token with this user’s grants
-         * @description Same visibility as `GET /rooms/{room_name}`; guests send the invite link secret as `invite` and get the invite’s role. An ended room answers 410 `room_ended`.
+         * @description Same visibility as `GET /rooms/{room_name}`; guests send the invite link secret as `invite` and get the invite’s role. An ended room answers 410 `room_ended`. In a room created with `waiting_room`, a guest knocks: 202 `{status: "waiting"}` and no token until a host admits them (ask again, e.g. every 2 s); refused: 403 `knock_refused`.
          */
         post: {
             parameters: {
@@ -302,6 +302,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["JoinResponse"];
+                    };
+                };
+                /** @description In the waiting room: no token yet */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinWaitingResponse"];
                     };
                 };
                 /** @description Invalid request (the message names the fields at fault) */
@@ -342,6 +351,15 @@ export interface paths {
                 };
                 /** @description `room_ended`: a host ended the room */
                 410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `room_locked`: the host locked the room; no new joins */
+                423: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1346,6 +1364,284 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/rooms/{room_name}/knocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is waiting to be let in (host only), first come first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Waiting guests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnockList"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/rooms/{room_name}/knocks/{identity}/admit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let a waiting guest in (host only): their next join gets a token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                    identity: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The knock after the decision */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnockDecision"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livekit/rooms/{room_name}/knocks/{identity}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse a waiting guest (host only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                    identity: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The knock after the decision */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnockDecision"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2970,7 +3266,7 @@ export interface components {
          * @example room_not_found
          * @enum {string}
          */
-        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "room_not_found" | "room_exists" | "room_ended" | "invite_invalid" | "idempotency_key_reused" | "participant_not_found" | "track_not_found" | "room_locked" | "push_not_configured" | "payload_too_large" | "rate_limited" | "unavailable" | "internal_error";
+        ErrorCode: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "room_not_found" | "room_exists" | "room_ended" | "invite_invalid" | "knock_refused" | "idempotency_key_reused" | "participant_not_found" | "track_not_found" | "room_locked" | "push_not_configured" | "payload_too_large" | "rate_limited" | "unavailable" | "internal_error";
         /** @description Without `room_name` the service picks an unguessable name such as `abc-defg-hij` (47 random bits) */
         CreateRoomRequest: {
             room_name?: components["schemas"]["RoomName"];
@@ -3023,6 +3319,12 @@ export interface components {
         Role: "host" | "participant" | "speaker" | "audience";
         /** @enum {string} */
         MediaSource: "camera" | "microphone" | "screen_share" | "screen_share_audio";
+        /** @description In the waiting room: no token until a host admits you; ask again */
+        JoinWaitingResponse: {
+            /** @enum {string} */
+            status: "waiting";
+            room_name: components["schemas"]["RoomName"];
+        };
         JoinRequest: {
             /** @description Display name in this call; defaults to the Urbania token's name */
             username?: string;
@@ -3101,6 +3403,26 @@ export interface components {
             id: string;
             /** @enum {boolean} */
             revoked: true;
+        };
+        KnockList: {
+            knocks: components["schemas"]["Knock"][];
+        };
+        Knock: {
+            identity: string;
+            name: string;
+            /** Format: date-time */
+            knocked_at: string;
+            /**
+             * @description The invite's role, or the open link
+             * @enum {string}
+             */
+            via: "participant" | "audience" | "open_link";
+        };
+        /** @description The knock after the decision (the first decision wins) */
+        KnockDecision: {
+            identity: string;
+            /** @enum {string} */
+            status: "waiting" | "admitted" | "refused";
         };
         TokenResponse: {
             token: string;
@@ -3244,4 +3566,4 @@ export type operations = Record<string, never>;
 export const ROOM_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** `ErrorCode`: every `error.code` the service answers. */
-export const ERROR_CODES: readonly components["schemas"]["ErrorCode"][] = ["invalid_request", "unauthorized", "forbidden", "not_found", "room_not_found", "room_exists", "room_ended", "invite_invalid", "idempotency_key_reused", "participant_not_found", "track_not_found", "room_locked", "push_not_configured", "payload_too_large", "rate_limited", "unavailable", "internal_error"];
+export const ERROR_CODES: readonly components["schemas"]["ErrorCode"][] = ["invalid_request", "unauthorized", "forbidden", "not_found", "room_not_found", "room_exists", "room_ended", "invite_invalid", "knock_refused", "idempotency_key_reused", "participant_not_found", "track_not_found", "room_locked", "push_not_configured", "payload_too_large", "rate_limited", "unavailable", "internal_error"];
