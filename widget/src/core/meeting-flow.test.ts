@@ -110,6 +110,38 @@ describe('meeting-flow', () => {
     expect(calls.filter((c) => c.path.endsWith('/join'))).to.have.length(1);
   });
 
+  it('a guest in a waiting room: joining (waiting, no token) until admitted, then in-call; refused: failed with knock_refused', async () => {
+    let admitted = false;
+    const waitingBody = { status: 'waiting' as const, room_name: 'r1' };
+    // The service answers "waiting" (202) until `admitted`, then the token.
+    const flow = new MeetingFlow({
+      session: new CallSession({ loadLiveKit: async () => fakeModule }),
+      preload: async () => fakeModule,
+      lobbyPollMs: 5,
+      fetch: (async (input: RequestInfo | URL) => {
+        const path = new URL(String(input)).pathname;
+        if (path.endsWith('/join') && !admitted) return new Response(JSON.stringify(waitingBody), { status: 202 });
+        if (path.endsWith('/join')) return new Response(JSON.stringify(joinResponse(roomInfo({ room_name: 'r1' }))), { status: 200 });
+        return new Response(null, { status: 404 });
+      }) as typeof fetch,
+    });
+    const states: boolean[] = [];
+    flow.subscribe((s) => { if (s.phase === 'joining') states.push(Boolean(s.waiting)); });
+    flow.configure(inRoom);
+    for (let i = 0; i < 200 && !states.includes(true); i++) await tick();
+    expect(flow.phase).to.deep.include({ phase: 'joining', waiting: true });
+    expect(flow.session.room).to.equal(undefined);
+    admitted = true;
+    for (let i = 0; i < 400 && flow.phase.phase !== 'in-call'; i++) await new Promise((r) => setTimeout(r, 2));
+    expect(flow.phase.phase).to.equal('in-call');
+    await flow.leave();
+
+    const refused = setup([{ method: 'POST', path: '/api/livekit/rooms/r1/join', status: 403, body: { error: { code: 'knock_refused', message: 'no' } } }]);
+    refused.flow.configure(inRoom);
+    await refused.waitPhase('failed');
+    expect(refused.flow.state.notice).to.deep.include({ code: 'knock_refused', key: 'error.knock_refused' });
+  });
+
   it('entry "invite" with an invite secret: sent on GET and join; an ended room fails at once with room_ended', async () => {
     const t = setup([
       { method: 'GET', path: '/api/livekit/rooms/r1', status: 200, body: roomInfo({ room_name: 'r1' }) },

@@ -10,6 +10,7 @@
  * removed, the server removing us, the connection giving up. Every failure becomes one `FlowError` (flow-error.ts).
  * Features of the call itself (screen share, chat, devices…) hang off the `in-call` phase through `session`.
  */
+import { joinThroughLobby } from './lobby.js';
 import { ServiceClient, type CreateRoomRequest, type Role, type RoomInfo } from './service-client.js';
 import { HostControls } from './host-controls.js';
 import { connectedElsewhere } from './other-tab.js';
@@ -43,8 +44,8 @@ export type MeetingPhase =
   /** Fetching the room's information (invite) or creating it (pre-join). */
   | { readonly phase: 'loading-room'; readonly room: string; readonly creating: boolean }
   | { readonly phase: 'ready'; readonly room: string; readonly info: RoomInfo }
-  /** `/join` then the SFU connection. */
-  | { readonly phase: 'joining'; readonly room: string }
+  /** `/join` then the SFU connection; `waiting`: in the room's waiting room until a host admits us (no token yet). */
+  | { readonly phase: 'joining'; readonly room: string; readonly waiting?: boolean }
   | ({ readonly phase: 'in-call' } & CallInfo)
   | ({ readonly phase: 'reconnecting' } & CallInfo)
   /** The call ended; `byServer` when the SFU ended it (removal, room deleted, connection lost…). */
@@ -75,7 +76,7 @@ const TRANSITIONS: Readonly<Record<PhaseName, readonly PhaseName[]>> = {
   idle: ['loading-room', 'joining', 'failed', 'left'],
   'loading-room': ['loading-room', 'ready', 'joining', 'failed', 'idle', 'left'],
   ready: ['loading-room', 'joining', 'failed', 'idle', 'left'],
-  joining: ['in-call', 'failed', 'left', 'idle'],
+  joining: ['joining', 'in-call', 'failed', 'left', 'idle'],
   'in-call': ['reconnecting', 'left'],
   reconnecting: ['in-call', 'left'],
   left: ['loading-room', 'joining', 'failed', 'idle'],
@@ -127,6 +128,8 @@ export interface MeetingFlowOptions {
   fetch?: typeof fetch;
   /** Device enumeration and storage for CallDevices (tests). */
   devices?: CallDevicesOptions;
+  /** How often a guest in the waiting room asks again (default 2000 ms; core/lobby.ts). */
+  lobbyPollMs?: number;
 }
 
 export class MeetingFlow {
@@ -329,8 +332,13 @@ export class MeetingFlow {
     const warm = (this.options.preload ?? preloadLiveKit)().catch(() => undefined);
     try {
       const choices = { ...loadUserChoices(), ...this.choices };
-      const res = await this.client.join(room, { username: choices.displayName || undefined, invite: this.config.invite });
-      if (attempt !== this.attempt) return;
+      const res = await joinThroughLobby(
+        () => this.client.join(room, { username: choices.displayName || undefined, invite: this.config.invite }),
+        () => attempt !== this.attempt,
+        () => { if (this._phase.phase === 'joining' && !this._phase.waiting) this.to({ phase: 'joining', room, waiting: true }); },
+        this.options.lobbyPollMs,
+      );
+      if (!res || attempt !== this.attempt) return;
       if (checkOtherTab && connectedElsewhere(res)) {
         this.fail('joining', room, flowError('already_in_call'));
         return;

@@ -32,6 +32,9 @@ export type CreateRoomRequest = Schemas['CreateRoomRequest'];
 export type JoinPermissions = Schemas['Permissions'];
 export type JoinResponse = Schemas['JoinResponse'];
 export type LeaveResponse = Schemas['LeaveResponse'];
+export type JoinWaitingResponse = Schemas['JoinWaitingResponse'];
+export type Knock = Schemas['Knock'];
+export type KnockDecision = Schemas['KnockDecision'];
 export type LowerHandResponse = Schemas['LowerHandResponse'];
 export type MuteSource = Schemas['MuteRequest']['source'];
 export type MuteResponse = Schemas['MuteResponse'];
@@ -107,11 +110,27 @@ export class ServiceClient {
     return this.call('/api/livekit/rooms/{room_name}', 'get', { params: { room_name: roomName }, query: { invite: options.invite || undefined } });
   }
 
-  /** `username`: the display name in this call (else the service takes the Urbania token's name); `invite`: see getRoom. */
-  join(roomName: string, options: { username?: string | undefined; invite?: string | undefined } = {}): Promise<JoinResponse> {
+  /**
+   * `username`: the display name in this call (else the service takes the Urbania token's name); `invite`: see getRoom.
+   * In a room with a waiting room a guest gets `{status: "waiting"}` (202, no token) until a host admits them.
+   */
+  join(roomName: string, options: { username?: string | undefined; invite?: string | undefined } = {}): Promise<JoinResponse | JoinWaitingResponse> {
     const username = options.username?.trim();
     const body = { ...(username && { username }), ...(options.invite && { invite: options.invite }) };
-    return this.call('/api/livekit/rooms/{room_name}/join', 'post', { params: { room_name: roomName }, body: Object.keys(body).length ? body : undefined });
+    return this.call('/api/livekit/rooms/{room_name}/join', 'post', { params: { room_name: roomName }, body: Object.keys(body).length ? body : undefined }) as Promise<JoinResponse | JoinWaitingResponse>;
+  }
+
+  /** Host: who waits in the waiting room. */
+  async listKnocks(roomName: string): Promise<Knock[]> {
+    return (await this.call('/api/livekit/rooms/{room_name}/knocks', 'get', { params: { room_name: roomName } })).knocks;
+  }
+
+  /** Host: let a waiting guest in, or refuse them. */
+  decideKnock(roomName: string, identity: string, decision: 'admit' | 'refuse'): Promise<KnockDecision> {
+    const params = { params: { room_name: roomName, identity } };
+    return decision === 'admit'
+      ? this.call('/api/livekit/rooms/{room_name}/knocks/{identity}/admit', 'post', params)
+      : this.call('/api/livekit/rooms/{room_name}/knocks/{identity}/refuse', 'post', params);
   }
 
   leave(roomName: string): Promise<LeaveResponse> {

@@ -11,6 +11,8 @@ import { MeetingError, flowError, formatFlowError, mediaFlowError, toFlowError, 
 import type { MediaErrorCode } from '../core/media-errors.js';
 import type { StageControl, StageLayoutName } from '../core/speaker-focus.js';
 import type { PipController } from '../controllers/pip-controller.js';
+import { LobbyController } from '../controllers/lobby-controller.js';
+import type { DataSource } from '../core/lobby.js';
 import { exportParts } from './urbania-meeting.parts.js';
 import { PREJOIN_PARTS } from '../views/pre-join/pre-join.parts.js';
 import { INVITE_PARTS } from '../views/invite/invite.parts.js';
@@ -53,6 +55,11 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart left - The "you left" view with the rejoin button.
  * @csspart rejoin-button - Rejoin after leaving or being disconnected (the "left" view's and the room view's).
  * @csspart announcer - The polite aria-live region announcing joins and leaves.
+ * @csspart waiting - A guest's waiting-room message (`role=status`) until a host admits them.
+ * @csspart lobby - The host's waiting room: who knocks, with admit / refuse (rooms created with `waiting_room`).
+ * @csspart lobby-knock - One person waiting (`data-identity`), with their name and when they knocked.
+ * @csspart admit-button - Lets that person in.
+ * @csspart refuse-button - Refuses that person.
  * @csspart pip-placeholder - Shown in the page while the call is in the picture-in-picture window.
  * @csspart pip-return - The placeholder's button that brings the call back into the page.
  * @csspart prejoin - Pre-join form. Re-exported from the views, like every part below.
@@ -236,6 +243,10 @@ export class UrbaniaMeeting extends LitElement {
   /** Layout and pin of the call stage (core/speaker-focus.ts), and picture-in-picture: made with the room view's chunk. */
   private stage: StageControl | undefined;
   private pip: PipController | undefined;
+  /** The waiting room: knocks for hosts, the waiting message for guests. */
+  private lobby = new LobbyController(this, () => this.flow.client, (k) => {
+    this._announcement = translator(this.locale)('lobby.announce', { name: k.name });
+  });
   private _htmlObserver: MutationObserver | undefined;
   private _unsubs: (() => void)[] = [];
 
@@ -401,6 +412,7 @@ export class UrbaniaMeeting extends LitElement {
   }
 
   private readonly onFlowState = (s: FlowState): void => {
+    this.lobby.update(s, this.flow.session.room as DataSource | undefined);
     this._flowState = s;
     const connection = connectionStateOf(s);
     if (this.getAttribute('connection-state') !== connection) this.setAttribute('connection-state', connection);
@@ -547,6 +559,7 @@ export class UrbaniaMeeting extends LitElement {
               @click=${() => void this.join()}>${t('left.rejoin')}</button>`}
       </section>`;
     }
+    if (s.phase === 'joining' && s.waiting) return this.lobby.renderWaiting(t, locale);
     switch (this.view) {
       case 'invite':
         return html`<urbania-invite exportparts=${INVITE_EXPORTS} .locale=${locale} .roomName=${this.room}
@@ -588,6 +601,7 @@ export class UrbaniaMeeting extends LitElement {
             <button type="button" aria-label=${t('error.dismiss')} @click=${() => this.flow.dismissNotice()}>×</button>
           </div>`
         : nothing}
+      ${this.lobby.renderKnocks(t, locale)}
       ${this.renderView()}
       <div class="sr-only" part="announcer" aria-live="polite" lang=${locale}>${this._announcement}</div>
     `;

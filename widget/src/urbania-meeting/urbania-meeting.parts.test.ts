@@ -5,6 +5,8 @@
  */
 import { StageControl } from '../core/speaker-focus.js';
 import { pipPlaceholder } from '../controllers/pip-controller.js';
+import { knocksTemplate, waitingTemplate } from '../controllers/lobby-controller.js';
+import { render } from 'lit';
 import { translator } from '../i18n/index.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import './urbania-meeting.js';
@@ -280,7 +282,13 @@ describe('CSS parts: documented = exported = rendered', () => {
     // The picture-in-picture placeholder takes the room view's place only while the call floats: rendered apart.
     const placeholder = pipPlaceholder(document, translator('fr'), 'fr', () => {});
     el.shadowRoot!.append(placeholder);
+    // The waiting room's message (a guest) and list (a host) belong to other states of the host: rendered apart too.
+    const lobby = document.createElement('div');
+    const t = translator('fr');
+    render(html`${waitingTemplate(t, 'fr')}${knocksTemplate([{ identity: 'bob', name: 'Bob', knocked_at: '2026-11-27T01:00:00Z', via: 'participant' }], t, 'fr', () => {})}`, lobby);
+    el.shadowRoot!.append(lobby);
     expect(sorted(partsIn(el.shadowRoot!))).to.deep.equal(sorted(HOST_PARTS));
     placeholder.remove();
+    lobby.remove();
   });
 });

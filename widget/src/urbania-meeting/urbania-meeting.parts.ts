@@ -13,7 +13,10 @@ import { STATS_PANEL_PARTS } from '../views/stats-panel/stats-panel.parts.js';
 import { QA_PANEL_PARTS } from '../views/qa-panel/qa-panel.parts.js';
 
 /** Parts rendered by the host itself. */
-export const HOST_PARTS = ['error', 'left', 'rejoin-button', 'announcer', 'pip-placeholder', 'pip-return'] as const;
+export const HOST_PARTS = [
+  'error', 'left', 'rejoin-button', 'announcer', 'pip-placeholder', 'pip-return',
+  'waiting', 'lobby', 'lobby-knock', 'admit-button', 'refuse-button',
+] as const;
 
 /** The `exportparts` value for a view. */
 export const exportParts = (parts: readonly string[]): string => parts.join(', ');

@@ -71,6 +71,17 @@ export default css`
   :host([connection-state='connecting']) urbania-room { cursor: progress; }
   .left { display: grid; gap: 1rem; padding: 1rem; justify-items: start; }
   .loading { padding: 1rem; }
+  /* The waiting room: a guest's message, and the host's list of knocks above the call. */
+  .waiting { display: grid; gap: 0.5rem; padding: 1rem; }
+  .waiting h2, .lobby h2 { margin: 0; font-size: 1rem; }
+  .waiting p { margin: 0; }
+  .lobby {
+    margin: 0.5rem; padding: 0.5rem 0.75rem; display: grid; gap: 0.5rem;
+    border: 1px solid var(--_u-border, currentColor); border-radius: var(--_u-radius);
+  }
+  .lobby ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
+  .lobby li { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+  .lobby li span { flex: 1 1 12rem; }
   /* In the page while the call is in the picture-in-picture window. */
   .pip-placeholder {
     display: grid; place-content: center; justify-items: center; gap: 1rem; padding: 1rem; text-align: center;
