@@ -27,9 +27,9 @@ beforeAll(async () => {
   });
   sfu = new LiveKitGateway(config);
   ({ app } = buildApp(config, { sfu }));
-  [alice, bob, mallory, dave, erin] = await Promise.all(
+  [alice, bob, mallory, dave, erin] = (await Promise.all(
     ['alice', 'bob', 'mallory', 'dave', 'erin'].map((id) => userToken(id, id[0]!.toUpperCase() + id.slice(1))),
-  );
+  )) as [string, string, string, string, string];
 });
 afterAll(async () => {
   await Promise.all([livekit?.stop(), ferret?.cleanup()]);
@@ -106,7 +106,7 @@ describe('waiting room', () => {
       const invites = new MongoInviteStore(store.db);
       const knocks = new MongoKnockStore(store.db);
       await Promise.all([invites.ensureIndexes(), knocks.ensureIndexes()]);
-      return { store, ...buildApp(config, { store, invites, knocks }) };
+      return { ...buildApp(config, { store, invites, knocks }), store };
     };
     const first = await open();
     const { name, secret } = await lobbyRoom(first.app);
