@@ -120,8 +120,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/livekit', knocksRouter(lobby));
   app.route('/api/livekit', tokenRouter);
   app.route('/api/livekit', handsRouter(sfu));
-  app.route('/api/livekit', messagesRouter(new ChatHistoryService(meetings, store, messages)));
-  app.route('/api/livekit', questionsRouter(new QuestionsService(meetings, store, deps.questions ?? new MemoryQuestionStore())));
+  const chatHistory = new ChatHistoryService(meetings, store, messages);
+  const questions = new QuestionsService(meetings, store, deps.questions ?? new MemoryQuestionStore());
+  meetings.whenEnded((roomName) => Promise.all([chatHistory.deleteRoom(roomName), questions.deleteRoom(roomName)]));
+  app.route('/api/livekit', messagesRouter(chatHistory));
+  app.route('/api/livekit', questionsRouter(questions));
   app.route('/api/livekit', webhooksRouter(store, sfu));
   const tickets = new EventTickets(config.livekit.apiSecret, store);
   app.route('/api/livekit', eventsRouter({ invitations, tickets, ...(notify.heartbeatMs !== undefined && { heartbeatMs: notify.heartbeatMs }) }));

@@ -220,7 +220,17 @@ export class Meetings {
     const ended = await this.store.endRoom(roomName, new Date(this.now()));
     if (!ended) throw errors.roomNotFound(roomName);
     await this.sfu.deleteRoom(roomName);
+    // What the room's call left behind (chat history, questions) goes with it. A failure here does not undo the
+    // end: the stores' retention removes what is left.
+    await Promise.allSettled(this.endedListeners.map((fn) => fn(roomName)));
     return ended;
+  }
+
+  private readonly endedListeners: Array<(roomName: string) => Promise<unknown>> = [];
+
+  /** Runs `fn` after a room has ended (content stored about the call is deleted this way). */
+  whenEnded(fn: (roomName: string) => Promise<unknown>): void {
+    this.endedListeners.push(fn);
   }
 
   /** Leaves the call: for whoever may see the room (see access); 404 for anyone else. */

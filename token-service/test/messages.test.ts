@@ -3,6 +3,8 @@ import type { Config } from '../src/config.js';
 import { MemoryRoomStore } from '../src/store/memory.js';
 import { MongoMessageStore } from '../src/store/messages-mongo.js';
 import { MongoRoomStore } from '../src/store/mongo.js';
+import { MemoryMessageStore } from '../src/store/messages-memory.js';
+import { MemoryQuestionStore } from '../src/store/questions-memory.js';
 import { buildApp, call, testConfig, userToken } from './helpers/app.js';
 import { startFerretDB, startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 
@@ -212,5 +214,26 @@ describe('on MongoDB (FerretDB), as main.ts wires it', () => {
     } finally {
       await ferret.cleanup();
     }
+  });
+});
+
+describe('a room that ends takes its chat history and questions with it', () => {
+  it('POST /rooms/{room_name}/end deletes the stored messages and questions of that room only', async () => {
+    const messageStore = new MemoryMessageStore();
+    const questionStore = new MemoryQuestionStore();
+    const own = buildApp(config, { store, messages: messageStore, questions: questionStore }).app;
+    const create = async () => {
+      const room_name = uniqueName('ending');
+      expect((await call(own, 'POST', '/api/livekit/rooms', { token: alice, body: { room_name, participants: ['bob'] } })).status).toBe(201);
+      expect((await call(own, 'POST', messages(room_name), { token: bob, body: { id: 'TX_E', text: 'avant la fin' } })).status).toBe(201);
+      expect((await call(own, 'POST', `/api/livekit/rooms/${room_name}/questions`, { token: bob, body: { text: 'Une question ?' } })).status).toBe(201);
+      return room_name;
+    };
+    const [ending, staying] = [await create(), await create()];
+    expect((await call(own, 'POST', `/api/livekit/rooms/${ending}/end`, { token: alice })).status).toBe(200);
+    expect(await messageStore.listMessages(ending, 100)).toEqual([]);
+    expect(await questionStore.listQuestions(ending)).toEqual([]);
+    expect((await messageStore.listMessages(staying, 100)).map((m) => m.text)).toEqual(['avant la fin']);
+    expect((await questionStore.listQuestions(staying)).length).toBe(1);
   });
 });
