@@ -3,7 +3,7 @@
 //   1. external tools (scripts/install-tools.sh all: livekit-server, FerretDB, Debian's chromium)
 //   2. the builds, when missing or stale (scripts/kit/builds.mjs): widget/dist/cdn/ (the demo and the browser tests
 //      load it) and token-service/dist/ (what e2e runs)
-//   3. scripts (node --test: the process kit, this script's bookkeeping), token-service (vitest),
+//   3. scripts (node --test: the process kit, this script's bookkeeping, the CDN entry budget), token-service (vitest),
 //      widget (web-test-runner), e2e (node e2e/run.mjs)
 // A suite whose entry file is missing fails (MISSING, one failure); nothing is ever skipped as a pass.
 // Prints a per-suite table and, as the very last line, `N passed, N failed` (summed over the suites).
@@ -145,7 +145,7 @@ async function main() {
   const suites = [
     {
       name: 'scripts (node --test)',
-      entries: ['scripts/kit/kit.test.mjs', 'scripts/lib/test-summary.test.mjs'],
+      entries: ['scripts/kit/kit.test.mjs', 'scripts/lib/test-summary.test.mjs', 'widget/scripts/cdn-entry.test.mjs'],
       timeoutMs: 5 * MIN,
       async go() {
         const res = await run(process.execPath, ['--test', ...this.entries.map((e) => path.join(ROOT, e))], { timeoutMs: this.timeoutMs });

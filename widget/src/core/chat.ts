@@ -12,6 +12,7 @@
  * elements built by lit bindings (never innerHTML).
  */
 import { Listeners } from './listeners.js';
+import { ChatError, type ChatErrorCode } from './chat-error.js';
 
 export const CHAT_TOPIC = 'lk.chat';
 /** Messages kept in memory (the oldest go first). */
@@ -37,24 +38,7 @@ export interface ChatMessage {
   earlier?: boolean;
 }
 
-export type ChatErrorCode =
-  /** Not in a call (before joining, after leaving, while reconnecting). */
-  | 'not_connected'
-  /** The grant forbids sending data (a webinar's audience). */
-  | 'not_allowed'
-  /** Nothing but whitespace. */
-  | 'empty'
-  /** Longer than CHAT_MAX_LENGTH. */
-  | 'too_long'
-  /** The SFU connection failed to carry it. */
-  | 'send_failed';
-
-export class ChatError extends Error {
-  override readonly name = 'ChatError';
-  constructor(readonly code: ChatErrorCode, message: string = code, options?: ErrorOptions) {
-    super(message, options);
-  }
-}
+export { ChatError, type ChatErrorCode } from './chat-error.js';
 
 export interface ChatState {
   readonly messages: readonly ChatMessage[];

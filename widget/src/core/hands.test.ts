@@ -145,7 +145,7 @@ describe('hands in the meeting flow (fake livekit Room)', () => {
     await tick();
     expect(lastRoom!.localParticipant.attributes.handRaisedAt).to.match(/^\d{4}-\d\d-\d\dT/);
     expect(events).to.deep.equal(['hand-raised:bob', 'hand-raised:me']);
-    const me = flow.session.state.participants.find((p) => p.isLocal)!;
+    const me = flow.call!.session.state.participants.find((p) => p.isLocal)!;
     expect(me.handRaisedAt).to.equal(Date.parse(lastRoom!.localParticipant.attributes.handRaisedAt!));
 
     await flow.lowerHand('bob');

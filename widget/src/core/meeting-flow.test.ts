@@ -85,7 +85,7 @@ describe('meeting-flow', () => {
     flow.configure(inRoom);
     await waitPhase('failed');
     expect(flow.state.notice?.code).to.equal('already_in_call');
-    expect(flow.session.room).to.equal(undefined);
+    expect(flow.call?.session.room).to.equal(undefined);
     await flow.join({ takeOver: true });
     await waitPhase('in-call');
     expect(calls.filter((c) => c.path.endsWith('/join'))).to.have.length(2);
@@ -130,7 +130,7 @@ describe('meeting-flow', () => {
     flow.configure(inRoom);
     for (let i = 0; i < 200 && !states.includes(true); i++) await tick();
     expect(flow.phase).to.deep.include({ phase: 'joining', waiting: true });
-    expect(flow.session.room).to.equal(undefined);
+    expect(flow.call?.session.room).to.equal(undefined);
     admitted = true;
     for (let i = 0; i < 400 && flow.phase.phase !== 'in-call'; i++) await new Promise((r) => setTimeout(r, 2));
     expect(flow.phase.phase).to.equal('in-call');
@@ -218,7 +218,7 @@ describe('meeting-flow', () => {
     expect(failing.state.notice).to.include({ code: 'connection_failed', key: 'error.connection_failed', detail: 'could not establish signal connection' });
     expect(failEvents.map((e) => e.type)).to.deep.equal(['error']);
     expect(failing.connectionState).to.equal('disconnected');
-    expect(failing.session.room).to.equal(undefined);
+    expect(failing.call!.session.room).to.equal(undefined);
 
     // The other flow: fails at the service, then a retry succeeds.
     flow.configure({ ...inRoom, authToken: undefined, getAuthToken: () => { throw new Error('signed out'); } });
@@ -241,7 +241,7 @@ describe('meeting-flow', () => {
     expect(flow.phase).to.deep.equal({ phase: 'left', room: 'r1', reason: 'client_initiated', byServer: false });
     expect(room.disconnected).to.equal(true);
     expect(room.localParticipant.trackPublications.size === 0 || [...room.localParticipant.trackPublications.values()].every((p) => p.track!.stopped)).to.equal(true);
-    expect(flow.session.room).to.equal(undefined);
+    expect(flow.call!.session.room).to.equal(undefined);
     expect(calls.map((c) => c.path)).to.include('/api/livekit/rooms/r1/leave');
     await flow.leave();
     expect(events.filter((e) => e.type === 'left')).to.deep.equal([{ type: 'left', room: 'r1', reason: 'client_initiated' }]);
@@ -267,7 +267,7 @@ describe('meeting-flow', () => {
     expect(flow.phase).to.deep.equal({ phase: 'left', room: 'r1', reason: 'participant_removed', byServer: true });
     expect(events.at(-1)).to.deep.equal({ type: 'left', room: 'r1', reason: 'participant_removed' });
     // The room view keeps showing why.
-    expect(flow.session.state).to.include({ connection: 'disconnected', reason: 'participant_removed' });
+    expect(flow.call!.session.state).to.include({ connection: 'disconnected', reason: 'participant_removed' });
 
     await flow.join();
     lastRoom!.emit(RoomEvent.Reconnecting);
@@ -296,7 +296,7 @@ describe('meeting-flow', () => {
     open();
     for (let i = 0; i < 20; i++) await tick();
     expect(lastRoom, 'no Room created after removal').to.equal(before);
-    expect(flow.session.room).to.equal(undefined);
+    expect(flow.call!.session.room).to.equal(undefined);
     expect(events).to.deep.equal([]);
   });
 
@@ -314,7 +314,7 @@ describe('meeting-flow', () => {
     flow.configure(inRoom);
     await waitPhase('in-call');
     lastRoom!.localParticipant.failMic = Object.assign(new Error('busy'), { name: 'NotReadableError' });
-    await flow.session.setMicrophoneEnabled(true);
+    await flow.call!.session.setMicrophoneEnabled(true);
     expect(flow.phase.phase).to.equal('in-call');
     expect(flow.state.notice).to.include({ code: 'device_busy', device: 'microphone', key: 'error.device_busy' });
     expect(events.at(-1)).to.deep.include({ type: 'error' });
@@ -338,17 +338,17 @@ describe('meeting-flow', () => {
     // A live message arrives while the history is on its way (its sender had already posted it too).
     lastRoom!.remoteParticipants.set('bob', new FakeParticipant('bob', 'Bob'));
     lastRoom!.receiveText('lk.chat', 'bob', 'en direct aussi', 'TS_bob_2');
-    for (let i = 0; i < 50 && flow.chat.state.messages.length < 1; i++) await tick();
+    for (let i = 0; i < 50 && flow.call!.chat.state.messages.length < 1; i++) await tick();
     release();
-    for (let i = 0; i < 50 && flow.chat.state.messages.length < 3; i++) await tick();
-    expect(flow.chat.state.messages.map((m) => [m.id, m.earlier ?? false, m.local])).to.deep.equal([
+    for (let i = 0; i < 50 && flow.call!.chat.state.messages.length < 3; i++) await tick();
+    expect(flow.call!.chat.state.messages.map((m) => [m.id, m.earlier ?? false, m.local])).to.deep.equal([
       ['TS_bob_1', true, false], ['TS_me_0', true, true], ['TS_bob_2', false, false],
     ]);
-    expect(flow.chat.state.unread).to.equal(1);
+    expect(flow.call!.chat.state.unread).to.equal(1);
     expect(events.filter((e) => e.type === 'chat-message')).to.have.length(1);
     expect(calls.find((c) => c.method === 'GET' && c.path.endsWith('/messages'))?.search).to.equal('?limit=200');
 
-    await flow.chat.send('après');
+    await flow.call!.chat.send('après');
     for (let i = 0; i < 50 && !calls.some((c) => c.method === 'POST' && c.path.endsWith('/messages')); i++) await tick();
     expect(calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages')).map((c) => c.body)).to.deep.equal([{ id: 'TS_1', text: 'après' }]);
     // Received messages are never posted: only their author may store them.
@@ -365,13 +365,13 @@ describe('meeting-flow', () => {
     ]);
     flow.configure(inRoom);
     await waitPhase('in-call');
-    const sent = await flow.chat.send('bonjour');
+    const sent = await flow.call!.chat.send('bonjour');
     expect(sent.text).to.equal('bonjour');
     for (let i = 0; i < 50 && !calls.some((c) => c.method === 'POST' && c.path.endsWith('/messages')); i++) await tick();
     for (let i = 0; i < 10; i++) await tick();
     expect(flow.phase.phase).to.equal('in-call');
     expect(flow.state.notice).to.equal(undefined);
-    expect(flow.chat.state.messages.map((m) => m.text)).to.deep.equal(['bonjour']);
+    expect(flow.call!.chat.state.messages.map((m) => m.text)).to.deep.equal(['bonjour']);
   });
 
   it('connectionStateOf maps every phase', () => {

@@ -8,22 +8,23 @@
  * `<urbania-meeting>` configures it from its attributes, calls its methods from the views, renders `state` and
  * re-emits `on()` events as `urbania-*` events. Every call ends through `end(reason)`: `leave()`, the element being
  * removed, the server removing us, the connection giving up. Every failure becomes one `FlowError` (flow-error.ts).
- * Features of the call itself (screen share, chat, devices…) hang off the `in-call` phase through `session`.
+ * Features of the call itself (the session, screen share, chat, devices…) live in `call` (in-call.ts), a lazy chunk
+ * loaded when a join starts or is hinted (`warm()`), beside livekit-client: the pre-join pays for none of it.
  */
 import { joinThroughLobby } from './lobby.js';
 import { ServiceClient, type CreateRoomRequest, type Role, type RoomInfo } from './service-client.js';
 import { HostControls } from './host-controls.js';
 import { connectedElsewhere } from './other-tab.js';
 import { ROOM_NAME_PATTERN } from './api.generated.js';
-import { CallSession, preloadLiveKit, type ConnectionStateName, type SessionEvent } from './call-session.js';
+import type { CallSession, ConnectionStateName, SessionEvent } from './call-session.js';
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
-import { ChatLog, type ChatMessage } from './chat.js';
-import { keepChatMessage, loadChatHistory } from './chat-history.js';
+import type { ChatMessage } from './chat.js';
 import { QaBoard } from './qa.js';
 import { Listeners } from './listeners.js';
-import { CHOICE_FIELD, CallDevices, type CallDevicesOptions, type DeviceKind } from './devices.js';
+import type { CallDevicesOptions, DeviceKind } from './devices.js';
 import type { ConnectionQualityName } from './connection-quality.js';
-import { HandWatcher, lowerHandOf, setOwnHand, type HandChange } from './hands.js';
+import type { HandChange } from './hands.js';
+import type { InCall, InCallEvent } from './in-call.js';
 import { MeetingError, flowError, mediaFlowError, toFlowError, type FlowError } from './flow-error.js';
 
 /** What the page asked for: the `view` attribute. */
@@ -119,11 +120,27 @@ export interface FlowConfig {
   invite?: string | undefined;
 }
 
+/** The in-call chunk (core/in-call.ts). */
+export type InCallModule = typeof import('./in-call.js');
+
+/** The device-id field of the stored choices for each kind (devices.ts's CHOICE_FIELD, kept out of the entry). */
+const CHOICE_FIELD: Record<DeviceKind, 'audioDeviceId' | 'videoDeviceId' | 'audioOutputId'> = {
+  audioinput: 'audioDeviceId', videoinput: 'videoDeviceId', audiooutput: 'audioOutputId',
+};
+
+/**
+ * Start fetching livekit-client now, in parallel with the in-call chunk (whose session imports the same module).
+ * Destructured, so that bundlers keep tree-shaking livekit-client to what call-session.ts uses.
+ */
+const preloadLiveKitClient = (): Promise<unknown> => import('livekit-client').then(({ Room }) => Room);
+
 export interface MeetingFlowOptions {
   /** The call session (tests inject one with a fake livekit module). */
   session?: CallSession;
-  /** Start fetching the call engine (default: preloadLiveKit). */
+  /** Start fetching the call engine (default: livekit-client's module). */
   preload?: () => Promise<unknown>;
+  /** Load the in-call chunk (default: `import('./in-call.js')`; tests make it fail). */
+  loadInCall?: () => Promise<InCallModule>;
   /** Injected fetch for the ServiceClient (tests). */
   fetch?: typeof fetch;
   /** Device enumeration and storage for CallDevices (tests). */
@@ -133,15 +150,12 @@ export interface MeetingFlowOptions {
 }
 
 export class MeetingFlow {
-  readonly session: CallSession;
-  /** The call's chat (messages of the current call; sending allowed while in the call with a data grant). */
-  readonly chat = new ChatLog();
   /** A webinar's audience questions (attached while in the call). */
   readonly qa = new QaBoard();
   /** The host's controls over the call (host-controls.ts); inert for everyone else. */
   readonly host = new HostControls(() => this.client);
-  /** Microphones, cameras and speakers during the call (see devices.ts). */
-  readonly devices: CallDevices;
+  private _call: InCall | undefined;
+  private loadingCall: Promise<InCall> | undefined;
   private _phase: MeetingPhase = { phase: 'idle' };
   private _notice: FlowError | undefined;
   private _state: FlowState = { phase: 'idle', notice: undefined };
@@ -158,31 +172,50 @@ export class MeetingFlow {
   private readonly listeners = new Listeners<FlowState>();
   private readonly eventListeners = new Listeners<FlowEvent>();
 
-  constructor(private readonly options: MeetingFlowOptions = {}) {
-    this.session = options.session ?? new CallSession();
-    this.session.subscribe((s) => this.onSessionState(s.connection));
-    this.session.onEvent((e) => this.onSessionEvent(e));
-    this.chat.transport = (text) => this.session.sendChatMessage(text);
-    this.session.subscribe((s) => {
-      // The session refuses `not_allowed` itself (from the grant it was given).
-      this.chat.blocked = s.connection === 'connected' ? undefined : 'not_connected';
+  constructor(private readonly options: MeetingFlowOptions = {}) {}
+
+  /**
+   * The in-call machinery (session, chat, devices, stats, stage), once its chunk has loaded: from the first join (or
+   * hint) on, kept for the next calls. Undefined before: nothing of a call can happen then.
+   */
+  get call(): InCall | undefined { return this._call; }
+
+  /** Load the in-call chunk (once; a failed load is retried by the next call). Resolves with `call`. */
+  loadCall(): Promise<InCall> {
+    this.loadingCall ??= (this.options.loadInCall ?? (() => import('./in-call.js')))().then((m) => {
+      this._call ??= this.createCall(m);
+      return this._call;
     });
-    this.chat.onMessage((message) => this.fire({ type: 'chat-message', message }));
+    this.loadingCall.catch(() => { this.loadingCall = undefined; });
+    return this.loadingCall;
+  }
+
+  private createCall({ InCall }: InCallModule): InCall {
+    const call = new InCall({ session: this.options.session, devices: this.options.devices });
+    call.session.subscribe((s) => this.onSessionState(s.connection));
+    call.session.onEvent((e) => this.onSessionEvent(e));
+    call.on((e: InCallEvent) => {
+      if (e.type === 'device-changed') {
+        // A choice also replaces the pre-join's for this page's next join (the stored one is already updated).
+        if (e.chosen && this.choices) this.choices = { ...this.choices, [CHOICE_FIELD[e.kind]]: e.deviceId };
+        this.fire({ type: 'device-changed', kind: e.kind, deviceId: e.deviceId });
+      } else {
+        this.fire(e);
+      }
+    });
     // What this page sends is also kept by the service for late joiners (fire-and-forget).
-    this.chat.onMessage((message) => {
+    call.chat.onMessage((message) => {
       const p = this._phase;
-      if (message.local && (p.phase === 'in-call' || p.phase === 'reconnecting')) void keepChatMessage(this.client, p.room, message);
+      if (message.local && (p.phase === 'in-call' || p.phase === 'reconnecting')) void call.keepChatMessage(this.client, p.room, message);
     });
-    this.devices = new CallDevices(this.session, options.devices);
-    this.devices.onChange(({ kind, deviceId, chosen }) => {
-      // A choice also replaces the pre-join's for this page's next join (the stored one is already updated).
-      if (chosen && this.choices) this.choices = { ...this.choices, [CHOICE_FIELD[kind]]: deviceId };
-      this.fire({ type: 'device-changed', kind, deviceId });
-    });
-    const hands = new HandWatcher();
-    this.session.subscribe((s) => {
-      for (const change of hands.update(s.participants, s.connection === 'connected' || s.connection === 'reconnecting')) this.fire(change);
-    });
+    return call;
+  }
+
+  /** The in-call object when the phase is in-call or reconnecting; rejects `not_in_call` otherwise. */
+  private inCallNow(): InCall {
+    const p = this._phase.phase;
+    if ((p !== 'in-call' && p !== 'reconnecting') || !this._call) throw new MeetingError('not_in_call');
+    return this._call;
   }
 
   get state(): FlowState { return this._state; }
@@ -243,9 +276,10 @@ export class MeetingFlow {
     }
   }
 
-  /** Start fetching the call engine (the next step is joining). */
+  /** Start fetching the call engine and the in-call chunk (the next step is joining). */
   warm(): void {
-    void (this.options.preload ?? preloadLiveKit)().catch(() => {});
+    void (this.options.preload ?? preloadLiveKitClient)().catch(() => {});
+    void this.loadCall().catch(() => {});
   }
 
   /** Invite: fetch the room's information (ready → "Rejoindre maintenant"). */
@@ -325,11 +359,16 @@ export class MeetingFlow {
       return;
     }
     const attempt = ++this.attempt;
-    this.chat.clear();
+    this._call?.chat.clear();
     // Joining leads to the room view whatever the entry was (the element reflects it as view="room").
     this.config = { ...this.config, entry: 'room' };
     this.to({ phase: 'joining', room });
-    const warm = (this.options.preload ?? preloadLiveKit)().catch(() => undefined);
+    // livekit-client and the in-call chunk download in parallel with the service's answer.
+    const warm = (this.options.preload ?? preloadLiveKitClient)().catch(() => undefined);
+    const loading = this.loadCall().catch((err: unknown) => {
+      throw new MeetingError('connection_failed', String((err as Error)?.message ?? err), undefined, { cause: err });
+    });
+    loading.catch(() => {});
     try {
       const choices = { ...loadUserChoices(), ...this.choices };
       const res = await joinThroughLobby(
@@ -345,10 +384,12 @@ export class MeetingFlow {
       }
       const callType = res.room.call_type;
       await warm;
+      const call = await loading;
       if (attempt !== this.attempt) return;
+      call.chat.clear();
       this.pendingCall = { room, info: res.room, canPublish: res.permissions.can_publish, role: res.permissions.role };
       // The session's state moves the phase to in-call as soon as the SFU connection is up (see onSessionState).
-      await this.session.connect({
+      await call.session.connect({
         url: res.url,
         token: res.token,
         roomName: res.room_name || room,
@@ -382,13 +423,14 @@ export class MeetingFlow {
     this.lastEnd = reason;
     const p = this._phase;
     const local = LOCAL_END_REASONS.has(reason);
-    const hadCall = !local || p.phase === 'in-call' || p.phase === 'reconnecting' || Boolean(this.session.room);
+    const session = this._call?.session;
+    const hadCall = !local || p.phase === 'in-call' || p.phase === 'reconnecting' || Boolean(session?.room);
     const room = 'room' in p && p.room ? p.room : this.config.room;
     this.attempt++;
     this.pendingCall = undefined;
     this.host.detach();
     this.qa.dispose();
-    const stopped = local ? this.session.disconnect().catch(() => {}) : Promise.resolve();
+    const stopped = local && session ? session.disconnect().catch(() => {}) : Promise.resolve();
     if (!local && p.phase === 'joining') {
       // The SFU dropped us while connecting: the join failed (the pending connect() is superseded).
       this.fire({ type: 'left', room, reason });
@@ -418,10 +460,9 @@ export class MeetingFlow {
   }
 
   private async screenShare(on: boolean): Promise<void> {
-    const p = this._phase.phase;
-    if (p !== 'in-call' && p !== 'reconnecting') throw new MeetingError('not_in_call');
+    const call = this.inCallNow();
     try {
-      await this.session.setScreenShareEnabled(on);
+      await call.screenShare(on);
     } catch (err) {
       const error = toFlowError(err);
       // The browser or the person refused: say so. A call that may not share is the caller's mistake (rejected only).
@@ -435,10 +476,9 @@ export class MeetingFlow {
    * MeetingError (see CallDevices.setDevice); a device the browser could not open is also shown.
    */
   async setDevice(kind: DeviceKind, deviceId: string): Promise<void> {
-    const p = this._phase.phase;
-    if (p !== 'in-call' && p !== 'reconnecting') throw new MeetingError('not_in_call');
+    const call = this.inCallNow();
     try {
-      await this.devices.setDevice(kind, deviceId);
+      await call.setDevice(kind, deviceId);
     } catch (err) {
       const error = toFlowError(err);
       if (error.code === 'device_switch_failed') this.report(error);
@@ -448,7 +488,7 @@ export class MeetingFlow {
 
   /** Raise our hand. Rejects with a MeetingError: `not_in_call`, `hand_not_allowed`, `hand_failed` (see hands.ts). */
   raiseHand(): Promise<void> {
-    return this.hand(() => setOwnHand(this.session.room?.localParticipant, true));
+    return this.hand((call) => call.setOwnHand(true));
   }
 
   /**
@@ -458,16 +498,15 @@ export class MeetingFlow {
   lowerHand(identity?: string): Promise<void> {
     const p = this._phase;
     if (identity && (p.phase === 'in-call' || p.phase === 'reconnecting') && identity !== p.identity) {
-      return this.hand(() => lowerHandOf(this.client, p.room, identity));
+      return this.hand((call) => call.lowerHandOf(this.client, p.room, identity));
     }
-    return this.hand(() => setOwnHand(this.session.room?.localParticipant, false));
+    return this.hand((call) => call.setOwnHand(false));
   }
 
-  private async hand(run: () => Promise<void>): Promise<void> {
-    const p = this._phase.phase;
-    if (p !== 'in-call' && p !== 'reconnecting') throw new MeetingError('not_in_call');
+  private async hand(run: (call: InCall) => Promise<void>): Promise<void> {
+    const call = this.inCallNow();
     try {
-      await run();
+      await run(call);
     } catch (err) {
       const error = toFlowError(err);
       // What the page may not do is only rejected; a failure is also shown.
@@ -495,16 +534,19 @@ export class MeetingFlow {
   private onSessionState(connection: ConnectionStateName): void {
     const p = this._phase;
     if (connection === 'connected' && p.phase === 'joining' && this.pendingCall) {
-      const call: CallInfo = { ...this.pendingCall, identity: this.session.state.localIdentity ?? '' };
+      const call: CallInfo = { ...this.pendingCall, identity: this._call?.session.state.localIdentity ?? '' };
       this.pendingCall = undefined;
       this.host.attach(call.room, call.role, call.info);
       this.to({ phase: 'in-call', ...call });
       this.fire({ type: 'joined', room: call.room, identity: call.identity, canPublish: call.canPublish });
       if (call.info.webinar) this.qa.attach(this.client, call.room);
       const attempt = this.attempt;
-      void loadChatHistory(this.client, call.room, call.identity).then((earlier) => {
-        if (attempt === this.attempt) this.chat.addEarlier(earlier);
-      });
+      const chat = this._call?.chat;
+      if (chat) {
+        void this._call!.loadChatHistory(this.client, call.room, call.identity).then((earlier) => {
+          if (attempt === this.attempt) chat.addEarlier(earlier);
+        });
+      }
     } else if (connection === 'connected' && p.phase === 'reconnecting') {
       this.to({ ...p, phase: 'in-call' });
     } else if (connection === 'reconnecting' && p.phase === 'in-call') {
@@ -523,9 +565,6 @@ export class MeetingFlow {
         break;
       case 'media-error':
         this.report(mediaFlowError(e.kind, e.code, e.message));
-        break;
-      case 'chat-message':
-        this.chat.add(e.message);
         break;
       case 'screen-share-started':
       case 'screen-share-stopped':

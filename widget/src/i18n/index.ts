@@ -1,10 +1,19 @@
-import { fr, type MessageKey } from './fr.js';
+import { fr, type MessageKey as EntryMessageKey } from './fr.js';
 import { en } from './en.js';
+import type { RoomMessageKey } from './room.fr.js';
 
-export type { MessageKey };
+/** Every key: the entry's (fr.ts) and the call's (room.fr.ts, added when the room chunk loads: room.ts). */
+export type MessageKey = EntryMessageKey | RoomMessageKey;
 export type Locale = 'fr' | 'en';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en };
+type Catalogue = Partial<Record<MessageKey, string>>;
+const catalogues: Record<Locale, Catalogue> = { fr: { ...fr }, en: { ...en } };
+
+/** Merge more strings into the catalogues (the room chunk's: i18n/room.ts). Translators see them at once. */
+export function addMessages(more: Readonly<Record<Locale, Catalogue>>): void {
+  Object.assign(catalogues.fr, more.fr);
+  Object.assign(catalogues.en, more.en);
+}
 
 /** `lang` attribute → else `<html lang>` → else French. */
 export function resolveLocale(attr: string | null | undefined, doc: Document | undefined = globalThis.document): Locale {
@@ -18,9 +27,9 @@ export function resolveLocale(attr: string | null | undefined, doc: Document | u
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function translator(locale: Locale): Translate {
-  const cat = catalogues[locale] ?? fr;
+  const cat = catalogues[locale] ?? catalogues.fr;
   return (key, params) => {
-    const s = cat[key] ?? fr[key] ?? key;
+    const s = cat[key] ?? catalogues.fr[key] ?? key;
     return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
   };
 }

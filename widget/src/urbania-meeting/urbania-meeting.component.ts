@@ -9,7 +9,8 @@ import type { ConnectionStateName } from '../core/call-session.js';
 import { MeetingFlow, connectionStateOf, type FlowEvent, type FlowState } from '../core/meeting-flow.js';
 import { MeetingError, flowError, formatFlowError, mediaFlowError, toFlowError, type FlowError } from '../core/flow-error.js';
 import type { MediaErrorCode } from '../core/media-errors.js';
-import type { StageControl, StageLayoutName } from '../core/speaker-focus.js';
+import type { StageLayoutName } from '../core/speaker-focus.js';
+import { ChatError } from '../core/chat-error.js';
 import type { PipController } from '../controllers/pip-controller.js';
 import { LobbyController } from '../controllers/lobby-controller.js';
 import type { DataSource } from '../core/lobby.js';
@@ -240,8 +241,7 @@ export class UrbaniaMeeting extends LitElement {
 
   /** The meeting flow (phases, service, call session): everything this element renders comes from it. */
   private flow = new MeetingFlow();
-  /** Layout and pin of the call stage (core/speaker-focus.ts), and picture-in-picture: made with the room view's chunk. */
-  private stage: StageControl | undefined;
+  /** Picture-in-picture of the room view: loaded with the room view (controllers/pip-controller.ts). */
   private pip: PipController | undefined;
   /** The waiting room: knocks for hosts, the waiting message for guests. */
   private lobby = new LobbyController(this, () => this.flow.client, (k) => {
@@ -262,7 +262,7 @@ export class UrbaniaMeeting extends LitElement {
 
   /** The livekit-client `Room` while in a call, undefined otherwise. An escape hatch: prefer the element's API. */
   get livekitRoom(): Room | undefined {
-    return this.flow.session.room;
+    return this.flow.call?.session.room;
   }
 
   private get locale(): Locale {
@@ -278,10 +278,7 @@ export class UrbaniaMeeting extends LitElement {
       this._htmlObserver = new MutationObserver(() => { this._htmlLang = document.documentElement.lang; });
       this._htmlObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     } catch { /* ignore */ }
-    this._unsubs.push(this.flow.subscribe(this.onFlowState), this.flow.on(this.onFlowEvent), this.flow.session.subscribe((c) => {
-      this.stage?.sync(c);
-      if (c.connection === 'idle' || c.connection === 'disconnected') this.pip?.close();
-    }));
+    this._unsubs.push(this.flow.subscribe(this.onFlowState), this.flow.on(this.onFlowEvent));
     this.configureFlow();
   }
 
@@ -306,7 +303,10 @@ export class UrbaniaMeeting extends LitElement {
    * characters) or `send_failed`.
    */
   async sendChatMessage(text: string): Promise<void> {
-    await this.flow.chat.send(text);
+    const call = this.flow.call;
+    // The chat comes with the in-call chunk: before it loaded there is no call to write in.
+    if (!call) throw new ChatError('not_connected');
+    await call.chat.send(text);
   }
 
   /** Leave the call; shows the "left" view with a rejoin button. */
@@ -347,20 +347,19 @@ export class UrbaniaMeeting extends LitElement {
    * Rejects `not_in_call`, `invalid_layout`. Going back to `grid` unpins.
    */
   setLayout(layout: StageLayoutName): Promise<void> {
-    return this.localized(new Promise<void>((resolve) => {
-      if (!this.stage) throw new MeetingError('not_in_call');
-      this.stage.setLayout(layout, this.flow.session.state);
-      resolve();
-    }));
+    return this.localized(new Promise<void>((resolve) => { this.inCall().stage.setLayout(layout, this.inCall().session.state); resolve(); }));
   }
 
   /** Pin a participant (by identity) large on the stage, `null` to unpin. Rejects `not_in_call`, `unknown_participant`. */
   pin(identity: string | null): Promise<void> {
-    return this.localized(new Promise<void>((resolve) => {
-      if (!this.stage) throw new MeetingError('not_in_call');
-      this.stage.pin(identity, this.flow.session.state);
-      resolve();
-    }));
+    return this.localized(new Promise<void>((resolve) => { this.inCall().stage.pin(identity, this.inCall().session.state); resolve(); }));
+  }
+
+  /** The loaded in-call machinery (core/in-call.ts); throws `not_in_call` before its chunk loaded. */
+  private inCall(): NonNullable<MeetingFlow['call']> {
+    const call = this.flow.call;
+    if (!call) throw new MeetingError('not_in_call');
+    return call;
   }
 
   /**
@@ -371,10 +370,11 @@ export class UrbaniaMeeting extends LitElement {
    * `pip_gesture_required`, `pip_failed`.
    */
   openPictureInPicture(): Promise<void> {
-    const c = this.flow.session.state.connection;
-    if ((c !== 'connected' && c !== 'reconnecting') || !this.pip) return this.localized(Promise.reject(new MeetingError('not_in_call')));
+    const c = this.flow.call?.session.state.connection;
+    const pip = this.pip;
+    if ((c !== 'connected' && c !== 'reconnecting') || !pip) return this.localized(Promise.reject(new MeetingError('not_in_call')));
     const room = this.renderRoot.querySelector<UrbaniaRoomEl>('urbania-room');
-    return this.localized(this.pip.open(room, translator(this.locale), this.locale).then(() => undefined));
+    return this.localized(pip.open(room, translator(this.locale), this.locale).then(() => undefined));
   }
 
   /**
@@ -412,13 +412,15 @@ export class UrbaniaMeeting extends LitElement {
   }
 
   private readonly onFlowState = (s: FlowState): void => {
-    this.lobby.update(s, this.flow.session.room as DataSource | undefined);
+    this.lobby.update(s, this.flow.call?.session.room as DataSource | undefined);
     this._flowState = s;
     const connection = connectionStateOf(s);
     if (this.getAttribute('connection-state') !== connection) this.setAttribute('connection-state', connection);
     // Joining shows the room view; an invite page's next step is joining: fetch the room view meanwhile.
     if (s.phase === 'joining') this.view = 'room';
     if (s.phase === 'joining' || (s.phase === 'loading-room' && !s.creating)) void this.loadRoomView();
+    // The floating window closes with the call.
+    if (s.phase !== 'in-call' && s.phase !== 'reconnecting') this.pip?.close();
   };
 
   private readonly onFlowEvent = (e: FlowEvent): void => {
@@ -444,7 +446,7 @@ export class UrbaniaMeeting extends LitElement {
         break;
       case 'device-changed': {
         const t = translator(this.locale);
-        const label = this.flow.devices.state.lists[e.kind].find((d) => d.deviceId === e.deviceId)?.label || e.deviceId;
+        const label = this.flow.call?.devices.state.lists[e.kind].find((d) => d.deviceId === e.deviceId)?.label || e.deviceId;
         this._announcement = t('announce.deviceChanged', { kind: t(`devices.${e.kind}`), label });
         emit(this, 'urbania-device-changed', { kind: e.kind, deviceId: e.deviceId });
         break;
@@ -459,9 +461,9 @@ export class UrbaniaMeeting extends LitElement {
       case 'screen-share-stopped': {
         const started = e.type === 'screen-share-started';
         const t = translator(this.locale);
-        const session = this.flow.session.state;
-        const mine = e.identity === session.localIdentity;
-        const name = session.participants.find((p) => p.identity === e.identity)?.name ?? e.identity;
+        const session = this.flow.call?.session.state;
+        const mine = e.identity === session?.localIdentity;
+        const name = session?.participants.find((p) => p.identity === e.identity)?.name ?? e.identity;
         this._announcement = mine
           ? t(started ? 'announce.youScreenStarted' : 'announce.youScreenStopped')
           : t(started ? 'announce.screenStarted' : 'announce.screenStopped', { name });
@@ -490,11 +492,12 @@ export class UrbaniaMeeting extends LitElement {
     void this.loadRoomView();
   };
 
+  /** The room view, its picture-in-picture and the in-call machinery: lazy chunks, fetched together. */
   private async loadRoomView(): Promise<void> {
     if (this._roomViewReady) return;
     try {
-      const room = await import('../views/room/room.js');
-      this.stage ??= new room.StageControl();
+      // Picture-in-picture comes with the room view's chunk.
+      const [room] = await Promise.all([import('../views/room/room.js'), this.flow.loadCall()]);
       this.pip ??= new room.PipController(this);
       this._roomViewReady = true;
     } catch (err) {
@@ -509,7 +512,7 @@ export class UrbaniaMeeting extends LitElement {
   }
 
   /** The call's livekit Room, for the room view's statistics panel (which loads with the room chunk). */
-  private readonly callRoom = (): Room | undefined => this.flow.session.room;
+  private readonly callRoom = (): Room | undefined => this.flow.call?.session.room;
 
   private message(e: FlowError): string {
     return formatFlowError(e, translator(this.locale));
@@ -567,11 +570,13 @@ export class UrbaniaMeeting extends LitElement {
           ?loading=${s.phase === 'loading-room'} ?busy=${s.phase === 'joining'}
           @invite-join=${(e: Event) => { e.stopPropagation(); void this.join(); }}
           @join-warmup=${this.warm}></urbania-invite>`;
-      case 'room':
-        return this._roomViewReady
-          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${this.flow.session} .chat=${this.flow.chat} .qa=${this.flow.phase.phase === 'in-call' || this.flow.phase.phase === 'reconnecting' ? (this.flow.phase.info.webinar ? this.flow.qa : undefined) : undefined} .devices=${this.flow.devices} .callRoom=${this.callRoom} .hostControls=${this.flow.host}
-              .stage=${this.stage} .pip=${this.pip ? { available: this.pip.available, open: Boolean(this.pip.mode) } : undefined}
-              @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else this.pip?.close(); }}
+      case 'room': {
+        const call = this.flow.call;
+        const pip = this.pip;
+        return this._roomViewReady && call && pip
+          ? html`<urbania-room exportparts=${ROOM_EXPORTS} .locale=${locale} .roomName=${this.room} .session=${call.session} .chat=${call.chat} .qa=${this.flow.phase.phase === 'in-call' || this.flow.phase.phase === 'reconnecting' ? (this.flow.phase.info.webinar ? this.flow.qa : undefined) : undefined} .devices=${call.devices} .callRoom=${this.callRoom} .hostControls=${this.flow.host}
+              .stage=${call.stage} .pip=${{ available: pip.available, open: Boolean(pip.mode) }}
+              @room-pip=${(e: CustomEvent<boolean>) => { e.stopPropagation(); if (e.detail) void this.openPictureInPicture().catch((err: unknown) => this.flow.report(toFlowError(err))); else pip.close(); }}
               @room-device=${(e: CustomEvent<{ kind: 'audioinput' | 'videoinput' | 'audiooutput'; deviceId: string }>) => { e.stopPropagation(); void this.setDevice(e.detail.kind, e.detail.deviceId).catch(() => {}); }}
               @room-leave=${(e: Event) => { e.stopPropagation(); void this.leave(); }}
               @room-rejoin=${(e: Event) => { e.stopPropagation(); void this.join(); }}
@@ -580,6 +585,7 @@ export class UrbaniaMeeting extends LitElement {
               @room-lower-hand=${(e: CustomEvent<string>) => { e.stopPropagation(); void this.lowerHand(e.detail).catch(() => {}); }}
               @room-screen-share=${(e: CustomEvent<boolean>) => { e.stopPropagation(); void (e.detail ? this.startScreenShare() : this.stopScreenShare()).catch(() => {}); }}></urbania-room>`
           : html`<p class="loading" role="status" lang=${locale}>${t('state.connecting')}</p>`;
+      }
       default: {
         const ct: PreJoinCallType = this.callType === 'audio' ? 'audio' : 'video';
         return html`<urbania-pre-join exportparts=${PREJOIN_EXPORTS} .locale=${locale} .contacts=${this.contacts ?? []} .roomName=${this.room}

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import styles from './chat-panel.styles.js';
 import { portableRenderRoot } from '../../styles/adopt-styles.js';
-import { translator, type Locale } from '../../i18n/index.js';
+import { translator, type Locale } from '../../i18n/room.js';
 import { linkify } from '../../core/chat-text.js';
 import { CHAT_MAX_LENGTH, type ChatErrorCode, type ChatLog, type ChatMessage, type ChatState } from '../../core/chat.js';
 

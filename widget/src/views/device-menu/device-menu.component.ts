@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { portableRenderRoot } from '../../styles/adopt-styles.js';
 import styles from './device-menu.styles.js';
-import { translator, type Locale, type Translate } from '../../i18n/index.js';
+import { translator, type Locale, type Translate } from '../../i18n/room.js';
 import type { CallDevices, DeviceKind, DeviceOption, DevicesState } from '../../core/devices.js';
 
 declare global {

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { portableRenderRoot } from '../../styles/adopt-styles.js';
 import styles from './participants-panel.styles.js';
-import { translator, type Locale } from '../../i18n/index.js';
+import { translator, type Locale } from '../../i18n/room.js';
 import type { ParticipantView } from '../../core/call-session.js';
 import { orderedHands } from '../../core/hands.js';
 import { icons } from '../room/icons.js';

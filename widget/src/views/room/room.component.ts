@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import styles from './room.styles.js';
-import { translator, type Locale } from '../../i18n/index.js';
+import { translator, type Locale } from '../../i18n/room.js';
 import { CallStateController } from '../../controllers/call-state-controller.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
 import { computeStage } from '../../core/stage-layout.js';

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { portableRenderRoot } from '../../styles/adopt-styles.js';
 import styles from './stats-panel.styles.js';
-import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
+import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/room.js';
 import type { CallStats, StatsState, TrackStats } from '../../core/call-stats.js';
 import type { TrackFigures } from '../../core/rtc-stats.js';
 

@@ -4,7 +4,7 @@ import { formatFigures, type UrbaniaStatsPanel } from './stats-panel.component.j
 import { CallStats, type StatsTrackRef } from '../../core/call-stats.js';
 import { RECORDED } from '../../core/rtc-stats.fixtures.js';
 import type { StatsEntry } from '../../core/rtc-stats.js';
-import { translator } from '../../i18n/index.js';
+import { translator } from '../../i18n/room.js';
 import { axeViolations, waitFor } from '../../test/helpers.js';
 
 const report = (entries: StatsEntry[]) => new Map(entries.map((e) => [e.id, e])) as unknown as RTCStatsReport;
