@@ -68,7 +68,7 @@ export default {
     const badge = alice.page.locator(`urbania-meeting [part~="tile"][data-identity="bob"] [part~="tile-hand"]`).first();
     await badge.waitFor({ state: 'visible' });
     assert(await badge.getAttribute('aria-label') === 'Main levée, numéro 1', `badge: ${await badge.getAttribute('aria-label')}`);
-    await alice.page.waitForFunction(() => window.__e2e.deepAll('[part~="announcer"]')[0]?.textContent?.trim() === 'Bob Dupont lève la main', null, { timeout: 10_000 });
+    await alice.page.waitForFunction(() => window.__e2e.deepAll('[part~="announcer"]', window.__e2e.el().shadowRoot)[0]?.textContent?.trim() === 'Bob Dupont lève la main', null, { timeout: 10_000 });
 
     // 2. Carole on a page with livekit-client alone: she reads Bob's attribute, raises her own hand the same way.
     const carol = await world.user('carol', { signIn: false });
@@ -114,7 +114,7 @@ export default {
       await waitHand(alice.page, 'urbania-hand-lowered', 'bob');
       await alice.page.waitForFunction(() => window.__e2e.deepAll('[part~="raised-hand"]').map((li) => li.getAttribute('data-identity')).join() === 'carol', null, { timeout: 10_000 });
       await carol.page.waitForFunction(() => !window.lkChat.room.remoteParticipants.get('bob')?.attributes.handRaisedAt, null, { timeout: 10_000 });
-      await bob.page.waitForFunction(() => window.__e2e.deepAll('[part~="announcer"]')[0]?.textContent?.trim() === 'Votre main est baissée', null, { timeout: 10_000 });
+      await bob.page.waitForFunction(() => window.__e2e.deepAll('[part~="announcer"]', window.__e2e.el().shadowRoot)[0]?.textContent?.trim() === 'Votre main est baissée', null, { timeout: 10_000 });
       await carol.page.evaluate(() => window.lkChat.room.disconnect());
     } finally {
       plain.close();
