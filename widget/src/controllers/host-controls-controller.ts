@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { SubscriptionController } from './subscription-controller.js';
 import type { HostControls, HostControlsState } from '../core/host-controls.js';
 
 /** What a view needs from the host controls (lets tests pass a fake). */
@@ -8,48 +9,24 @@ export type HostControlsLike = Pick<HostControls, 'state' | 'subscribe' | 'mute'
  * Subscribes a view to the host controls' state and holds the view-side state of the host actions: whose removal
  * awaits confirmation.
  */
-export class HostControlsController implements ReactiveController {
-  state: HostControlsState | undefined;
+export class HostControlsController extends SubscriptionController<HostControlsState | undefined, HostControlsLike> {
   /** The identity whose "remove" asks for confirmation. */
   confirming: string | undefined;
-  private controls: HostControlsLike | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private connected = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+  constructor(host: ReactiveControllerHost) {
+    super(host, undefined);
   }
 
-  get api(): HostControlsLike | undefined { return this.controls; }
+  get state(): HostControlsState | undefined {
+    return this.value;
+  }
 
-  set(controls: HostControlsLike | undefined): void {
-    if (controls === this.controls) return;
-    this.controls = controls;
-    if (this.connected) this.resubscribe();
+  get api(): HostControlsLike | undefined {
+    return this.source;
   }
 
   confirm(identity: string | undefined): void {
     this.confirming = identity;
     this.host.requestUpdate();
-  }
-
-  private resubscribe(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.controls?.subscribe((s) => {
-      this.state = s;
-      this.host.requestUpdate();
-    });
-    if (!this.controls) this.state = undefined;
-  }
-
-  hostConnected(): void {
-    this.connected = true;
-    this.resubscribe();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
   }
 }

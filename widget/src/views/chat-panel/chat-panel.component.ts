@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { SubscriptionController } from '../../controllers/subscription-controller.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -52,30 +53,13 @@ export class UrbaniaChatPanel extends LitElement {
   @property({ attribute: false }) chat: ChatLike | undefined;
   /** This participant may write (the grant allows data). */
   @property({ type: Boolean, attribute: 'can-send' }) canSend = false;
-  @state() private chatState: ChatState | undefined;
+  private readonly chatStateSub = new SubscriptionController<ChatState | undefined>(this, undefined);
   @state() private error: ChatErrorCode | undefined;
   @state() private sending = false;
-  private unsubscribe: (() => void) | undefined;
   private stickToBottom = true;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listen();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('chat')) this.listen();
-  }
-
-  private listen(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.chat?.subscribe((s) => { this.chatState = s; });
+    if (changed.has('chat')) this.chatStateSub.set(this.chat);
   }
 
   /** Puts the keyboard in the message box (or on the close button when there is none). */
@@ -150,7 +134,7 @@ export class UrbaniaChatPanel extends LitElement {
 
   protected override render() {
     const t = translator(this.locale);
-    const messages = this.chatState?.messages ?? [];
+    const messages = this.chatStateSub.value?.messages ?? [];
     return html`<aside part="chat-panel" lang=${this.locale} aria-labelledby="chat-title" @keydown=${this.onKeydown}>
       <header>
         <h3 id="chat-title">${t('chat.title')}</h3>

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { SubscriptionController } from '../../controllers/subscription-controller.js';
 import { property, state } from 'lit/decorators.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { portableRenderRoot } from '../../styles/adopt-styles.js';
@@ -60,28 +61,15 @@ export class UrbaniaDeviceMenu extends LitElement {
   @property() group: DeviceMenuGroup = 'audio';
   @property({ attribute: false }) devices: DevicesLike | undefined;
   @state() private open = false;
-  @state() private devicesState: DevicesState | undefined;
-  private unsubscribe: (() => void) | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listen();
-  }
+  private readonly devicesStateSub = new SubscriptionController<DevicesState | undefined>(this, undefined);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     this.setOpen(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('devices') && this.isConnected) this.listen();
-  }
-
-  private listen(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.devices?.subscribe((s) => { this.devicesState = s; });
+    if (changed.has('devices')) this.devicesStateSub.set(this.devices);
   }
 
   private readonly onOutside = (e: Event): void => {
@@ -158,7 +146,7 @@ export class UrbaniaDeviceMenu extends LitElement {
 
   protected override render() {
     const t = translator(this.locale);
-    const s = this.devicesState;
+    const s = this.devicesStateSub.value;
     const kinds = menuKinds(this.group, s);
     if (!s || !kinds.length) return nothing;
     const label = t(GROUP_LABEL[this.group]);

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { SubscriptionController } from '../../controllers/subscription-controller.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -49,33 +50,16 @@ export class UrbaniaQaPanel extends LitElement {
   @property({ attribute: false }) identity = '';
   /** We created the room: mark answered, delete any question. */
   @property({ type: Boolean }) host = false;
-  @state() private qaState: QaState | undefined;
+  private readonly qaStateSub = new SubscriptionController<QaState | undefined>(this, undefined);
   @state() private announcement = '';
   @state() private busy = false;
-  private unsubscribe: (() => void) | undefined;
 
   protected override createRenderRoot(): ShadowRoot {
     return portableRenderRoot(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listen();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('qa')) this.listen();
-  }
-
-  private listen(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.qa?.subscribe((s) => { this.qaState = s; });
+    if (changed.has('qa')) this.qaStateSub.set(this.qa);
   }
 
   /** Puts the keyboard in the question box. */
@@ -151,8 +135,8 @@ export class UrbaniaQaPanel extends LitElement {
 
   protected override render() {
     const t = translator(this.locale);
-    const questions = this.qaState?.questions ?? [];
-    const error = this.qaState?.error;
+    const questions = this.qaStateSub.value?.questions ?? [];
+    const error = this.qaStateSub.value?.error;
     return html`<aside part="qa-panel" lang=${this.locale} aria-labelledby="qa-title" @keydown=${this.onKeydown}>
       <header>
         <h3 id="qa-title">${t('qa.title')}</h3>
