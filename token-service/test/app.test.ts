@@ -3,7 +3,7 @@ import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { AUTH_SECRET, buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { AUTH_SECRET, buildApp, call, testConfig, userToken, sfuConfig, uniqueName } from './helpers/app.js';
 import { startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 
 // Every endpoint and error path through app.request(): no port is opened for the service.
@@ -15,11 +15,7 @@ let alice: string, bob: string, carol: string, mallory: string;
 
 beforeAll(async () => {
   livekit = await startLiveKit();
-  config = testConfig({
-    LIVEKIT_URL: livekit.httpUrl,
-    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
-    LIVEKIT_API_KEY: livekit.apiKey,
-    LIVEKIT_API_SECRET: livekit.apiSecret,
+  config = sfuConfig(livekit, {
     DEMO_LOGIN: '1',
   });
   ({ app } = buildApp(config));
@@ -33,8 +29,6 @@ beforeAll(async () => {
 afterAll(async () => livekit?.stop());
 
 const verifier = () => new TokenVerifier(livekit.apiKey, livekit.apiSecret);
-let seq = 0;
-const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${seq++}`;
 
 async function createRoom(token: string, body: Record<string, unknown>) {
   return call(app, 'POST', '/api/livekit/rooms', { token, body });

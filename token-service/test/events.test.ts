@@ -10,7 +10,7 @@ import { createNotify } from '../src/invitations/setup.js';
 import { EventTickets } from '../src/invitations/tickets.js';
 import { createLogger } from '../src/logger.js';
 import { MemoryRoomStore } from '../src/store/memory.js';
-import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { buildApp, call, testConfig, userToken, sfuConfig } from './helpers/app.js';
 import { SseReader } from './helpers/sse.js';
 
 let livekit: LiveKitServer;
@@ -24,12 +24,7 @@ const roomName = () => `ring-${Date.now().toString(36)}-${seq++}`;
 
 beforeAll(async () => {
   livekit = await startLiveKit();
-  const config = testConfig({
-    LIVEKIT_URL: livekit.httpUrl,
-    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
-    LIVEKIT_API_KEY: livekit.apiKey,
-    LIVEKIT_API_SECRET: livekit.apiSecret,
-  });
+  const config = sfuConfig(livekit);
   ({ app } = buildApp(config, { notify: createNotify(config, createLogger('silent'), { bus, heartbeatMs: 200 }) }));
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));

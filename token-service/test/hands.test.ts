@@ -2,7 +2,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
 import { HAND_ATTRIBUTE } from '../src/hands.js';
-import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { buildApp, call, userToken, sfuConfig, uniqueName } from './helpers/app.js';
 import { SignalClient } from './helpers/signal-client.js';
 import { startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 
@@ -16,12 +16,7 @@ let alice: string, bob: string, carol: string, mallory: string;
 
 beforeAll(async () => {
   livekit = await startLiveKit();
-  config = testConfig({
-    LIVEKIT_URL: livekit.httpUrl,
-    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
-    LIVEKIT_API_KEY: livekit.apiKey,
-    LIVEKIT_API_SECRET: livekit.apiSecret,
-  });
+  config = sfuConfig(livekit);
   ({ app } = buildApp(config));
   roomService = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
   [alice, bob, carol, mallory] = await Promise.all([
@@ -33,8 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => livekit?.stop());
 
-let seq = 0;
-const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${seq++}`;
 const lowerHand = (token: string, room: string, identity: string) =>
   call(app, 'POST', `/api/livekit/rooms/${room}/participants/${encodeURIComponent(identity)}/lower-hand`, { token });
 

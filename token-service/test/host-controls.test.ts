@@ -5,7 +5,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeTcpPort, startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 import { MemoryRoomStore } from '../src/store/memory.js';
-import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { buildApp, call, userToken, sfuConfig, uniqueName } from './helpers/app.js';
 import { SignalClient } from './helpers/signal-client.js';
 
 // Host controls and names on the real LiveKit server: every action by a non-host is refused, and the host's
@@ -20,12 +20,7 @@ const open: SignalClient[] = [];
 beforeAll(async () => {
   const servicePort = await freeTcpPort();
   livekit = await startLiveKit({ webhookUrl: `http://127.0.0.1:${servicePort}/api/livekit/webhooks` });
-  const config = testConfig({
-    LIVEKIT_URL: livekit.httpUrl,
-    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
-    LIVEKIT_API_KEY: livekit.apiKey,
-    LIVEKIT_API_SECRET: livekit.apiSecret,
-  });
+  const config = sfuConfig(livekit);
   ({ app } = buildApp(config, { store: new MemoryRoomStore() }));
   server = serve({ fetch: app.fetch, port: servicePort, hostname: '127.0.0.1' });
   roomService = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
@@ -37,8 +32,6 @@ afterAll(async () => {
   await livekit?.stop();
 });
 
-let seq = 0;
-const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${seq++}`;
 
 async function createRoom(body: Record<string, unknown>) {
   const name = uniqueName(String(body['prefix'] ?? 'host'));

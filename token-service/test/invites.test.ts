@@ -2,7 +2,7 @@ import { RoomServiceClient, TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../src/config.js';
 import { MemoryRoomStore } from '../src/store/memory.js';
-import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { buildApp, call, testConfig, userToken, uniqueName } from './helpers/app.js';
 import { SignalClient } from './helpers/signal-client.js';
 import { startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 
@@ -38,8 +38,6 @@ beforeAll(async () => {
 });
 afterAll(async () => livekit?.stop());
 
-let seq = 0;
-const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${seq++}`;
 const create = (token: string, body: Record<string, unknown>, on = app) => call(on, 'POST', '/api/livekit/rooms', { token, body });
 const join = (token: string, room: string, body?: Record<string, unknown>) =>
   call(app, 'POST', `/api/livekit/rooms/${room}/join`, { token, ...(body && { body }) });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
 import { LiveKitGateway } from '../src/livekit.js';
 import { MemoryRoomStore } from '../src/store/memory.js';
-import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { buildApp, call, userToken, sfuConfig, uniqueName } from './helpers/app.js';
 import { freeTcpPort, startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 import { SignalClient } from './helpers/signal-client.js';
 
@@ -20,12 +20,7 @@ let alice: string, bob: string, carol: string;
 beforeAll(async () => {
   const servicePort = await freeTcpPort();
   livekit = await startLiveKit({ webhookUrl: `http://127.0.0.1:${servicePort}/api/livekit/webhooks` });
-  config = testConfig({
-    LIVEKIT_URL: livekit.httpUrl,
-    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
-    LIVEKIT_API_KEY: livekit.apiKey,
-    LIVEKIT_API_SECRET: livekit.apiSecret,
-  });
+  config = sfuConfig(livekit);
   store = new MemoryRoomStore();
   ({ app } = buildApp(config, { store }));
   server = serve({ fetch: app.fetch, port: servicePort, hostname: '127.0.0.1' });
@@ -37,8 +32,6 @@ afterAll(async () => {
   await livekit?.stop();
 });
 
-let seq = 0;
-const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${seq++}`;
 
 async function validate(token: string) {
   const res = await fetch(`${livekit.httpUrl}/rtc/validate?access_token=${encodeURIComponent(token)}`);

@@ -5,7 +5,7 @@ import { MongoMessageStore } from '../src/store/messages-mongo.js';
 import { MongoRoomStore } from '../src/store/mongo.js';
 import { MemoryMessageStore } from '../src/store/messages-memory.js';
 import { MemoryQuestionStore } from '../src/store/questions-memory.js';
-import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { buildApp, call, userToken, sfuConfig, uniqueName } from './helpers/app.js';
 import { startFerretDB, startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 
 // The chat history endpoints through app.request(), on the real LiveKit server (rooms are created on it).
@@ -17,11 +17,7 @@ let alice: string, bob: string, carol: string, mallory: string;
 
 beforeAll(async () => {
   livekit = await startLiveKit();
-  config = testConfig({
-    LIVEKIT_URL: livekit.httpUrl,
-    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
-    LIVEKIT_API_KEY: livekit.apiKey,
-    LIVEKIT_API_SECRET: livekit.apiSecret,
+  config = sfuConfig(livekit, {
     CHAT_HISTORY_MAX_MESSAGES: '3',
   });
   store = new MemoryRoomStore();
@@ -35,8 +31,6 @@ beforeAll(async () => {
 });
 afterAll(async () => livekit?.stop());
 
-let seq = 0;
-const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${seq++}`;
 const messages = (room: string) => `/api/livekit/rooms/${room}/messages`;
 
 async function newRoom(body: Record<string, unknown> = {}) {

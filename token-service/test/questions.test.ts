@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../src/config.js';
 import { MongoRoomStore } from '../src/store/mongo.js';
 import { MongoQuestionStore } from '../src/store/questions-mongo.js';
-import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { buildApp, call, userToken, sfuConfig } from './helpers/app.js';
 import { startFerretDB, startLiveKit, type FerretDB, type LiveKitServer } from '../../scripts/kit/index.mjs';
 
 // Q&A endpoints through app.request(), on the real LiveKit server; on memory, and on FerretDB for concurrent votes.
@@ -14,7 +14,7 @@ let alice: string, bob: string, carol: string, david: string, mallory: string;
 
 beforeAll(async () => {
   [livekit, ferret] = await Promise.all([startLiveKit(), startFerretDB()]);
-  config = testConfig({ LIVEKIT_URL: livekit.httpUrl, LIVEKIT_PUBLIC_URL: livekit.wsUrl, LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret });
+  config = sfuConfig(livekit);
   ({ app } = buildApp(config));
   [alice, bob, carol, david, mallory] = await Promise.all([
     userToken('alice', 'Alice Martin'), userToken('bob', 'Bob Dupont'), userToken('carol', 'Carole Lefèvre'), userToken('david', 'David'), userToken('mallory', 'Mallory'),

@@ -6,7 +6,7 @@ import { LOBBY_TOPIC } from '../src/lobby.js';
 import { MongoInviteStore } from '../src/store/invites-mongo.js';
 import { MongoKnockStore } from '../src/store/knocks-mongo.js';
 import { MongoRoomStore } from '../src/store/mongo.js';
-import { buildApp, call, testConfig, userToken } from './helpers/app.js';
+import { buildApp, call, userToken, sfuConfig, uniqueName } from './helpers/app.js';
 import { startFerretDB, startLiveKit, type FerretDB, type LiveKitServer } from '../../scripts/kit/index.mjs';
 
 // The waiting room on the real SFU: knocks, host decisions, no token while waiting; MongoDB across a restart.
@@ -19,12 +19,7 @@ let alice: string, bob: string, mallory: string, dave: string, erin: string;
 
 beforeAll(async () => {
   [livekit, ferret] = await Promise.all([startLiveKit(), startFerretDB()]);
-  config = testConfig({
-    LIVEKIT_URL: livekit.httpUrl,
-    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
-    LIVEKIT_API_KEY: livekit.apiKey,
-    LIVEKIT_API_SECRET: livekit.apiSecret,
-  });
+  config = sfuConfig(livekit);
   sfu = new LiveKitGateway(config);
   ({ app } = buildApp(config, { sfu }));
   [alice, bob, mallory, dave, erin] = (await Promise.all(
@@ -35,8 +30,6 @@ afterAll(async () => {
   await Promise.all([livekit?.stop(), ferret?.cleanup()]);
 });
 
-let seq = 0;
-const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${seq++}`;
 const validate = async (token: string) =>
   (await fetch(`${livekit.httpUrl}/rtc/validate?access_token=${encodeURIComponent(token)}`)).status;
 

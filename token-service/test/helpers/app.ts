@@ -22,6 +22,24 @@ export function testConfig(env: Record<string, string | undefined> = {}): Config
   });
 }
 
+/** testConfig pointed at a real LiveKit server started by the process kit (its URLs, key and secret). */
+export function sfuConfig(
+  livekit: { httpUrl: string; wsUrl: string; apiKey: string; apiSecret: string },
+  env: Record<string, string | undefined> = {},
+): Config {
+  return testConfig({
+    LIVEKIT_URL: livekit.httpUrl,
+    LIVEKIT_PUBLIC_URL: livekit.wsUrl,
+    LIVEKIT_API_KEY: livekit.apiKey,
+    LIVEKIT_API_SECRET: livekit.apiSecret,
+    ...env,
+  });
+}
+
+let nameSeq = 0;
+/** A room name no other test of the run uses: `<prefix>-<time>-<n>`. */
+export const uniqueName = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${nameSeq++}`;
+
 /** An app on the given store and SFU (the real LiveKit gateway unless one is passed). */
 export function buildApp(config: Config, overrides: Partial<AppDeps> & { store?: RoomStore; sfu?: SfuGateway } = {}) {
   const store = overrides.store ?? new MemoryRoomStore();
