@@ -1,26 +1,11 @@
 // MongoMessageStore against FerretDB (MongoDB's wire protocol), started by this file on a free loopback port;
 // every test gets its own database.
-import { MongoClient } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFerretDB, type FerretDB } from '../../../scripts/kit/index.mjs';
+import { describe, expect, it } from 'vitest';
+import { useFerretDB } from '../../test/helpers/ferret.js';
 import { describeMessageStoreContract, sampleMessage } from './messages-contract.js';
 import { CHAT_MESSAGES_COLLECTION, MongoMessageStore } from './messages-mongo.js';
 
-let ferret: FerretDB;
-let client: MongoClient;
-let dbCounter = 0;
-const nextDb = () => client.db(`messages_mongo_test_${++dbCounter}`);
-
-beforeAll(async () => {
-  ferret = await startFerretDB();
-  client = new MongoClient(ferret.uri, { serverSelectionTimeoutMS: 5000 });
-  await client.connect();
-});
-
-afterAll(async () => {
-  await client?.close();
-  await ferret?.cleanup();
-});
+const { nextDb } = useFerretDB('messages_mongo_test');
 
 describeMessageStoreContract('MongoMessageStore on FerretDB', (limits, now) => MongoMessageStore.open(nextDb(), limits, { now }));
 

@@ -1,24 +1,10 @@
 // MongoQuestionStore against FerretDB, one database per test.
-import { MongoClient } from 'mongodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFerretDB, type FerretDB } from '../../../scripts/kit/index.mjs';
+import { describe, expect, it } from 'vitest';
+import { useFerretDB } from '../../test/helpers/ferret.js';
 import { describeQuestionStoreContract, sampleQuestion } from './questions-contract.js';
 import { MongoQuestionStore } from './questions-mongo.js';
 
-let ferret: FerretDB;
-let client: MongoClient;
-let n = 0;
-const nextDb = () => client.db(`questions_mongo_test_${++n}`);
-
-beforeAll(async () => {
-  ferret = await startFerretDB();
-  client = new MongoClient(ferret.uri, { serverSelectionTimeoutMS: 5000 });
-  await client.connect();
-});
-afterAll(async () => {
-  await client?.close();
-  await ferret?.cleanup();
-});
+const { nextDb } = useFerretDB('questions_mongo_test');
 
 describeQuestionStoreContract('MongoQuestionStore on FerretDB', (max) => MongoQuestionStore.open(nextDb(), max));
 
