@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { escapeCloses, enterSubmits } from '../panel-keys.js';
 import { SubscriptionController } from '../../controllers/subscription-controller.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -84,18 +85,11 @@ export class UrbaniaChatPanel extends LitElement {
   }
 
   private onKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.close();
-    }
+    escapeCloses(e, () => this.close());
   }
 
   private onInputKeydown(e: KeyboardEvent): void {
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-      e.preventDefault();
-      void this.submit();
-    }
+    enterSubmits(e, () => void this.submit());
   }
 
   private async submit(e?: Event): Promise<void> {

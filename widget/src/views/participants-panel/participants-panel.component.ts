@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { escapeCloses } from '../panel-keys.js';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -80,10 +81,7 @@ export class UrbaniaParticipantsPanel extends LitElement {
   }
 
   private onKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.close();
+    escapeCloses(e, () => this.close());
   }
 
   protected override render() {

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { escapeCloses } from '../panel-keys.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -104,10 +105,7 @@ export class UrbaniaStatsPanel extends LitElement {
   }
 
   private onKeydown(e: KeyboardEvent): void {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.close();
+    escapeCloses(e, () => this.close());
   }
 
   private track(s: TrackStats, t: Translate) {
