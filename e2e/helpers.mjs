@@ -95,6 +95,22 @@ export async function startMeetingFromDashboard(world, u, { room, callType = 'vi
   world.log(`${u.id} created ${room} (${callType}) and is connected`);
 }
 
+/**
+ * A call of two on the real SFU, the way most scenarios begin: Alice (window 1280 × 800) starts a meeting from the
+ * dashboard inviting `invite`, Bob joins from the room page. Returns the room name and both users.
+ * @param {any} world
+ * @param {string} kind the room name's prefix
+ * @param {{ callType?: string, invite?: string[] }} [options]
+ */
+export async function callOfTwo(world, kind, { callType = 'video', invite = ['bob'] } = {}) {
+  const room = uniqueRoom(kind);
+  const alice = await world.user('alice', { viewport: { width: 1280, height: 800 } });
+  const bob = await world.user('bob');
+  await startMeetingFromDashboard(world, alice, { room, callType, invite });
+  await joinRoomPage(world, bob, room);
+  return { room, alice, bob };
+}
+
 /** Opens /meeting/room?room=… and waits until connected (clicking the join button if the view shows one). */
 export async function joinRoomPage(world, u, room) {
   await u.page.goto(`${world.stack.demoUrl}/meeting/room?room=${encodeURIComponent(room)}`, { waitUntil: 'domcontentloaded' });

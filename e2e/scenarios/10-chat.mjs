@@ -2,7 +2,7 @@
 // page that uses livekit-client alone, as LiveKit Meet does; a message with `<img onerror>` arrives as text; a
 // webinar's audience reads but may not write (typed `not_allowed`, and the SFU drops a forced text stream) unless the
 // room was created with `audience_chat`; a late joiner finds the widgets' earlier messages, kept by the service.
-import { assert, inMeeting, joinRoomPage, servePlainPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
+import { assert, callOfTwo, inMeeting, joinRoomPage, servePlainPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
 import { demoLogin, serviceCall } from '../stack.mjs';
 
 const XSS = '<img src=x onerror="window.__chatXss=1"> voir https://example.com/doc';
@@ -27,11 +27,7 @@ export default {
   title: 'chat on lk.chat: widget ⇄ widget, widget ⇄ plain livekit-client page, markup stays text, audience read-only',
   needsWidget: true,
   async run(world) {
-    const room = uniqueRoom('chat');
-    const alice = await world.user('alice', { viewport: { width: 1280, height: 800 } });
-    const bob = await world.user('bob');
-    await startMeetingFromDashboard(world, alice, { room, invite: ['bob', 'carol', 'david'] });
-    await joinRoomPage(world, bob, room);
+    const { room, alice, bob } = await callOfTwo(world, 'chat', { invite: ['bob', 'carol', 'david'] });
     await recordEvents(alice.page);
     await recordEvents(bob.page);
 

@@ -4,7 +4,7 @@
 // (element: host_only; service: 403); Alice lowers Bob's hand from the panel, through the service, and Bob's page and
 // the SFU show it lowered.
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { assert, inMeeting, joinRoomPage, servePlainPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
+import { assert, callOfTwo, inMeeting, servePlainPage } from '../helpers.mjs';
 import { demoLogin, serviceCall } from '../stack.mjs';
 
 /** Records every urbania-hand-raised / -lowered the element fires. */
@@ -45,11 +45,7 @@ export default {
   title: 'raised hands: raise from the bar, seen by the host and a plain livekit-client page, ordered, lowered by the host only',
   needsWidget: true,
   async run(world) {
-    const room = uniqueRoom('hands');
-    const alice = await world.user('alice', { viewport: { width: 1280, height: 800 } });
-    const bob = await world.user('bob');
-    await startMeetingFromDashboard(world, alice, { room, invite: ['bob', 'carol'] });
-    await joinRoomPage(world, bob, room);
+    const { room, alice, bob } = await callOfTwo(world, 'hands', { invite: ['bob', 'carol'] });
     await recordHands(alice.page);
     await recordHands(bob.page);
 

@@ -3,7 +3,7 @@
 // keeps forwarding and Bob's page keeps decoding her video (framesDecoded grows after the switch); the choice fires
 // urbania-device-changed and is remembered for the next join. The statistics panel shows non-zero figures from
 // getStats (screenshots at 1280 and 360 px). An audio room refuses setDevice('videoinput', …) and never opens a camera.
-import { assert, inMeeting, joinRoomPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
+import { assert, callOfTwo, inMeeting, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
 
 /** The device of Alice's published camera track, as the capture reports it. */
 const publishedCamera = (page) => page.evaluate(() => {
@@ -35,11 +35,7 @@ export default {
   title: 'camera switched mid-call from the device menu: the other page keeps decoding; statistics panel with real figures; audio rooms refuse a camera',
   needsWidget: true,
   async run(world) {
-    const room = uniqueRoom('devices');
-    const alice = await world.user('alice', { viewport: { width: 1280, height: 800 } });
-    const bob = await world.user('bob');
-    await startMeetingFromDashboard(world, alice, { room, callType: 'video', invite: ['bob'] });
-    await joinRoomPage(world, bob, room);
+    const { room, alice, bob } = await callOfTwo(world, 'devices', { callType: 'video', invite: ['bob'] });
     await bob.page.waitForFunction(() => document.querySelector('urbania-meeting').livekitRoom?.remoteParticipants.get('alice')?.getTrackPublication('camera')?.track, null, { timeout: 20_000 });
     await bob.page.waitForFunction(async () => {
       const t = document.querySelector('urbania-meeting').livekitRoom.remoteParticipants.get('alice').getTrackPublication('camera').track;
