@@ -7,16 +7,20 @@ window.crowdRooms = [];
 
 /** @param {{ url: string, tokens: string[] }} credentials */
 window.joinCrowd = async ({ url, tokens }) => {
-  for (const token of tokens) {
-    // Small and single-layer: their encoders share the 2 cores with the page measured.
+  // Small and single-layer: their encoders share the 2 cores with the page measured.
+  const connect = async (token) => {
     const room = new Room({
       adaptiveStream: false,
       dynacast: true,
       videoCaptureDefaults: { resolution: VideoPresets.h180.resolution },
       publishDefaults: { simulcast: false },
     });
-    // A connection can time out while the machine is busy encoding for the others: one more try.
-    await room.connect(url, token).catch(() => room.connect(url, token));
+    await room.connect(url, token);
+    return room;
+  };
+  for (const token of tokens) {
+    // A connection can time out while the machine is busy encoding for the others: one more try, on a new Room.
+    const room = await connect(token).catch(() => connect(token));
     await room.localParticipant.enableCameraAndMicrophone();
     window.crowdRooms.push(room);
     state.textContent = `${window.crowdRooms.length} connected`;
