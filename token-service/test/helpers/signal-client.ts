@@ -7,6 +7,7 @@ import {
   UpdateParticipantMetadata,
   type JoinResponse,
 } from '@livekit/protocol';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 
 /**
@@ -106,5 +107,22 @@ export class SignalClient {
         });
       });
     }
+  }
+}
+
+/**
+ * The SFU's verdict on a webinar's two kinds of token: the audience's join has no publish permission and its
+ * microphone is refused, the speaker's microphone is published. Both clients are closed afterwards.
+ */
+export async function expectAudienceRefusedSpeakerPublishes(wsUrl: string, audienceToken: string, speakerToken: string): Promise<void> {
+  const a = await SignalClient.connect(wsUrl, audienceToken);
+  const s = await SignalClient.connect(wsUrl, speakerToken);
+  try {
+    expect(a.join.participant?.permission?.canPublish).toBe(false);
+    expect(await a.client.requestPublish('microphone')).toBe('refused');
+    expect(await s.client.requestPublish('microphone')).toBe('published');
+  } finally {
+    a.client.close();
+    s.client.close();
   }
 }
