@@ -12,6 +12,11 @@ export interface RoomRecord {
   participants: string[];
   createdBy: string;
   createdByName: string;
+  /**
+   * Co-hosts: hosts besides the creator (user ids, creator excluded; also invited). They do what the creator does
+   * except act on the creator and manage co-hosts. Absent when there are none.
+   */
+  coHosts?: string[];
   /** Anyone signed in who has the link may join. */
   openToLink: boolean;
   /** A webinar's audience may write in the chat (data), still without publishing media. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeRoomStoreContract } from './contract.js';
+import { describeCoHostsContract } from './co-hosts-contract.js';
 import { describeHostControlsContract } from './host-controls.contract.js';
 import { MemoryRoomStore } from './memory.js';
 import { describeInviteStoreContract } from './invites-contract.js';
@@ -9,6 +10,7 @@ import { MemoryKnockStore } from './knocks-memory.js';
 import { describeRoomPagesContract } from './rooms-page-contract.js';
 
 describeRoomStoreContract('MemoryRoomStore', () => new MemoryRoomStore());
+describeCoHostsContract('MemoryRoomStore', () => new MemoryRoomStore());
 describeHostControlsContract('MemoryRoomStore', () => new MemoryRoomStore());
 describeRoomPagesContract('MemoryRoomStore', () => new MemoryRoomStore());
 describeInviteStoreContract('MemoryInviteStore', () => new MemoryInviteStore());

@@ -1,6 +1,7 @@
 import type { PresenceEntry, RoomRecord } from '../model.js';
 import { RoomExistsError, type RoomPageQuery, type RoomStore } from './types.js';
 import { compareRoomsNewestFirst, isAfter, isListed } from './room-pages.js';
+import { withCoHost } from './co-hosts.js';
 
 interface PresenceState extends PresenceEntry {
   present: boolean;
@@ -92,6 +93,16 @@ export class MemoryRoomStore implements RoomStore {
     return clone(room);
   }
 
+  async setCoHost(roomName: string, userId: string, coHost: boolean): Promise<RoomRecord | null> {
+    const room = this.rooms.get(roomName);
+    if (!room) return null;
+    const coHosts = withCoHost(room, userId, coHost);
+    if (coHosts.length > 0) room.coHosts = coHosts;
+    else delete room.coHosts;
+    if (coHost && !room.participants.includes(userId)) room.participants.push(userId);
+    return clone(room);
+  }
+
   async setPresence(roomName: string, entry: PresenceEntry, present: boolean, at: number): Promise<void> {
     let byIdentity = this.presence.get(roomName);
     if (!byIdentity) {
@@ -156,6 +167,7 @@ function clone(room: RoomRecord): RoomRecord {
     ...room,
     speakers: [...room.speakers],
     participants: [...room.participants],
+    ...(room.coHosts && { coHosts: [...room.coHosts] }),
     createdAt: new Date(room.createdAt),
     ...(room.endedAt && { endedAt: new Date(room.endedAt) }),
   };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeTcpPort, startFerretDB, type FerretDB } from '../../../scripts/kit/index.mjs';
 import { DependencyUnavailableError } from '../errors.js';
 import { describeRoomStoreContract, sampleRoom } from './contract.js';
+import { describeCoHostsContract } from './co-hosts-contract.js';
 import { describeHostControlsContract } from './host-controls.contract.js';
 import { isStoreUnavailable, MongoRoomStore, toStoreError } from './mongo.js';
 import { RoomExistsError } from './types.js';
@@ -34,6 +35,7 @@ describeRoomStoreContract(
   { atomicConcurrentUpdates: false },
 );
 
+describeCoHostsContract('MongoRoomStore on FerretDB', () => MongoRoomStore.connect({ uri: ferret.uri, dbName: nextDbName() }));
 describeHostControlsContract('MongoRoomStore on FerretDB', () => MongoRoomStore.connect({ uri: ferret.uri, dbName: nextDbName() }));
 
 describeRoomPagesContract('MongoRoomStore on FerretDB', () => MongoRoomStore.connect({ uri: ferret.uri, dbName: nextDbName() }));

@@ -3,7 +3,7 @@
  * so several replicas can share one database, and rooms and presence survive a restart.
  *
  * Collections (created on first write; indexes created idempotently by `connect`/`ensureIndexes`):
- * - `rooms`: `{_id: roomName, callType, speakers[], participants[], createdBy, createdByName, openToLink,
+ * - `rooms`: `{_id: roomName, callType, speakers[], participants[], createdBy, createdByName, coHosts?, openToLink,
  *   audienceChat, waitingRoom, createdAt, locked?, endedAt?, idempotencyKey?}` (a document without `audienceChat` or `waitingRoom` reads as false). `_id` makes room names unique (duplicate key 11000 → RoomExistsError);
  *   secondary indexes on `participants` (multikey) and `createdBy` serve "my rooms", and
  *   `(createdBy, idempotencyKey)` finds a retried create.
@@ -50,6 +50,7 @@ import type { PresenceEntry, RoomRecord } from '../model.js';
 import { RoomExistsError, type RoomPageQuery, type RoomStore } from './types.js';
 import { requireBoolean, requireDate, requireString, requireStrings, requireTime } from './mongo-values.js';
 import { endRoom, listPresenceIn, listRoomsPage, roomCreationTimes } from './mongo-rooms.js';
+import { setCoHost } from './co-hosts-mongo.js';
 
 export interface MongoStoreOptions {
   /** `mongodb://…` or `mongodb+srv://…` */
@@ -268,6 +269,10 @@ export class MongoRoomStore implements RoomStore {
       : { $pull: { speakers: id } };
     const doc = await this.call('setSpeaker', () => this.rooms.findOneAndUpdate({ _id }, update, { returnDocument: 'after' }));
     return doc ? fromRoomDoc(doc) : null;
+  }
+
+  setCoHost(roomName: string, userId: string, coHost: boolean): Promise<RoomRecord | null> {
+    return this.call('setCoHost', () => setCoHost(this.rooms, roomName, userId, coHost));
   }
 
   /**
@@ -490,6 +495,7 @@ function toRoomDoc(room: RoomRecord): RoomDoc {
     participants: requireStrings(room.participants, 'room.participants'),
     createdBy: requireString(room.createdBy, 'room.createdBy'),
     createdByName: requireString(room.createdByName, 'room.createdByName'),
+    ...(room.coHosts !== undefined && room.coHosts.length > 0 && { coHosts: requireStrings(room.coHosts, 'room.coHosts') }),
     openToLink: requireBoolean(room.openToLink, 'room.openToLink'),
     audienceChat: requireBoolean(room.audienceChat, 'room.audienceChat'),
     waitingRoom: requireBoolean(room.waitingRoom, 'room.waitingRoom'),
@@ -508,6 +514,7 @@ export function fromRoomDoc(doc: RoomDoc): RoomRecord {
     participants: [...(doc.participants ?? [])],
     createdBy: doc.createdBy,
     createdByName: doc.createdByName,
+    ...(Array.isArray(doc.coHosts) && doc.coHosts.length > 0 && { coHosts: [...doc.coHosts] }),
     openToLink: doc.openToLink === true,
     audienceChat: doc.audienceChat === true,
     waitingRoom: doc.waitingRoom === true,

@@ -1,4 +1,5 @@
 import type { PresenceEntry, RoomRecord } from '../model.js';
+import type { CoHostsStore } from './co-hosts.js';
 import type { HostControlsStore } from './host-controls.js';
 
 export class RoomExistsError extends Error {
@@ -35,7 +36,7 @@ export interface RoomPageQuery {
  * in which case the service keeps no room state in process memory (replicas share the database).
  * Implementations throw DependencyUnavailableError when the backing database cannot answer.
  */
-export interface RoomStore extends HostControlsStore {
+export interface RoomStore extends HostControlsStore, CoHostsStore {
   /** Inserts a room; throws RoomExistsError when the name is taken. */
   createRoom(room: RoomRecord): Promise<void>;
   getRoom(roomName: string): Promise<RoomRecord | null>;
