@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permissionsFor } from './grants.js';
+import { hostsOf, isHost, permissionsFor } from './grants.js';
 import { videoGrantFor } from './livekit.js';
 import type { RoomRecord } from './model.js';
 import { sampleRoom } from './store/contract.js';
@@ -26,6 +26,16 @@ describe('permissionsFor', () => {
     const webinar = room({ speakers: ['alice'], participants: ['alice', 'bob'], audienceChat: true });
     expect(permissionsFor(webinar, 'bob')).toEqual({ role: 'audience', canPublish: false, canSubscribe: true, canPublishData: true, sources: [] });
     expect(videoGrantFor(webinar.roomName, permissionsFor(webinar, 'bob')!)).toMatchObject({ canPublish: false, canPublishData: true });
+  });
+
+  it('co-hosts are hosts: role host, and they publish in a webinar without being speakers', () => {
+    const webinar = room({ speakers: ['alice'], participants: ['alice', 'bob', 'carol'], coHosts: ['bob'] });
+    expect(permissionsFor(webinar, 'bob')).toMatchObject({ role: 'host', canPublish: true, sources: ['camera', 'microphone', 'screen_share', 'screen_share_audio'] });
+    expect(permissionsFor(webinar, 'carol')).toMatchObject({ role: 'audience', canPublish: false });
+    expect(permissionsFor({ ...webinar, coHosts: [] }, 'bob')).toMatchObject({ role: 'audience', canPublish: false });
+    expect([isHost(webinar, 'alice'), isHost(webinar, 'bob'), isHost(webinar, 'carol')]).toEqual([true, true, false]);
+    expect(hostsOf(webinar)).toEqual(['alice', 'bob']);
+    expect(hostsOf(room())).toEqual(['alice']);
   });
 
   it('strangers get nothing unless the room is open to its link', () => {

@@ -19,14 +19,23 @@ const AUDIO_SOURCES: MediaSource[] = ['microphone'];
 /** How a user who is neither the creator nor invited gets in: an invite link's role, or the room's open link. */
 export type GuestPass = InviteRole | 'open_link';
 
-/** The creator or an invited user: they need no invite and never wait in the lobby. */
+/** The creator, a co-host or an invited user: they need no invite and never wait in the lobby. */
 export function isMember(room: RoomRecord, userId: string): boolean {
-  return room.createdBy === userId || room.participants.includes(userId);
+  return room.createdBy === userId || room.participants.includes(userId) || isHost(room, userId);
 }
 
-/** Who may end the room, create and revoke its invites, and admit knocks. */
+/**
+ * Who may end the room, create and revoke its invites, admit knocks, mute, remove, lock, move people on the stage,
+ * lower hands and moderate questions: the creator and the co-hosts (only the creator manages co-hosts, and nobody
+ * else acts on the creator: see HostControls).
+ */
 export function isHost(room: RoomRecord, userId: string): boolean {
-  return room.createdBy === userId;
+  return room.createdBy === userId || (room.coHosts?.includes(userId) ?? false);
+}
+
+/** Every host of the room: the creator first, then the co-hosts. */
+export function hostsOf(room: RoomRecord): string[] {
+  return [room.createdBy, ...(room.coHosts ?? []).filter((id) => id !== room.createdBy)];
 }
 
 /** May this user see the room's details and get a token for it? */
@@ -41,21 +50,21 @@ export function inviteRoleAllowed(room: RoomRecord, role: InviteRole): boolean {
 
 /**
  * The permissions of `userId` in `room`, or null when the user may not join it.
- * Audio rooms publish the microphone only; a webinar's audience subscribes only, and writes in the chat (data) only
+ * The creator and co-hosts are `host` and publish (in a webinar too). Audio rooms publish the microphone only; a webinar's audience subscribes only, and writes in the chat (data) only
  * when the room allows it (`audienceChat`). A guest (`pass`) is a participant, or in a webinar a speaker with a
  * `participant` invite and the audience with an `audience` invite or the open link; invited users keep their role.
  */
 export function permissionsFor(room: RoomRecord, userId: string, pass?: GuestPass): RoomPermissions | null {
   if (!canAccessRoom(room, userId, pass)) return null;
   const sources = room.callType === 'audio' ? AUDIO_SOURCES : VIDEO_SOURCES;
-  const isHost = room.createdBy === userId;
+  const host = isHost(room, userId);
   const isWebinar = room.speakers.length > 0;
   const guestSpeaker = !isMember(room, userId) && pass === 'participant';
-  if (isWebinar && !isHost && !room.speakers.includes(userId) && !guestSpeaker) {
+  if (isWebinar && !host && !room.speakers.includes(userId) && !guestSpeaker) {
     return { role: 'audience', canPublish: false, canSubscribe: true, canPublishData: room.audienceChat, sources: [] };
   }
   return {
-    role: isHost ? 'host' : isWebinar ? 'speaker' : 'participant',
+    role: host ? 'host' : isWebinar ? 'speaker' : 'participant',
     canPublish: true,
     canSubscribe: true,
     canPublishData: true,

@@ -1,4 +1,3 @@
-import { errors } from './errors.js';
 import type { SfuGateway } from './livekit.js';
 import type { Meetings } from './meetings.js';
 import type { User } from './model.js';
@@ -13,13 +12,12 @@ import type { User } from './model.js';
 export const HAND_ATTRIBUTE = 'handRaisedAt';
 
 /**
- * The host (the room's creator) lowers `identity`'s hand: the attribute is deleted on the SFU (LiveKit deletes an
- * attribute set to the empty string), which every participant sees as a ParticipantAttributesChanged. Unknown room:
- * 404; not invited: 403 (Meetings.get); not the host: 403. A participant who is not in the call has no hand up:
+ * A host (the room's creator or a co-host) lowers `identity`'s hand: the attribute is deleted on the SFU (LiveKit
+ * deletes an attribute set to the empty string), which every participant sees as a ParticipantAttributesChanged.
+ * Unknown room or not allowed to see it: 404; not a host: 403 (Meetings.asHost). A participant who is not in the call has no hand up:
  * nothing to do, and the answer is the same.
  */
 export async function lowerHand(meetings: Meetings, sfu: SfuGateway, user: User, roomName: string, identity: string): Promise<void> {
-  const room = await meetings.get(user, roomName);
-  if (room.createdBy !== user.id) throw errors.forbidden(`Only the host of room "${roomName}" may lower someone's hand`);
+  await meetings.asHost(user, roomName);
   await sfu.setParticipantAttributes(roomName, identity, { [HAND_ATTRIBUTE]: '' });
 }

@@ -1,8 +1,9 @@
 import { errors } from './errors.js';
-import { permissionsFor } from './grants.js';
+import { isHost, permissionsFor } from './grants.js';
 import type { SfuGateway } from './livekit.js';
 import type { Meetings } from './meetings.js';
 import type { RoomRecord, User } from './model.js';
+import { announceRoles, applyLive } from './room-roles.js';
 import type { MediaSource, Role } from './schemas.js';
 import type { RoomStore } from './store/types.js';
 
@@ -10,8 +11,9 @@ import type { RoomStore } from './store/types.js';
 export type MutableSource = Extract<MediaSource, 'microphone' | 'camera' | 'screen_share'>;
 
 /**
- * What the host (the room's creator) may do to a call, through the service only: user tokens never carry
- * roomAdmin. Everyone else who may see the room gets 403; who may not see it gets what `Meetings.get` answers.
+ * What the hosts (the room's creator and its co-hosts) may do to a call, through the service only: user tokens never
+ * carry roomAdmin. Everyone else who may see the room gets 403; who may not see it gets what `Meetings.asHost`
+ * answers (404). A co-host may not act on the creator (403).
  */
 export class HostControls {
   constructor(
@@ -22,7 +24,7 @@ export class HostControls {
 
   /** Mutes the participant's track of that source on the SFU; 404 when the participant or the track is not there. */
   async mute(user: User, roomName: string, identity: string, source: MutableSource): Promise<void> {
-    await this.hostRoom(user, roomName);
+    await this.hostRoom(user, roomName, identity);
     const participant = await this.sfu.getParticipant(roomName, identity);
     if (!participant) throw errors.participantNotFound(roomName, identity);
     const tracks = participant.tracks.filter((t) => t.source === source);
@@ -34,7 +36,7 @@ export class HostControls {
 
   /** Disconnects the participant (their widget hears `PARTICIPANT_REMOVED`); 404 when not in the call. */
   async remove(user: User, roomName: string, identity: string): Promise<void> {
-    await this.hostRoom(user, roomName);
+    await this.hostRoom(user, roomName, identity);
     if (!(await this.sfu.getParticipant(roomName, identity))) throw errors.participantNotFound(roomName, identity);
     await this.sfu.removeParticipant(roomName, identity);
   }
@@ -50,11 +52,12 @@ export class HostControls {
   /**
    * Webinar stage: makes `identity` a speaker or puts them back in the audience. Stored first (a rejoin keeps the
    * role), then applied live on the SFU when they are connected (`live`); on a demote the SFU unpublishes their
-   * tracks itself. 404 when the person is neither connected nor invited; 400 for a room that is not a webinar or
-   * for the host, who always speaks.
+   * tracks itself, on a promote their raised hand is lowered. The room then hears that roles changed (room-roles.ts).
+   * 404 when the person is neither connected nor invited; 400 for a room that is not a webinar or for the creator,
+   * who always speaks (403 when a co-host asks).
    */
   async setStage(user: User, roomName: string, identity: string, speaker: boolean): Promise<{ role: Role; live: boolean }> {
-    const room = await this.hostRoom(user, roomName);
+    const room = await this.hostRoom(user, roomName, identity);
     if (room.speakers.length === 0) throw errors.badRequest(`Room "${roomName}" is not a webinar: everyone already speaks`);
     if (identity === room.createdBy) throw errors.badRequest('The host is always a speaker');
     const connected = await this.sfu.getParticipant(roomName, identity);
@@ -62,24 +65,30 @@ export class HostControls {
     const updated = await this.store.setSpeaker(roomName, identity, speaker);
     if (!updated) throw errors.roomNotFound(roomName);
     const permissions = permissionsFor(updated, identity) ?? permissionsFor({ ...updated, participants: [...updated.participants, identity] }, identity)!;
-    const live = connected ? await this.sfu.updatePermissions(roomName, identity, permissions) : false;
+    const live = connected ? await applyLive(this.sfu, roomName, identity, permissions, { lowerHand: speaker }) : false;
+    await announceRoles(this.sfu, roomName);
     return { role: permissions.role, live };
   }
 
-  /** The room when `user` is its host; 403 for anyone else who may see it. */
-  private async hostRoom(user: User, roomName: string): Promise<RoomRecord> {
-    const room = await this.meetings.get(user, roomName);
-    if (room.createdBy !== user.id) throw errors.forbidden(`Only the host of room "${roomName}" may do this`);
+  /**
+   * The room when `user` is one of its hosts (Meetings.asHost: 404 for those who may not see it, 403 for others);
+   * with a `target`, also 403 when a co-host would act on the creator.
+   */
+  private async hostRoom(user: User, roomName: string, target?: string): Promise<RoomRecord> {
+    const room = await this.meetings.asHost(user, roomName);
+    if (target === room.createdBy && user.id !== room.createdBy) {
+      throw errors.forbidden(`Only the creator of room "${roomName}" may do this to the creator`);
+    }
     return room;
   }
 }
 
 /**
- * A locked room admits nobody new: only its host, and whoever is in the call right now (a reconnect, or the same
+ * A locked room admits nobody new: only its hosts, and whoever is in the call right now (a reconnect, or the same
  * person from another tab). Tokens already handed out stay valid: locking never disconnects anyone.
  */
 export async function assertMayEnter(room: RoomRecord, userId: string, sfu: SfuGateway): Promise<void> {
-  if (!room.locked || room.createdBy === userId) return;
+  if (!room.locked || isHost(room, userId)) return;
   if (await sfu.getParticipant(room.roomName, userId)) return;
   throw errors.roomLocked(room.roomName);
 }

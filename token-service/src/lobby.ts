@@ -1,5 +1,5 @@
 import { ApiError } from './errors.js';
-import type { GuestPass } from './grants.js';
+import { hostsOf, type GuestPass } from './grants.js';
 import type { SfuGateway } from './livekit.js';
 import type { RoomRecord, User } from './model.js';
 import type { KnockRecord, KnockStatus, KnockStore } from './store/knocks-types.js';
@@ -11,7 +11,7 @@ export const LOBBY_TOPIC = 'urbania.lobby';
  * The waiting room of rooms created with `waiting_room: true`. Guests (invite link or open link; never the creator
  * or an invited user) knock at their first join and get no token until a host admits them; a refused guest stays
  * refused. A guest never holds a token while waiting, so nobody sits hidden in the call. State in the KnockStore
- * (MongoDB: survives a restart). Hosts in the call are told of each knock by a LiveKit data packet (best effort).
+ * (MongoDB: survives a restart). Hosts in the call (creator and co-hosts) are told of each knock by a LiveKit data packet (best effort).
  */
 export class Lobby {
   constructor(
@@ -48,8 +48,9 @@ export class Lobby {
     return knock;
   }
 
+  /** Tells every host: the creator and the co-hosts (LiveKit drops the packet for those not in the call). */
   private async tellHosts(room: RoomRecord, message: Record<string, string>): Promise<void> {
-    await this.sfu.sendData?.(room.roomName, LOBBY_TOPIC, JSON.stringify(message), [room.createdBy]).catch(() => undefined);
+    await this.sfu.sendData?.(room.roomName, LOBBY_TOPIC, JSON.stringify(message), hostsOf(room)).catch(() => undefined);
   }
 }
 

@@ -20,6 +20,8 @@ export interface CreateRoomInput {
   participants: string[];
   callType: CallType;
   speakers?: string[] | undefined;
+  /** Hosts besides the creator (invited too). */
+  coHosts?: string[] | undefined;
   openToLink: boolean;
   audienceChat: boolean;
   waitingRoom: boolean;
@@ -206,11 +208,13 @@ export class Meetings {
     return result;
   }
 
-  /** The room, when `user` is its host: 404 for those who may not see it, 403 for other members and guests. */
+  /**
+   * The one host check: the room when `user` is one of its hosts (the creator or a co-host, grants.ts `isHost`).
+   * 404 for those who may not see the room (see access), 403 for everyone else who may (members, guests).
+   */
   async asHost(user: User, roomName: string): Promise<RoomRecord> {
-    const room = await this.store.getRoom(roomName);
-    if (!room || !isMember(room, user.id)) throw errors.roomNotFound(roomName);
-    if (!isHost(room, user.id)) throw errors.forbidden(`Only the host of room "${roomName}" may do this`);
+    const { room } = await this.access(user, roomName);
+    if (!isHost(room, user.id)) throw errors.forbidden(`Only a host of room "${roomName}" may do this`);
     return room;
   }
 
@@ -269,6 +273,7 @@ export function toView(room: RoomRecord, connected: PresenceEntry[]): RoomView {
     participants: room.participants,
     created_by: room.createdBy,
     created_by_name: room.createdByName,
+    co_hosts: room.coHosts ?? [],
     open_to_link: room.openToLink,
     audience_chat: room.audienceChat,
     locked: room.locked === true,
@@ -285,14 +290,16 @@ export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 function newRoom(user: User, input: CreateRoomInput & { roomName: string }, idempotencyKey: string | undefined, createdAt = new Date()): RoomRecord {
   const participants = unique([user.id, ...input.participants]);
   const speakers = input.speakers ? unique([user.id, ...input.speakers]) : [];
+  const coHosts = unique(input.coHosts ?? []).filter((id) => id !== user.id);
   return {
     roomName: input.roomName,
     callType: input.callType,
     speakers,
-    // Speakers are invited too, or they could not join.
-    participants: unique([...participants, ...speakers]),
+    // Speakers and co-hosts are invited too, or they could not join.
+    participants: unique([...participants, ...speakers, ...coHosts]),
     createdBy: user.id,
     createdByName: displayNameFor(user),
+    ...(coHosts.length > 0 && { coHosts }),
     openToLink: input.openToLink,
     audienceChat: input.audienceChat,
     waitingRoom: input.waitingRoom,
@@ -309,7 +316,8 @@ function retried(stored: RoomRecord, wanted: RoomRecord): RoomRecord {
 
 /**
  * Whether `stored` is what creating `wanted` would have stored: same name, creator, call type, link
- * setting, audience chat setting, speakers and invitations .
+ * setting, audience chat setting, speakers, co-hosts and invitations (a retry comes within seconds, before anyone
+ * changed them).
  */
 function isSameCreate(stored: RoomRecord, wanted: RoomRecord): boolean {
   const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -322,6 +330,7 @@ function isSameCreate(stored: RoomRecord, wanted: RoomRecord): boolean {
     stored.audienceChat === wanted.audienceChat &&
     stored.waitingRoom === wanted.waitingRoom &&
     sameSet(stored.speakers, wanted.speakers) &&
+    sameSet(stored.coHosts ?? [], wanted.coHosts ?? []) &&
     invitedAll &&
     stored.participants.length === wanted.participants.length
   );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError, errors } from './errors.js';
-import { permissionsFor } from './grants.js';
+import { isHost } from './grants.js';
 import type { Meetings } from './meetings.js';
 import type { User } from './model.js';
 import type { QuestionView } from './schemas-questions.js';
@@ -9,8 +9,8 @@ import type { RoomStore } from './store/types.js';
 
 /**
  * Audience questions (Q&A with up-votes) of a room: what routes/questions.ts calls. Whoever may see the room (members,
- * guests admitted with an invite, a webinar's audience included) asks, lists and votes (one vote per user); the host
- * (the room's creator) marks a question answered; the host or its author deletes it. The author is always the caller.
+ * guests admitted with an invite, a webinar's audience included) asks, lists and votes (one vote per user); a host
+ * (the room's creator or a co-host) marks a question answered; a host or its author deletes it. The author is always the caller.
  */
 export class QuestionsService {
   constructor(
@@ -39,15 +39,15 @@ export class QuestionsService {
   }
 
   async markAnswered(user: User, roomName: string, id: string): Promise<QuestionView> {
-    await this.asHost(user, roomName);
+    await this.meetings.asHost(user, roomName);
     return toQuestionView(found(await this.questions.setAnswered(roomName, id, true), id), user.id);
   }
 
   async delete(user: User, roomName: string, id: string): Promise<void> {
-    const { room, pass } = await this.meetings.access(user, roomName);
+    const { room } = await this.meetings.access(user, roomName);
     const question = found(await this.questions.getQuestion(roomName, id), id);
-    if (question.authorId !== user.id && permissionsFor(room, user.id, pass)?.role !== 'host') {
-      throw errors.forbidden('Only the host or the author may delete a question');
+    if (question.authorId !== user.id && !isHost(room, user.id)) {
+      throw errors.forbidden('Only a host or the author may delete a question');
     }
     await this.questions.deleteQuestion(roomName, id);
   }
@@ -55,11 +55,6 @@ export class QuestionsService {
   /** Forgets a room's questions (for when a room is deleted). */
   deleteRoom(roomName: string): Promise<number> {
     return this.questions.deleteRoomQuestions(roomName);
-  }
-
-  private async asHost(user: User, roomName: string): Promise<void> {
-    const { room, pass } = await this.meetings.access(user, roomName);
-    if (permissionsFor(room, user.id, pass)?.role !== 'host') throw errors.forbidden(`Only the host of room "${roomName}" may do this`);
   }
 }
 

@@ -67,6 +67,10 @@ export const Room = z
     participants: z.array(z.string()),
     created_by: z.string(),
     created_by_name: z.string(),
+    co_hosts: z.array(z.string()).openapi({
+      description:
+        'Co-hosts: hosts besides the creator (user ids, the creator not included). A user is a host when `created_by` is them or `co_hosts` includes them',
+    }),
     open_to_link: z.boolean(),
     audience_chat: z.boolean().openapi({ description: "A webinar's audience may write in the chat (everyone else always may)" }),
     locked: z.boolean().openapi({ description: 'The host locked the room: no new joins, even with an invite (people in the call stay)' }),
@@ -85,6 +89,11 @@ export const CreateRoomBody = z
     call_type: CallType.default('video'),
     speakers: z.array(UserId).max(100).optional().openapi({
       description: 'Makes the room a webinar: only these users and the creator publish; everyone else subscribes only',
+    }),
+    co_hosts: z.array(UserId).max(20).optional().openapi({
+      description:
+        'Co-hosts: they may do what the creator does (invites, end, waiting room, host controls, Q&A) except act on the creator ' +
+        'and manage co-hosts. They are invited too, and speak in a webinar (their role is `host`)',
     }),
     open_to_link: z
       .boolean()
@@ -157,7 +166,7 @@ export const TokenResponse = z
 
 export const Role = z
   .enum(['host', 'participant', 'speaker', 'audience'])
-  .openapi('Role', { description: "The creator is the host; a webinar's speakers speak, its audience only listens" });
+  .openapi('Role', { description: "The creator and the co-hosts are hosts; a webinar's speakers speak, its audience only listens" });
 
 export const MediaSource = z
   .enum(['camera', 'microphone', 'screen_share', 'screen_share_audio'])

@@ -137,6 +137,7 @@ export const roomsRouter = new OpenAPIHono<AppEnv>()
         participants: body.participants,
         callType: body.call_type,
         speakers: body.speakers,
+        coHosts: body.co_hosts,
         openToLink: body.open_to_link,
         audienceChat: body.audience_chat,
         waitingRoom: body.waiting_room,

@@ -1159,6 +1159,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/livekit/rooms/{room_name}/co-hosts/{identity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Make someone a co-host (creator only)
+         * @description Co-hosts do what the creator does (invites, end, waiting room, mute/remove/lock, stage, hands, Q&A) except act on the creator and manage co-hosts. Creator only: 403 `forbidden` for co-hosts and everyone else who may see the room, 404 for those who may not. 404 `participant_not_found` when the person is neither a member, nor a guest admitted with an invite, nor in the call; 400 for the creator. Stored (a co-host is invited too), applied live to their permissions when they are in the call, then a server data packet on `urbania.room` `{"type":"roles"}` tells the whole room. Idempotent.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                    /** @description The participant's identity (their Urbania user id) */
+                    identity: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The room, with its `co_hosts` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Take the co-host role away (creator only)
+         * @description Co-hosts do what the creator does (invites, end, waiting room, mute/remove/lock, stage, hands, Q&A) except act on the creator and manage co-hosts. Creator only: 403 `forbidden` for co-hosts and everyone else who may see the room, 404 for those who may not. 404 `participant_not_found` when the person is neither a member, nor a guest admitted with an invite, nor in the call; 400 for the creator. Stored (a co-host is invited too), applied live to their permissions when they are in the call, then a server data packet on `urbania.room` `{"type":"roles"}` tells the whole room. Idempotent.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    room_name: components["schemas"]["RoomName"];
+                    /** @description The participant's identity (their Urbania user id) */
+                    identity: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The room, with its `co_hosts` */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Invalid request (the message names the fields at fault) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, invalid or expired Urbania token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed for this user (`forbidden`), or an expired, revoked, used-up or forged invite (`invite_invalid`) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Room not found, or not visible to this user (the same answer, so names do not leak) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests for this user (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MongoDB or LiveKit unavailable (see Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/livekit/rooms/{room_name}/invites": {
         parameters: {
             query?: never;
@@ -3235,6 +3413,8 @@ export interface components {
             participants: string[];
             created_by: string;
             created_by_name: string;
+            /** @description Co-hosts: hosts besides the creator (user ids, the creator not included). A user is a host when `created_by` is them or `co_hosts` includes them */
+            co_hosts: string[];
             open_to_link: boolean;
             /** @description A webinar's audience may write in the chat (everyone else always may) */
             audience_chat: boolean;
@@ -3275,6 +3455,8 @@ export interface components {
             call_type?: components["schemas"]["CallType"];
             /** @description Makes the room a webinar: only these users and the creator publish; everyone else subscribes only */
             speakers?: string[];
+            /** @description Co-hosts: they may do what the creator does (invites, end, waiting room, host controls, Q&A) except act on the creator and manage co-hosts. They are invited too, and speak in a webinar (their role is `host`) */
+            co_hosts?: string[];
             /**
              * @description A public room: anyone signed in who knows its name may see and join it as a participant (without it, only the creator, the invited users and holders of an invite link may, and everyone else gets 404)
              * @default false
@@ -3313,7 +3495,7 @@ export interface components {
             sources: components["schemas"]["MediaSource"][];
         };
         /**
-         * @description The creator is the host; a webinar's speakers speak, its audience only listens
+         * @description The creator and the co-hosts are hosts; a webinar's speakers speak, its audience only listens
          * @enum {string}
          */
         Role: "host" | "participant" | "speaker" | "audience";

@@ -47,7 +47,7 @@ export function stubFetch(routes: FakeRoute[]): FetchStub {
 export function roomInfo(over: Partial<RoomInfo> = {}): RoomInfo {
   return {
     room_name: 'equipe-lundi', call_type: 'video', webinar: false, speakers: [], participants: ['alice', 'bob'],
-    created_by: 'alice', created_by_name: 'Alice Martin', open_to_link: false, audience_chat: false, locked: false, waiting_room: false,
+    created_by: 'alice', created_by_name: 'Alice Martin', co_hosts: [], open_to_link: false, audience_chat: false, locked: false, waiting_room: false,
     created_at: '2026-11-25T10:00:00Z', ended_at: null, connected: [], ...over,
   };
 }

@@ -1,0 +1,40 @@
+import { errors } from './errors.js';
+import { isMember, permissionsFor } from './grants.js';
+import type { SfuGateway } from './livekit.js';
+import type { Meetings } from './meetings.js';
+import type { RoomRecord, User } from './model.js';
+import { announceRoles, applyLive } from './room-roles.js';
+import type { RoomStore } from './store/types.js';
+
+/**
+ * Co-hosts: hosts besides the creator (grants.ts `isHost`). Only the creator names or removes them: 404 for those who
+ * may not see the room, 403 for everyone else (co-hosts included). The person must be known to the room — a member,
+ * a guest admitted with an invite, or in the call — (404 `participant_not_found`), and never the creator (400).
+ * Stored first (a rejoin keeps the role), then applied live on the SFU when they are connected (a webinar's audience
+ * member made co-host publishes without rejoining; once no longer co-host they are back in the audience unless a
+ * speaker), then the room hears that roles changed (room-roles.ts).
+ */
+export class CoHosts {
+  constructor(
+    private readonly store: RoomStore,
+    private readonly sfu: SfuGateway,
+    private readonly meetings: Meetings,
+  ) {}
+
+  async set(user: User, roomName: string, identity: string, coHost: boolean): Promise<{ room: RoomRecord; live: boolean }> {
+    const room = await this.meetings.asHost(user, roomName);
+    if (room.createdBy !== user.id) throw errors.forbidden(`Only the creator of room "${roomName}" may manage its co-hosts`);
+    if (identity === room.createdBy) throw errors.badRequest('The creator is the host already, not a co-host');
+    const connected = (await this.sfu.getParticipant(roomName, identity)) !== null;
+    if (!connected && !isMember(room, identity) && (await this.meetings.invites.guestRole(roomName, identity)) === null) {
+      throw errors.participantNotFound(roomName, identity);
+    }
+    const updated = await this.store.setCoHost(roomName, identity, coHost);
+    if (!updated) throw errors.roomNotFound(roomName);
+    // A co-host is invited (setCoHost), so they have permissions in the room whether or not they still are one.
+    const permissions = permissionsFor(updated, identity)!;
+    const live = connected ? await applyLive(this.sfu, roomName, identity, permissions) : false;
+    await announceRoles(this.sfu, roomName);
+    return { room: updated, live };
+  }
+}
