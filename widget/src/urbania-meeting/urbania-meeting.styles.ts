@@ -1,37 +1,13 @@
 import { css } from 'lit';
 
-// Chosen by theme="dark", or by the system when no theme is set.
-const darkPalette = css`
-  --_u-background: var(--urbania-background, #111827);
-  --_u-surface: var(--urbania-surface, #1f2937);
-  --_u-text: var(--urbania-text, #f9fafb);
-  --_u-text-muted: var(--urbania-text-muted, #d1d5db);
-  --_u-border: var(--urbania-border, #9ca3af);
-  --_u-accent: var(--urbania-accent, #2563eb);
-  --_u-danger-text: var(--urbania-danger-text, #fecaca);
-  --_u-danger-surface: var(--urbania-danger-surface, #450a0a);
-  --_u-focus: var(--urbania-focus-ring, #fb923c);
-  --_u-tile: var(--urbania-tile-background, #374151);
-  --_u-avatar: var(--urbania-avatar-background, #6b7280);
-  color-scheme: dark;
-`;
+import { themeTokens } from '../styles/theme-tokens.styles.js';
 
-export default css`
-  :host {
-    display: block;
-    position: relative;
-    container-type: inline-size;
-    --_u-background: var(--urbania-background, #ffffff);
-    --_u-surface: var(--urbania-surface, #f3f4f6);
-    --_u-text: var(--urbania-text, #111827);
-    --_u-text-muted: var(--urbania-text-muted, #4b5563);
-    --_u-border: var(--urbania-border, #6b7280);
-    --_u-accent: var(--urbania-accent, #1d4ed8);
-    --_u-accent-text: var(--urbania-accent-text, #ffffff);
-    --_u-danger: var(--urbania-danger, #b91c1c);
+// The meeting's own tokens beside the shared ones; the dark palette is chosen by theme="dark", or by the system
+// when no theme is set.
+const tokens = themeTokens(
+  css`
     --_u-danger-text: var(--urbania-danger-text, #991b1b);
     --_u-danger-surface: var(--urbania-danger-surface, #fef2f2);
-    --_u-focus: var(--urbania-focus-ring, #c2410c);
     --_u-tile: var(--urbania-tile-background, #1f2937);
     --_u-avatar: var(--urbania-avatar-background, #4b5563);
     --_u-speaking: var(--urbania-speaking, #22c55e);
@@ -43,20 +19,25 @@ export default css`
     --_u-stage-accent: var(--urbania-stage-accent, #8ab4f8);
     --_u-control: var(--urbania-control-background, #3c4043);
     --_u-control-text: var(--urbania-control-text, #ffffff);
-    --_u-radius: var(--urbania-radius, 8px);
-    --_u-font: var(--urbania-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+  `,
+  css`
+    --_u-danger-text: var(--urbania-danger-text, #fecaca);
+    --_u-danger-surface: var(--urbania-danger-surface, #450a0a);
+    --_u-tile: var(--urbania-tile-background, #374151);
+    --_u-avatar: var(--urbania-avatar-background, #6b7280);
+  `,
+);
+
+export default css`
+  ${tokens}
+  :host {
+    display: block;
+    position: relative;
+    container-type: inline-size;
     background: var(--_u-background);
     color: var(--_u-text);
     font-family: var(--_u-font);
     border-radius: var(--_u-radius);
-  }
-  :host([theme='dark']) {
-    ${darkPalette}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkPalette}
-    }
   }
   .error {
     display: flex; gap: 0.5rem; align-items: flex-start; justify-content: space-between;
