@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/kit/index.mjs';
@@ -7,9 +10,9 @@ import { launchChromium } from '../../../scripts/kit/index.mjs';
  * Debian Chromium with fake devices), connected to the real SFU over WebRTC. Unlike the signalling-only SignalClient
  * it receives data packets (they travel on the WebRTC data channel) and publishes a real (fake-device) microphone.
  */
-const LIVEKIT_UMD = createRequire(import.meta.url).resolve('livekit-client/dist/livekit-client.umd.js');
-// Intercepted by the page's route (never on the network); localhost is a secure context, so getUserMedia works.
-const PAGE_URL = 'http://localhost/participant.html';
+// The package's "require" export: dist/livekit-client.umd.js (the global `LivekitClient`).
+const LIVEKIT_UMD = createRequire(import.meta.url).resolve('livekit-client');
+const PAGE = '<!doctype html><title>participant</title><script src="/livekit-client.umd.js"></script>';
 
 export interface ReceivedData {
   topic: string | null;
@@ -18,19 +21,42 @@ export interface ReceivedData {
   from: string | null;
 }
 
+/**
+ * Chromium plus the page's own loopback server (free port): a page served from loopback may reach the SFU on loopback
+ * (Chromium's local network access refuses it to a page it deems public), and 127.0.0.1 is a secure context, so
+ * getUserMedia works.
+ */
+export interface ParticipantBrowser {
+  browser: Browser;
+  pageUrl: string;
+  close(): Promise<void>;
+}
+
 export class BrowserParticipant {
   private constructor(private readonly page: Page) {}
 
-  static launch(): Promise<Browser> {
-    return launchChromium();
+  static async launch(): Promise<ParticipantBrowser> {
+    const script = readFileSync(LIVEKIT_UMD);
+    const server: Server = createServer((req, res) => {
+      if (req.url === '/livekit-client.umd.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+      else res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const browser = await launchChromium();
+    return {
+      browser,
+      pageUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/participant.html`,
+      close: async () => {
+        await browser.close();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
   }
 
-  /** A new page in `browser` connected to the room with `token` (rejects when the SFU refuses it). */
-  static async connect(browser: Browser, wsUrl: string, token: string): Promise<BrowserParticipant> {
-    const page = await browser.newPage();
-    await page.route(PAGE_URL, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>participant</title>' }));
-    await page.goto(PAGE_URL);
-    await page.addScriptTag({ path: LIVEKIT_UMD });
+  /** A new page connected to the room with `token` (rejects when the SFU refuses it). */
+  static async connect(on: ParticipantBrowser, wsUrl: string, token: string): Promise<BrowserParticipant> {
+    const page = await on.browser.newPage();
+    await page.goto(on.pageUrl);
     await page.evaluate(
       async ({ wsUrl, token }) => {
         const LK = (globalThis as any).LivekitClient;
