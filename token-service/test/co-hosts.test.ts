@@ -217,6 +217,20 @@ describe.each(['memory', 'mongo'] as const)('co-hosts on the %s store', (kind) =
     expect(guest.json.participants).toContain('dave');
   });
 
+  if (kind === 'memory') {
+    it('is in /openapi.json: PUT and DELETE with both path parameters; co_hosts on Room and CreateRoomRequest', async () => {
+      const spec = (await call(app, 'GET', '/openapi.json')).json;
+      const path = spec.paths['/api/livekit/rooms/{room_name}/co-hosts/{identity}'];
+      for (const method of ['put', 'delete']) {
+        expect(path[method].parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`).sort()).toEqual(['path:identity', 'path:room_name']);
+        expect(path[method].responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Room' });
+        expect(Object.keys(path[method].responses).sort()).toEqual(['200', '400', '401', '403', '404', '429', '503']);
+      }
+      expect(spec.components.schemas.Room.required).toContain('co_hosts');
+      expect(spec.components.schemas.CreateRoomRequest.properties.co_hosts).toMatchObject({ type: 'array', maxItems: 20 });
+    });
+  }
+
   if (kind === 'mongo') {
     it('MongoDB keeps co-hosts across a restart of the service (a new app on the same database)', async () => {
       const first = await openApp('mongo');
