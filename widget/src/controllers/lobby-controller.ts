@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { LobbyWatcher, type DataSource } from '../core/lobby.js';
+import { isRoomHost } from '../core/room-roles.js';
 import type { FlowState } from '../core/meeting-flow.js';
 import type { Knock, ServiceClient } from '../core/service-client.js';
 import type { Translate } from '../i18n/index.js';
@@ -22,9 +23,9 @@ export class LobbyController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Watch while we host a call in a room with a waiting room; stop otherwise. */
+  /** Watch while we host (creator or co-host) a call in a room with a waiting room; stop otherwise. */
   update(s: FlowState, source: DataSource | undefined): void {
-    const hosting = (s.phase === 'in-call' || s.phase === 'reconnecting') && s.info.created_by === s.identity && s.info.waiting_room;
+    const hosting = (s.phase === 'in-call' || s.phase === 'reconnecting') && isRoomHost(s.info, s.identity) && s.info.waiting_room;
     if (hosting && !this.watcher) {
       this.watcher = new LobbyWatcher(this.client, s.room);
       this.unsubscribe = this.watcher.subscribe((knocks) => {

@@ -25,7 +25,7 @@ describe('HostControls', () => {
     for (const run of [() => controls.mute('bob', 'microphone'), () => controls.remove('bob'), () => controls.lock()]) {
       await run().then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('not_in_call'));
     }
-    controls.attach('r1', 'participant', roomInfo({ room_name: 'r1' }));
+    controls.attach('r1', 'bob', roomInfo({ room_name: 'r1' }));
     expect(controls.state.isHost).to.equal(false);
     for (const run of [() => controls.mute('bob', 'camera'), () => controls.promote('bob'), () => controls.demote('bob'), () => controls.unlock()]) {
       await run().then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('not_host'));
@@ -35,7 +35,7 @@ describe('HostControls', () => {
 
   it('sends each action to its endpoint for the host', async () => {
     const { calls, controls } = setup((_m, path) => ok(path.endsWith('/lock') ? roomInfo({ locked: true }) : path.endsWith('/unlock') ? roomInfo() : {}));
-    controls.attach('r1', 'host', roomInfo({ room_name: 'r1', webinar: true }));
+    controls.attach('r1', 'alice', roomInfo({ room_name: 'r1', webinar: true }));
     expect(controls.state).to.include({ isHost: true, webinar: true, locked: false });
     await controls.mute('bob', 'camera');
     await controls.remove('bob');
@@ -59,7 +59,7 @@ describe('HostControls', () => {
 
   it('a refusal from the service rejects with its code and becomes the visible error until dismissed', async () => {
     const { controls } = setup(() => ({ status: 404, body: { error: { code: 'track_not_found', message: 'no camera' } } }));
-    controls.attach('r1', 'host', roomInfo({ room_name: 'r1' }));
+    controls.attach('r1', 'alice', roomInfo({ room_name: 'r1' }));
     const err = await controls.mute('bob', 'camera').then(() => undefined, (e: unknown) => e);
     expect(err).to.be.instanceOf(ServiceError);
     expect((err as ServiceError).code).to.equal('track_not_found');
@@ -67,6 +67,39 @@ describe('HostControls', () => {
     expect(controls.state.error?.key).to.equal('error.track_not_found');
     controls.dismiss();
     expect(controls.state.error).to.equal(undefined);
+  });
+
+  it('a co-host hosts (from the Room view), and a fresher Room view gives or takes the controls without a new call', async () => {
+    const { calls, controls } = setup(() => ok());
+    controls.attach('r1', 'bob', roomInfo({ room_name: 'r1', co_hosts: ['bob'] }));
+    expect(controls.state).to.include({ isHost: true, creator: false, me: 'bob' });
+    await controls.mute('carol', 'microphone');
+    // Co-hosts do not manage co-hosts: refused before asking (the service would answer 403).
+    await controls.makeCoHost('carol').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('host_only'));
+    controls.update(roomInfo({ room_name: 'r1', co_hosts: [] }));
+    expect(controls.state.isHost).to.equal(false);
+    await controls.mute('carol', 'microphone').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('not_host'));
+    // Another room's view changes nothing.
+    controls.update(roomInfo({ room_name: 'other', co_hosts: ['bob'] }));
+    expect(controls.state.isHost).to.equal(false);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).to.deep.equal(['POST /api/livekit/rooms/r1/participants/carol/mute']);
+  });
+
+  it('the creator makes and removes co-hosts through the service; the answered Room view updates who is who', async () => {
+    const { calls, controls } = setup((method, path) => ok(roomInfo({ room_name: 'r1', co_hosts: method === 'PUT' ? [path.split('/').pop()!] : [] })));
+    controls.attach('r1', 'alice', roomInfo({ room_name: 'r1' }));
+    expect(controls.state).to.include({ isHost: true, creator: true });
+    await controls.makeCoHost('bob');
+    expect(controls.state.roles?.co_hosts).to.deep.equal(['bob']);
+    expect(controls.state.done).to.deep.equal({ action: 'make-co-host', identity: 'bob' });
+    await controls.removeCoHost('bob');
+    expect(controls.state.roles?.co_hosts).to.deep.equal([]);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).to.deep.equal([
+      'PUT /api/livekit/rooms/r1/co-hosts/bob',
+      'DELETE /api/livekit/rooms/r1/co-hosts/bob',
+    ]);
+    controls.detach();
+    await controls.makeCoHost('bob').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('not_in_call'));
   });
 
   it('marks an action pending while it runs, and forgets everything when the call ends', async () => {
@@ -77,7 +110,7 @@ describe('HostControls', () => {
       fetch: (async () => { await gate; return new Response('{}', { status: 200 }); }) as typeof fetch,
     });
     const controls = new HostControls(() => client);
-    controls.attach('r1', 'host', roomInfo({ room_name: 'r1', locked: true }));
+    controls.attach('r1', 'alice', roomInfo({ room_name: 'r1', locked: true }));
     expect(controls.state.locked).to.equal(true);
     const running = controls.remove('bob');
     expect(controls.isPending('remove', 'bob')).to.equal(true);

@@ -1,18 +1,26 @@
 /**
- * Host controls, without Lit: what the host (the room's creator, `role: "host"` in the join answer) may do to the
- * call — mute someone's microphone, camera or screen share, remove them, move them on or off a webinar's stage,
- * lock or unlock the room. Everything goes through the token service (ServiceClient); the widget never holds a
- * LiveKit admin token, and the service refuses (403) anyone else whatever this module shows.
+ * Host controls, without Lit: what the hosts (the room's creator and its co-hosts: room-roles.ts decides, from the
+ * Room view, kept fresh during the call by role-refresh.ts) may do to the call — mute someone's microphone, camera or
+ * screen share, remove them, move them on or off a webinar's stage, lock or unlock the room — and what the creator
+ * alone may do: make someone co-host or remove them. Everything goes through the token service (ServiceClient); the
+ * widget never holds a LiveKit admin token, and the service refuses (403) anyone else whatever this module shows.
  */
-import type { MuteSource, Role, RoomInfo, ServiceClient } from './service-client.js';
+import type { MuteSource, RoomInfo, ServiceClient } from './service-client.js';
+import { isRoomHost, type RoomRoles } from './room-roles.js';
 import { MeetingError, toFlowError, type FlowError } from './flow-error.js';
 import { Listeners } from './listeners.js';
 
-export type HostAction = 'mute' | 'remove' | 'promote' | 'demote' | 'lock' | 'unlock';
+export type HostAction = 'mute' | 'remove' | 'promote' | 'demote' | 'lock' | 'unlock' | 'make-co-host' | 'remove-co-host';
 
 export interface HostControlsState {
-  /** We are the host of the call we are in (controls show). */
+  /** We host the call we are in: its creator or a co-host (controls show). */
   readonly isHost: boolean;
+  /** We created the room: we also manage its co-hosts. */
+  readonly creator: boolean;
+  /** Our identity in the call ('' outside one). */
+  readonly me: string;
+  /** Who is who (creator, co-hosts, invited participants), from the latest Room view; undefined outside a call. */
+  readonly roles: RoomRoles | undefined;
   readonly webinar: boolean;
   readonly locked: boolean;
   /** Actions under way, as `action:identity` (`lock:` and `unlock:` for the room); their buttons are disabled. */
@@ -23,7 +31,7 @@ export interface HostControlsState {
   readonly done: { action: HostAction; identity: string; source?: MuteSource } | undefined;
 }
 
-const IDLE: HostControlsState = { isHost: false, webinar: false, locked: false, pending: [], error: undefined, done: undefined };
+const IDLE: HostControlsState = { isHost: false, creator: false, me: '', roles: undefined, webinar: false, locked: false, pending: [], error: undefined, done: undefined };
 
 export class HostControls {
   private _state: HostControlsState = IDLE;
@@ -39,10 +47,16 @@ export class HostControls {
     return this.listeners.add(fn);
   }
 
-  /** The call started: our role and the room as the join answered it. */
-  attach(room: string, role: Role, info: RoomInfo): void {
+  /** The call started: our identity in it and the room as the join answered it. */
+  attach(room: string, identity: string, info: RoomInfo): void {
     this.room = room;
-    this.set({ ...IDLE, isHost: role === 'host', webinar: info.webinar, locked: info.locked });
+    this.set({ ...IDLE, me: identity, ...fromInfo(info, identity) });
+  }
+
+  /** A fresher Room view of the call we are in (roles changed): who hosts, the lock. */
+  update(info: RoomInfo): void {
+    if (!this.room || info.room_name !== this.room) return;
+    this.set({ ...this._state, ...fromInfo(info, this._state.me) });
   }
 
   /** The call ended: no controls. */
@@ -83,18 +97,29 @@ export class HostControls {
     return this.run('unlock', '', async (c, room) => this.set({ ...this._state, locked: (await c.setLocked(room, false)).locked }));
   }
 
+  /** The creator only: `identity` becomes co-host (hosts the call with us, without rejoining). */
+  makeCoHost(identity: string): Promise<void> {
+    return this.run('make-co-host', identity, async (c, room) => this.update(await c.setCoHost(room, identity, true)), undefined, true);
+  }
+
+  /** The creator only: `identity` is no longer co-host (loses the host controls at once). */
+  removeCoHost(identity: string): Promise<void> {
+    return this.run('remove-co-host', identity, async (c, room) => this.update(await c.setCoHost(room, identity, false)), undefined, true);
+  }
+
   isPending(action: HostAction, identity = ''): boolean {
     return this._state.pending.includes(`${action}:${identity}`);
   }
 
   /**
-   * One action: rejects with MeetingError `not_in_call` / `not_host` before asking anything, or with the service's
-   * ServiceError (`forbidden`, `participant_not_found`, `track_not_found`…), which also becomes `state.error`.
+   * One action: rejects with MeetingError `not_in_call` / `not_host` (`host_only` for the creator's own actions)
+   * before asking anything, or with the service's ServiceError (`forbidden`, `participant_not_found`,
+   * `track_not_found`…), which also becomes `state.error`.
    */
-  private async run(action: HostAction, identity: string, request: (c: ServiceClient, room: string) => Promise<unknown>, source?: MuteSource): Promise<void> {
+  private async run(action: HostAction, identity: string, request: (c: ServiceClient, room: string) => Promise<unknown>, source?: MuteSource, creatorOnly = false): Promise<void> {
     const room = this.room;
     if (!room) throw new MeetingError('not_in_call');
-    if (!this._state.isHost) throw new MeetingError('not_host');
+    if (creatorOnly ? !this._state.creator : !this._state.isHost) throw new MeetingError(creatorOnly ? 'host_only' : 'not_host');
     const key = `${action}:${identity}`;
     if (this._state.pending.includes(key)) return;
     this.set({ ...this._state, pending: [...this._state.pending, key], error: undefined });
@@ -114,4 +139,10 @@ export class HostControls {
     this._state = next;
     this.listeners.emit(next);
   }
+}
+
+/** What a Room view says for us: whether we host, whether we created it, who is who, the room's settings. */
+function fromInfo(info: RoomInfo, me: string): Pick<HostControlsState, 'isHost' | 'creator' | 'roles' | 'webinar' | 'locked'> {
+  const roles: RoomRoles = info;
+  return { isHost: isRoomHost(roles, me), creator: Boolean(me) && info.created_by === me, roles, webinar: info.webinar, locked: info.locked };
 }

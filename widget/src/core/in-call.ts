@@ -13,6 +13,9 @@ import type { ServiceClient } from './service-client.js';
 import type { ChatMessage } from './chat.js';
 import { Listeners } from './listeners.js';
 import { keepChatMessage, loadChatHistory } from './chat-history.js';
+import { RoleRefresh } from './role-refresh.js';
+import type { RoomInfo } from './service-client.js';
+import type { DataSource } from './lobby.js';
 import { registerRoomMessages } from '../i18n/room.js';
 
 export { preloadLiveKit };
@@ -87,6 +90,17 @@ export class InCall {
   /** The room's earlier messages, from the service (chat-history.ts; none when it cannot answer). */
   loadChatHistory(client: Pick<ServiceClient, 'postChatMessage' | 'chatHistory'>, room: string, localIdentity: string): Promise<ChatMessage[]> {
     return loadChatHistory(client, room, localIdentity);
+  }
+
+  /**
+   * Refetch the Room view (`fetchInfo`) on the service's `urbania.room` roles packets and when someone joins, and
+   * hand it to `onInfo` (role-refresh.ts). Returns the stop function.
+   */
+  watchRoles(fetchInfo: () => Promise<RoomInfo>, onInfo: (info: RoomInfo) => void, delayMs?: number): () => void {
+    const refresh = new RoleRefresh(fetchInfo, onInfo, delayMs);
+    refresh.start(this.session.room as DataSource | undefined);
+    const off = this.session.onEvent((e) => { if (e.type === 'participant-joined') refresh.poke(); });
+    return () => { off(); refresh.stop(); };
   }
 
   /** Lower someone else's hand through the service (the host only). */

@@ -36,7 +36,7 @@ export interface CallInfo {
   readonly info: RoomInfo;
   readonly identity: string;
   readonly canPublish: boolean;
-  /** Our role, from the join answer (`host`: the room's creator, who gets the host controls). */
+  /** Our role, from the join answer (`host`: the room's creator or a co-host; room-roles.ts decides during the call). */
   readonly role: Role;
 }
 
@@ -169,6 +169,8 @@ export class MeetingFlow {
   private lastEnd: string | undefined;
   private pendingCall: Omit<CallInfo, 'identity'> | undefined;
   private loadedFor = '';
+  /** Stops refreshing the Room view of the call (role-refresh.ts). */
+  private stopRoles: (() => void) | undefined;
   private readonly listeners = new Listeners<FlowState>();
   private readonly eventListeners = new Listeners<FlowEvent>();
 
@@ -428,6 +430,8 @@ export class MeetingFlow {
     const room = 'room' in p && p.room ? p.room : this.config.room;
     this.attempt++;
     this.pendingCall = undefined;
+    this.stopRoles?.();
+    this.stopRoles = undefined;
     this.host.detach();
     this.qa.dispose();
     const stopped = local && session ? session.disconnect().catch(() => {}) : Promise.resolve();
@@ -536,8 +540,9 @@ export class MeetingFlow {
     if (connection === 'connected' && p.phase === 'joining' && this.pendingCall) {
       const call: CallInfo = { ...this.pendingCall, identity: this._call?.session.state.localIdentity ?? '' };
       this.pendingCall = undefined;
-      this.host.attach(call.room, call.role, call.info);
+      this.host.attach(call.room, call.identity, call.info);
       this.to({ phase: 'in-call', ...call });
+      this.stopRoles = this._call?.watchRoles(() => this.client.getRoom(call.room), (info) => this.refreshInfo(call.room, info));
       this.fire({ type: 'joined', room: call.room, identity: call.identity, canPublish: call.canPublish });
       if (call.info.webinar) this.qa.attach(this.client, call.room);
       const attempt = this.attempt;
@@ -552,6 +557,15 @@ export class MeetingFlow {
     } else if (connection === 'reconnecting' && p.phase === 'in-call') {
       this.to({ ...p, phase: 'reconnecting' });
     }
+  }
+
+  /** A fresher Room view of the call we are in (roles changed): in the phase and the host controls. */
+  private refreshInfo(room: string, info: RoomInfo): void {
+    const p = this._phase;
+    if ((p.phase !== 'in-call' && p.phase !== 'reconnecting') || p.room !== room) return;
+    this._phase = { ...p, info };
+    this.host.update(info);
+    this.publish();
   }
 
   private onSessionEvent(e: SessionEvent): void {

@@ -168,6 +168,15 @@ export class ServiceClient {
       : this.call('/api/livekit/rooms/{room_name}/unlock', 'post', { params });
   }
 
+  /**
+   * The creator: make `identity` a co-host (`on`) or no longer one; answers the Room view with its new `co_hosts`.
+   */
+  setCoHost(roomName: string, identity: string, on: boolean): Promise<RoomInfo> {
+    // TODO(cohosts): through call() once the service's co-hosts paths are in api.generated.ts.
+    const path = `/api/livekit/rooms/${encodeURIComponent(roomName)}/co-hosts/${encodeURIComponent(identity)}`;
+    return this.request(on ? 'PUT' : 'DELETE', path, undefined);
+  }
+
   /** Keeps a chat message this user has just sent on `lk.chat`, for those who join later (the chat history). */
   postChatMessage(roomName: string, message: { id: string; text: string }): Promise<ChatHistoryMessage> {
     return this.call('/api/livekit/rooms/{room_name}/messages', 'post', { params: { room_name: roomName }, body: message });

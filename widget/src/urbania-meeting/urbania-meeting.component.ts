@@ -14,6 +14,7 @@ import { ChatError } from '../core/chat-error.js';
 import type { PipController } from '../controllers/pip-controller.js';
 import { LobbyController } from '../controllers/lobby-controller.js';
 import type { DataSource } from '../core/lobby.js';
+import { isRoomHost } from '../core/room-roles.js';
 import { exportParts } from './urbania-meeting.parts.js';
 import { PREJOIN_PARTS } from '../views/pre-join/pre-join.parts.js';
 import { INVITE_PARTS } from '../views/invite/invite.parts.js';
@@ -133,7 +134,11 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart host-remove-cancel - Host: cancels the removal.
  * @csspart host-lock-toggle - Host: locks / unlocks the room (`aria-pressed`).
  * @csspart host-error - Host: why the last host action failed.
+ * @csspart participant-role - "hôte", "co-hôte" or "invité" (came by an invite link or the open link) next to a name in the participants panel (`data-role` `host` | `co-host` | `guest`; the tooltip says what it means).
+ * @csspart host-make-co-host - The room's creator: makes a participant co-host (participants panel).
+ * @csspart host-remove-co-host - The room's creator: takes co-hosting back.
  * @csspart tile-host-mute - Host: mutes the participant's microphone, in their tile's corner.
+ * @csspart tile-role - "hôte", "co-hôte" or "invité" after the name in a tile's name bar (`data-role` `host` | `co-host` | `guest`).
  * @csspart stage-role-notice - Webinar: the host moved us on or off the stage (`data-change` `promoted` | `demoted`).
  * @csspart stage-role-mic - Webinar: turns the microphone on after being invited to speak.
  * @csspart chat-toggle - Opens and closes the chat panel (`aria-expanded`).
@@ -396,6 +401,21 @@ export class UrbaniaMeeting extends LitElement {
     return this.localized(this.flow.lowerHand(identity));
   }
 
+  /**
+   * The room's creator makes the participant `identity` a co-host, through the token service: they host the call with
+   * them (host controls, waiting room) from now on, without rejoining; every page in the call shows the "co-host"
+   * mark. Rejects with a `MeetingError` (`{ code, message }`, message localized): `not_in_call`, `host_only` (we did
+   * not create the room), or a service code (`participant_not_found`, `forbidden`, `invalid_request`, `network_error`…).
+   */
+  makeCoHost(identity: string): Promise<void> {
+    return this.localized(this.flow.host.makeCoHost(identity));
+  }
+
+  /** The creator takes co-hosting back from `identity` (they lose the host controls at once). Rejects like `makeCoHost()`. */
+  removeCoHost(identity: string): Promise<void> {
+    return this.localized(this.flow.host.removeCoHost(identity));
+  }
+
   /** The same rejection, with the code kept and the message in the element's language. */
   private localized(p: Promise<void>): Promise<void> {
     return p.catch((err: unknown) => {
@@ -505,10 +525,10 @@ export class UrbaniaMeeting extends LitElement {
     }
   }
 
-  /** We created the room of the call we are in. */
+  /** We host the call we are in: its creator or a co-host (room-roles.ts, from the latest Room view). */
   private get isHost(): boolean {
     const s = this._flowState;
-    return (s.phase === 'in-call' || s.phase === 'reconnecting') && s.info.created_by === s.identity;
+    return (s.phase === 'in-call' || s.phase === 'reconnecting') && isRoomHost(s.info, s.identity);
   }
 
   /** The call's livekit Room, for the room view's statistics panel (which loads with the room chunk). */

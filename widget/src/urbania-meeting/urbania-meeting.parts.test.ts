@@ -56,14 +56,19 @@ class FakeSession implements CallSessionLike {
   async startAudio() {}
 }
 
-/** Host controls of a webinar's host whose last action failed. */
+/**
+ * Host controls of a webinar's creator whose last action failed: bob is co-host, dave invited, carol a guest (the
+ * marks, the co-host buttons).
+ */
 function fakeHostControls(): HostControlsLike {
   const state: HostControlsState = {
-    isHost: true, webinar: true, locked: true, pending: [], error: { code: 'track_not_found', key: 'error.track_not_found' }, done: undefined,
+    isHost: true, creator: true, me: 'me', roles: { created_by: 'me', participants: ['me', 'bob', 'dave'], co_hosts: ['bob'] },
+    webinar: true, locked: true, pending: [], error: { code: 'track_not_found', key: 'error.track_not_found' }, done: undefined,
   };
   return {
     state, subscribe: (fn) => { fn(state); return () => {}; }, isPending: () => false, dismiss: () => {},
     mute: async () => {}, remove: async () => {}, promote: async () => {}, demote: async () => {}, lock: async () => {}, unlock: async () => {},
+    makeCoHost: async () => {}, removeCoHost: async () => {},
   };
 }
 

@@ -11,6 +11,7 @@ import { orderedHands } from '../../core/hands.js';
 import { icons } from '../room/icons.js';
 import { HostControlsController, type HostControlsLike } from '../../controllers/host-controls-controller.js';
 import { hostActionStyles, renderHandPromote, renderHostActions, renderHostBar } from '../room/host-actions.js';
+import { renderCoHostAction, renderRoleMark, roleMarkStyles } from '../room/role-marks.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -44,9 +45,12 @@ declare global {
  * @csspart host-remove-cancel - Host: cancels the removal.
  * @csspart host-lock-toggle - Host: locks / unlocks the room (`aria-pressed`).
  * @csspart host-error - Host: why the last host action failed.
+ * @csspart participant-role - "hôte", "co-hôte" or "invité" (came by an invite link or the open link) next to a name (`data-role` `host` | `co-host` | `guest`; the tooltip says what it means).
+ * @csspart host-make-co-host - The room's creator: makes the participant a co-host.
+ * @csspart host-remove-co-host - The room's creator: takes co-hosting back.
  */
 export class UrbaniaParticipantsPanel extends LitElement {
-  static override styles = [sharedStyles, styles, hostActionStyles];
+  static override styles = [sharedStyles, styles, hostActionStyles, roleMarkStyles];
 
   /** Styled in whichever document it is in (opened while the call is in a picture-in-picture window). */
   protected override createRenderRoot(): ShadowRoot {
@@ -113,12 +117,14 @@ export class UrbaniaParticipantsPanel extends LitElement {
       <ul part="participant-list" aria-labelledby="people-title">
         ${repeat(this.participants, (p) => p.identity, (p) => html`<li part="participant" data-identity=${p.identity} data-hand=${p.handRaisedAt !== undefined ? 'raised' : nothing}>
           <span class="name">${name(p)}</span>
+          ${renderRoleMark(p, this.hostCtl, t, 'participant-role')}
           ${p.handRaisedAt !== undefined
             ? html`<span part="hand-indicator" role="img" aria-label=${t('room.handRaised')} title=${t('room.handRaised')}>${icons.hand}</span>`
             : nothing}
           ${p.hasMic && p.micMuted ? html`<span class="muted-text">(${t('room.muted')})</span>` : nothing}
           ${p.isSpeaking ? html`<span class="muted-text">(${t('room.speaking')})</span>` : nothing}
           ${renderHostActions(p, this.hostCtl, t)}
+          ${renderCoHostAction(p, this.hostCtl, t)}
         </li>`)}
       </ul>
     </aside>`;

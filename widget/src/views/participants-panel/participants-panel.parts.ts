@@ -1,4 +1,5 @@
 import { HOST_ACTION_PARTS } from '../room/host-actions.js';
+import { ROLE_PARTS } from '../room/role-marks.js';
 
 /**
  * Every `part` the participants panel renders, declared once (see pre-join.parts.ts). The room view re-exports them,
@@ -6,5 +7,5 @@ import { HOST_ACTION_PARTS } from '../room/host-actions.js';
  */
 export const PARTICIPANTS_PANEL_PARTS = [
   'participants-panel', 'participants-close', 'raised-hands', 'raised-hand', 'lower-hand-button', 'participant-list',
-  'participant', 'hand-indicator', ...HOST_ACTION_PARTS,
+  'participant', 'hand-indicator', ...HOST_ACTION_PARTS, ...ROLE_PARTS,
 ] as const;

@@ -12,6 +12,7 @@ import type { ParticipantView } from '../../core/call-session.js';
 import { formatFlowError } from '../../core/flow-error.js';
 import type { HostControlsController } from '../../controllers/host-controls-controller.js';
 import { icons } from './icons.js';
+import { mayActOn } from '../../core/room-roles.js';
 
 /** Every part the participants panel's host templates render (the tile's is the room's `tile-host-mute`). */
 export const HOST_ACTION_PARTS = [
@@ -36,8 +37,14 @@ export const hostActionStyles = css`
 /** The host's "invite to speak" next to a raised hand (webinars: the usual way onto the stage). */
 export function renderHandPromote(p: ParticipantView | undefined, host: HostControlsController, t: Translate): TemplateResult | typeof nothing {
   const api = host.api;
-  if (!p || !host.state?.isHost || !host.state.webinar || !api || p.isLocal || p.canPublish) return nothing;
+  if (!p || !host.state?.isHost || !host.state.webinar || !api || p.isLocal || p.canPublish || !actsOn(host, p)) return nothing;
   return actionButton('host-promote', t('host.promote', { name: p.name }), () => quietly(api.promote(p.identity)), api.isPending('promote', p.identity), t('host.promoteShort'));
+}
+
+/** A co-host acts on everyone but the creator (the service refuses that); the creator on everyone. */
+function actsOn(host: HostControlsController, p: ParticipantView): boolean {
+  const s = host.state;
+  return !s?.roles || mayActOn(s.roles, s.me, p.identity);
 }
 
 // Failures are reported by the controls' state (host-error); the rejected promise needs no other handler.
@@ -52,7 +59,7 @@ function actionButton(part: string, label: string, onClick: () => void, busy: bo
 export function renderHostActions(p: ParticipantView, host: HostControlsController, t: Translate): TemplateResult | typeof nothing {
   const s = host.state;
   const api = host.api;
-  if (!s?.isHost || !api || p.isLocal) return nothing;
+  if (!s?.isHost || !api || p.isLocal || !actsOn(host, p)) return nothing;
   const name = p.name;
   const busy = (a: Parameters<typeof api.isPending>[0]) => api.isPending(a, p.identity);
   if (host.confirming === p.identity) {
@@ -76,7 +83,7 @@ export function renderHostActions(p: ParticipantView, host: HostControlsControll
 /** The quick action on a participant's tile: mute their microphone (host only, while it is live). */
 export function renderTileHostAction(p: ParticipantView, host: HostControlsController, t: Translate): TemplateResult | undefined {
   const api = host.api;
-  if (!host.state?.isHost || !api || p.isLocal || !p.hasMic || p.micMuted) return undefined;
+  if (!host.state?.isHost || !api || p.isLocal || !p.hasMic || p.micMuted || !actsOn(host, p)) return undefined;
   const label = t('host.muteMic', { name: p.name });
   return html`<button part="tile-host-mute" type="button" class="tile-btn" aria-label=${label} title=${label}
     ?disabled=${api.isPending('mute', p.identity)} @click=${() => quietly(api.mute(p.identity, 'microphone'))}>${icons.micOff}</button>`;
@@ -111,5 +118,7 @@ export function hostAnnouncement(host: HostControlsController, t: Translate, nam
     case 'demote': return t('host.done.demote', { name });
     case 'lock': return t('host.done.lock');
     case 'unlock': return t('host.done.unlock');
+    case 'make-co-host': return t('role.done.makeCoHost', { name });
+    case 'remove-co-host': return t('role.done.removeCoHost', { name });
   }
 }

@@ -18,6 +18,7 @@ import { renderStage } from './stage-view.js';
 import { MediaAttacher } from './media-attach.js';
 import { HostControlsController, type HostControlsLike } from '../../controllers/host-controls-controller.js';
 import { hostAnnouncement, renderTileHostAction } from './host-actions.js';
+import { markLabel, renderRoleMark, roleMarkStyles } from './role-marks.js';
 import { StageRoleWatcher, renderStageRole } from './stage-role.js';
 import type { ChatLike } from '../chat-panel/chat-panel.component.js';
 import type { ChatMessage, ChatState } from '../../core/chat.js';
@@ -100,6 +101,7 @@ export { initials } from './tile.js';
  * @csspart hand-toggle - Raise / lower our hand (everyone, a webinar's audience included; `aria-pressed`; Ctrl+Alt+H, ⌘+Ctrl+H on a Mac).
  * @csspart tile-hand - Raised-hand badge in a tile's corner, with the hand's place in the queue (`data-position`).
  * @csspart tile-host-mute - Host: mutes the participant's microphone, in their tile's corner.
+ * @csspart tile-role - "hôte", "co-hôte" or "invité" after the name in a tile's name bar (`data-role` `host` | `co-host` | `guest`).
  * @csspart stage-role-notice - Webinar: the host moved us on or off the stage (`data-change` `promoted` | `demoted`).
  * @csspart stage-role-mic - Webinar: turns the microphone on after being invited to speak.
  * @csspart chat-toggle - Opens and closes the chat panel (`aria-expanded`).
@@ -123,6 +125,9 @@ export { initials } from './tile.js';
  * @csspart host-remove-cancel - Host: cancels the removal.
  * @csspart host-lock-toggle - Host: locks / unlocks the room (`aria-pressed`).
  * @csspart host-error - Host: why the last host action failed.
+ * @csspart participant-role - "hôte", "co-hôte" or "invité" (came by an invite link or the open link) next to a name in the participants panel (`data-role` `host` | `co-host` | `guest`; the tooltip says what it means).
+ * @csspart host-make-co-host - The room's creator: makes a participant co-host (participants panel).
+ * @csspart host-remove-co-host - The room's creator: takes co-hosting back.
  * @csspart chat-panel - The chat panel; the parts below are the chat panel's, re-exported.
  * @csspart chat-close - Close button of the chat panel.
  * @csspart chat-messages - The message list (`role=log`).
@@ -166,7 +171,7 @@ export { initials } from './tile.js';
  * @csspart stats-empty - Shown while there is no track to measure.
  */
 export class UrbaniaRoom extends LitElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, roleMarkStyles];
 
   @property() locale: Locale = 'fr';
   @property({ attribute: false }) roomName = '';
@@ -396,7 +401,8 @@ export class UrbaniaRoom extends LitElement {
           aria-label=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })} title=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })}
           @click=${() => this.pinFromTile(pinned ? null : p.identity)}>${pinned ? icons.unpin : icons.pin}</button>`
       : undefined;
-    return renderTile(p, { t, pinned, corner: html`${handBadge(this.handPositions.get(p.identity), t)}${pin ?? nothing}${renderTileHostAction(p, this.hostCtl, t) ?? nothing}` });
+    const role = { label: markLabel(p, this.hostCtl, t), mark: renderRoleMark(p, this.hostCtl, t, 'tile-role') };
+    return renderTile(p, { t, pinned, role, corner: html`${handBadge(this.handPositions.get(p.identity), t)}${pin ?? nothing}${renderTileHostAction(p, this.hostCtl, t) ?? nothing}` });
   }
 
   private pinFromTile(identity: string | null): void {

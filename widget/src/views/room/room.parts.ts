@@ -16,7 +16,7 @@ export const ROOM_OWN_PARTS = [
   'connection-quality', 'stats-toggle',
   // Webinar Q&A: its toggle (the panel's parts are re-exported).
   'qa-toggle',
-  'tile-host-mute', ...STAGE_ROLE_PARTS,
+  'tile-host-mute', 'tile-role', ...STAGE_ROLE_PARTS,
 ] as const;
 
 /**

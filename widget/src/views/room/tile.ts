@@ -27,6 +27,8 @@ export interface TileOptions {
   corner?: unknown;
   /** Extra marks in the name bar, before the name. */
   marks?: unknown;
+  /** A mark after the name (the role: "invité"), also said in the tile's accessible name. */
+  role?: { label: string; mark: unknown } | undefined;
   /** Pinned on the stage (`data-pinned`). */
   pinned?: boolean;
 }
@@ -35,7 +37,7 @@ export function renderTile(p: ParticipantView, o: TileOptions): TemplateResult {
   const { t } = o;
   const label = tileLabel(p, t);
   const muted = (p.hasMic && p.micMuted) || (!p.hasMic && p.canPublish);
-  return html`<div part="tile" role="listitem" aria-label=${label}
+  return html`<div part="tile" role="listitem" aria-label=${o.role?.label ? `${label} (${o.role.label})` : label}
       data-identity=${p.identity} data-local=${p.isLocal ? 'true' : 'false'} data-speaking=${p.isSpeaking ? 'true' : 'false'}
       data-pinned=${o.pinned ? 'true' : 'false'}>
     ${p.video
@@ -48,6 +50,7 @@ export function renderTile(p: ParticipantView, o: TileOptions): TemplateResult {
       ${p.isSpeaking ? html`<span class="icon speaking" part="speaking-indicator" title=${t('room.speaking')}>${icons.sound}</span>` : nothing}
       ${o.marks ?? nothing}
       <span class="label">${label}</span>
+      ${o.role?.mark ?? nothing}
     </div>
   </div>`;
 }
