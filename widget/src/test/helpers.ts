@@ -13,7 +13,7 @@ export type ServiceResponseBody = Operation extends infer O ? (O extends { respo
  * drifts from the contract (a missing or renamed field, an unknown error code) fails the widget's typecheck.
  */
 export interface FakeRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string | RegExp;
   status: number;
   body?: ServiceResponseBody;

@@ -1,5 +1,4 @@
-import { HOST_ACTION_PARTS } from '../room/host-actions.js';
-import { ROLE_PARTS } from '../room/role-marks.js';
+import { HOST_ACTION_PARTS, ROLE_PARTS } from '../room/host-actions.parts.js';
 
 /**
  * Every `part` the participants panel renders, declared once (see pre-join.parts.ts). The room view re-exports them,

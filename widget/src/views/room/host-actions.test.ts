@@ -33,7 +33,8 @@ function hostControls(role: 'host' | 'participant', opts: { webinar?: boolean; f
   }) as typeof globalThis.fetch;
   const client = new ServiceClient({ baseUrl: 'http://svc.test', authToken: 'jwt', fetch });
   const controls = new HostControls(() => client);
-  controls.attach('r1', role, roomInfo({ room_name: 'r1', webinar: opts.webinar ?? false }));
+  // The room's creator is alice (roomInfo): she hosts; bob, invited, does not.
+  controls.attach('r1', role === 'host' ? 'alice' : 'bob', roomInfo({ room_name: 'r1', webinar: opts.webinar ?? false }));
   return { controls, requests };
 }
 

@@ -14,11 +14,7 @@ import type { HostControlsController } from '../../controllers/host-controls-con
 import { icons } from './icons.js';
 import { mayActOn } from '../../core/room-roles.js';
 
-/** Every part the participants panel's host templates render (the tile's is the room's `tile-host-mute`). */
-export const HOST_ACTION_PARTS = [
-  'host-actions', 'host-mute-microphone', 'host-mute-camera', 'host-mute-screen-share', 'host-promote', 'host-demote',
-  'host-remove', 'host-remove-confirm', 'host-remove-cancel', 'host-lock-toggle', 'host-error',
-] as const;
+export { HOST_ACTION_PARTS } from './host-actions.parts.js';
 
 /** Styles of the host templates, for the element that renders them (the participants panel). */
 export const hostActionStyles = css`

@@ -9,9 +9,9 @@ import type { Translate } from '../../i18n/index.js';
 import type { ParticipantView } from '../../core/call-session.js';
 import { coHostsOf, roleMark, type RoleMark } from '../../core/room-roles.js';
 import type { HostControlsController } from '../../controllers/host-controls-controller.js';
+import type { HostControlsState } from '../../core/host-controls.js';
 
-/** The parts the participants panel renders from here (the tile's mark is the room's `tile-role`). */
-export const ROLE_PARTS = ['participant-role', 'host-make-co-host', 'host-remove-co-host'] as const;
+export { ROLE_PARTS } from './host-actions.parts.js';
 
 const LABEL = { host: 'role.host', 'co-host': 'role.coHost', guest: 'role.guest' } as const;
 const TIP = { host: 'role.hostTip', 'co-host': 'role.coHostTip', guest: 'role.guestTip' } as const;
@@ -50,6 +50,24 @@ export function renderCoHostAction(p: ParticipantView, host: HostControlsControl
   const run = () => void (coHost ? api.removeCoHost(p.identity) : api.makeCoHost(p.identity)).catch(() => {});
   return html`<button part=${coHost ? 'host-remove-co-host' : 'host-make-co-host'} type="button" class="host-btn" aria-label=${label}
     title=${label} ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${run}>${t(coHost ? 'role.removeCoHostShort' : 'role.makeCoHostShort')}</button>`;
+}
+
+/**
+ * What to announce when we become co-host or stop being one during the call ("Vous êtes maintenant co-hôte"), for the
+ * room's polite live region; the last announcement stays until the next change.
+ */
+export class RoleNotice {
+  private last: HostControlsState | undefined;
+  private text = '';
+
+  update(s: HostControlsState | undefined, t: Translate): string {
+    const last = this.last;
+    if (last && s?.me && last.me === s.me && last.isHost !== s.isHost && !s.creator) {
+      this.text = t(s.isHost ? 'role.nowCoHost' : 'role.noLongerCoHost');
+    }
+    this.last = s;
+    return this.text;
+  }
 }
 
 /** The badge's look (panel and tiles). */

@@ -18,7 +18,7 @@ import { renderStage } from './stage-view.js';
 import { MediaAttacher } from './media-attach.js';
 import { HostControlsController, type HostControlsLike } from '../../controllers/host-controls-controller.js';
 import { hostAnnouncement, renderTileHostAction } from './host-actions.js';
-import { markLabel, renderRoleMark, roleMarkStyles } from './role-marks.js';
+import { RoleNotice, markLabel, renderRoleMark, roleMarkStyles } from './role-marks.js';
 import { StageRoleWatcher, renderStageRole } from './stage-role.js';
 import type { ChatLike } from '../chat-panel/chat-panel.component.js';
 import type { ChatMessage, ChatState } from '../../core/chat.js';
@@ -185,6 +185,8 @@ export class UrbaniaRoom extends LitElement {
   /** The host's controls over the call (shown to the host only). */
   @property({ attribute: false }) hostControls: HostControlsLike | undefined;
   private readonly hostCtl = new HostControlsController(this);
+  /** "Vous êtes maintenant co-hôte" when the creator makes us co-host during the call (and back). */
+  private readonly roleNotice = new RoleNotice();
   private readonly stageRole = new StageRoleWatcher();
   @state() private stageSettings: StageSettings = { layout: 'grid', pinned: undefined };
   @state() private stageNotice = '';
@@ -547,6 +549,7 @@ export class UrbaniaRoom extends LitElement {
         <div class="sr-only" id="shortcut-status" aria-live="polite">${this.shortcutNotice}</div>
         <div class="sr-only" id="stage-status" aria-live="polite">${this.stageNotice}</div>
         <div class="sr-only" id="host-status" aria-live="polite">${hostAnnouncement(this.hostCtl, t, (id) => byId.get(id)?.name ?? id)}</div>
+        <div class="sr-only" id="role-status" aria-live="polite">${this.roleNotice.update(this.hostCtl.state, t)}</div>
         <div class="audio-sink" aria-hidden="true">
           ${repeat(s.participants.flatMap((p) => p.audio.map((a) => ({ p, a }))), ({ a }) => a.sid, ({ p, a }) =>
             html`<audio data-identity=${p.identity} data-track-sid=${a.sid} autoplay></audio>`)}
