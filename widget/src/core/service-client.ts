@@ -5,7 +5,7 @@
  */
 import { ERROR_CODES, type components, type paths } from './api.generated.js';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'delete';
 /** The operation `M` on path `P`, as the service documents it. */
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
@@ -172,9 +172,10 @@ export class ServiceClient {
    * The creator: make `identity` a co-host (`on`) or no longer one; answers the Room view with its new `co_hosts`.
    */
   setCoHost(roomName: string, identity: string, on: boolean): Promise<RoomInfo> {
-    // TODO(cohosts): through call() once the service's co-hosts paths are in api.generated.ts.
-    const path = `/api/livekit/rooms/${encodeURIComponent(roomName)}/co-hosts/${encodeURIComponent(identity)}`;
-    return this.request(on ? 'PUT' : 'DELETE', path, undefined);
+    const params = { params: { room_name: roomName, identity } };
+    return on
+      ? this.call('/api/livekit/rooms/{room_name}/co-hosts/{identity}', 'put', params)
+      : this.call('/api/livekit/rooms/{room_name}/co-hosts/{identity}', 'delete', params);
   }
 
   /** Keeps a chat message this user has just sent on `lk.chat`, for those who join later (the chat history). */

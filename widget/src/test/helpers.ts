@@ -44,7 +44,7 @@ export function stubFetch(routes: FakeRoute[]): FetchStub {
   return { calls, restore: () => { window.fetch = original; } };
 }
 
-export function roomInfo(over: Partial<RoomInfo & { co_hosts: string[] }> = {}): RoomInfo {
+export function roomInfo(over: Partial<RoomInfo> = {}): RoomInfo {
   return {
     room_name: 'equipe-lundi', call_type: 'video', webinar: false, speakers: [], participants: ['alice', 'bob'],
     created_by: 'alice', created_by_name: 'Alice Martin', co_hosts: [], open_to_link: false, audience_chat: false, locked: false, waiting_room: false,
