@@ -12,7 +12,7 @@ const lowerHandRoute = createRoute({
   description:
     `A raised hand is the participant attribute \`${HAND_ATTRIBUTE}\` (ISO 8601 time the hand went up), set by the ` +
     'participant itself with livekit-client; this deletes it on the SFU, and every participant sees the change. ' +
-    'Only the room creator may call it (403 `forbidden` otherwise). A participant who is not in the call answers 200 too: ' +
+    'Only a host (the creator or a co-host) may call it (403 `forbidden` otherwise). A participant who is not in the call answers 200 too: ' +
     'no hand is up.',
   security: [{ bearerAuth: [] }],
   request: { params: ParticipantParams },
@@ -22,7 +22,7 @@ const lowerHandRoute = createRoute({
   },
 });
 
-/** Raised hands: participants raise and lower their own (LiveKit attributes); the host lowers anyone's here. */
+/** Raised hands: participants raise and lower their own (LiveKit attributes); a host (creator or co-host) lowers anyone's here. */
 export function handsRouter(sfu: SfuGateway) {
   return new OpenAPIHono<AppEnv>().openapi(lowerHandRoute, async (c) => {
     const { room_name, identity } = c.req.valid('param');

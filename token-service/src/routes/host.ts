@@ -6,7 +6,7 @@ import { Room, RoomNameParam, errorResponses } from '../schemas.js';
 
 const security = [{ bearerAuth: [] }];
 const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const HOST_ONLY = 'Host only (the room’s creator): 403 `forbidden` for everyone else.';
+const HOST_ONLY = 'Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403.';
 
 const muteRoute = createRoute({
   method: 'post',
@@ -39,7 +39,7 @@ const stageRoute = (action: 'promote' | 'demote') =>
       action === 'promote'
         ? 'Webinar: make an audience member a speaker, live (no rejoin)'
         : 'Webinar: put a speaker back in the audience, live (the SFU stops their publications)',
-    description: `${HOST_ONLY} Stored on the room (its speakers), so a rejoin keeps the role. 400 for a room that is not a webinar or for the host; 404 \`participant_not_found\` for someone neither in the call nor invited.`,
+    description: `${HOST_ONLY} Stored on the room (its speakers), so a rejoin keeps the role. A promote also lowers their raised hand; afterwards the room gets the server data packet \`urbania.room\` \`{"type":"roles"}\`. 400 for a room that is not a webinar or for the creator; 404 \`participant_not_found\` for someone neither in the call nor invited.`,
     security,
     request: { params: ParticipantParams },
     responses: { 200: json(StageResponse, 'Their role now'), ...errorResponses(400, 401, 403, 404, 429, 503) },

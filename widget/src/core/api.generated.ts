@@ -588,7 +588,7 @@ export interface paths {
         put?: never;
         /**
          * Mute a participant's microphone, camera or screen share on the SFU
-         * @description Host only (the room’s creator): 403 `forbidden` for everyone else. 404 `participant_not_found` when they are not in the call, `track_not_found` when they publish no track of that source. They may unmute themselves.
+         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. 404 `participant_not_found` when they are not in the call, `track_not_found` when they publish no track of that source. They may unmute themselves.
          */
         post: {
             parameters: {
@@ -689,7 +689,7 @@ export interface paths {
         put?: never;
         /**
          * Remove a participant from the call (their widget says the host removed them)
-         * @description Host only (the room’s creator): 403 `forbidden` for everyone else. 404 `participant_not_found` when they are not in the call. Removal does not stop a rejoin: lock the room for that.
+         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. 404 `participant_not_found` when they are not in the call. Removal does not stop a rejoin: lock the room for that.
          */
         post: {
             parameters: {
@@ -786,7 +786,7 @@ export interface paths {
         put?: never;
         /**
          * Webinar: make an audience member a speaker, live (no rejoin)
-         * @description Host only (the room’s creator): 403 `forbidden` for everyone else. Stored on the room (its speakers), so a rejoin keeps the role. 400 for a room that is not a webinar or for the host; 404 `participant_not_found` for someone neither in the call nor invited.
+         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. Stored on the room (its speakers), so a rejoin keeps the role. A promote also lowers their raised hand; afterwards the room gets the server data packet `urbania.room` `{"type":"roles"}`. 400 for a room that is not a webinar or for the creator; 404 `participant_not_found` for someone neither in the call nor invited.
          */
         post: {
             parameters: {
@@ -883,7 +883,7 @@ export interface paths {
         put?: never;
         /**
          * Webinar: put a speaker back in the audience, live (the SFU stops their publications)
-         * @description Host only (the room’s creator): 403 `forbidden` for everyone else. Stored on the room (its speakers), so a rejoin keeps the role. 400 for a room that is not a webinar or for the host; 404 `participant_not_found` for someone neither in the call nor invited.
+         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. Stored on the room (its speakers), so a rejoin keeps the role. A promote also lowers their raised hand; afterwards the room gets the server data packet `urbania.room` `{"type":"roles"}`. 400 for a room that is not a webinar or for the creator; 404 `participant_not_found` for someone neither in the call nor invited.
          */
         post: {
             parameters: {
@@ -980,7 +980,7 @@ export interface paths {
         put?: never;
         /**
          * Lock the room: no new joins, even with an invite
-         * @description Host only (the room’s creator): 403 `forbidden` for everyone else. A join of a locked room answers 423 `room_locked` to everyone but the host and those in the call; tokens already handed out stay valid.
+         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. A join of a locked room answers 423 `room_locked` to everyone but the host and those in the call; tokens already handed out stay valid.
          */
         post: {
             parameters: {
@@ -1075,7 +1075,7 @@ export interface paths {
         put?: never;
         /**
          * Unlock the room
-         * @description Host only (the room’s creator): 403 `forbidden` for everyone else. A join of a locked room answers 423 `room_locked` to everyone but the host and those in the call; tokens already handed out stay valid.
+         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. A join of a locked room answers 423 `room_locked` to everyone but the host and those in the call; tokens already handed out stay valid.
          */
         post: {
             parameters: {
@@ -2060,7 +2060,7 @@ export interface paths {
         put?: never;
         /**
          * Lower a participant's raised hand (host only)
-         * @description A raised hand is the participant attribute `handRaisedAt` (ISO 8601 time the hand went up), set by the participant itself with livekit-client; this deletes it on the SFU, and every participant sees the change. Only the room creator may call it (403 `forbidden` otherwise). A participant who is not in the call answers 200 too: no hand is up.
+         * @description A raised hand is the participant attribute `handRaisedAt` (ISO 8601 time the hand went up), set by the participant itself with livekit-client; this deletes it on the SFU, and every participant sees the change. Only a host (the creator or a co-host) may call it (403 `forbidden` otherwise). A participant who is not in the call answers 200 too: no hand is up.
          */
         post: {
             parameters: {
