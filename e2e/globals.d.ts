@@ -34,10 +34,15 @@ declare global {
     baselineCredentials: { url: string; token: string };
     baselineMarks: any;
     baselineRoom: any;
-    /** bench/widget/crowd.mjs and crowd.js: long tasks of the room view; the simulated participants. */
+    /** bench/widget/crowd.mjs and crowd.js: long tasks and participant log of the room view; the simulated participants. */
     __longTasks: [number, number][];
-    joinCrowd: (credentials: { url: string; tokens: string[] }) => Promise<void>;
+    __roomLog: string[];
+    joinCrowd: (options: { url: string; tokens: string[]; attempts?: number; failFirst?: number[]; subscribe?: boolean }) => Promise<any>;
     crowdRooms: any[];
+    crowdLog: any[];
+    crowdEvents: [number, number, string, string][];
+    crowdJoin: Promise<unknown>;
+    crowdResult: any;
   }
 }
 

@@ -184,7 +184,8 @@ async function main() {
     const watcher = (async () => {
       const t0 = Date.now();
       while (watching) {
-        const c = await consistency(svc, room, a).catch((err) => ({ error: String(err) }));
+        /** @type {any} */
+        const c = await consistency(svc, room, a).catch((err) => ({ error: String(err), ok: false }));
         if (!c.ok) result.watch.push({ s: Math.round((Date.now() - t0) / 100) / 10, ...c });
         await new Promise((r) => setTimeout(r, 1000));
       }
