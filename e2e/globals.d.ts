@@ -23,6 +23,8 @@ declare global {
     __hands: any[];
     /** e2e/scenarios/11-call-notifier.mjs: urbania-call-invited events seen by the page, with their time. */
     __rings: any[];
+    /** e2e/scenarios/15-roles.mjs: Bob's livekit Room before he is made co-host (the same one after: no rejoin). */
+    __roomBefore: any;
     /** e2e/scenarios/13-devices-stats.mjs: urbania-device-changed events seen by the page. */
     __deviceEvents: any[];
     /** e2e/scenarios/12-speaker-focus.mjs: active speakers seen by the page; Chromium's Document Picture-in-Picture API. */
