@@ -1,120 +1,25 @@
 /**
  * The call session: the ONLY owner of the livekit-client Room and the only module that imports
  * livekit-client, always lazily (`import('livekit-client')`), so nothing before the room view pays for it.
- * It turns Room events into one plain, immutable state object that UI code subscribes to.
+ * It turns Room events into one plain, immutable state object that UI code subscribes to. Its helpers receive the
+ * Room and import only livekit-client's types: call-state.ts (the state and events), call-snapshot.ts (the state
+ * read from the Room), local-publish.ts (capture and publish on join), screen-share.ts.
  */
-import type { LocalTrack, Room, Participant, RoomOptions, TrackPublication } from 'livekit-client';
-import type { CallType } from './service-client.js';
-import { classifyMediaError, type MediaErrorCode } from './media-errors.js';
+import type { Room, Participant, RoomOptions, TrackPublication } from 'livekit-client';
 import { CHAT_TOPIC, ChatError, type ChatMessage } from './chat.js';
 import { MeetingError } from './flow-error.js';
-import { handRaisedAt } from './hands.js';
 import { Listeners } from './listeners.js';
-import { toQuality, type ConnectionQualityName } from './connection-quality.js';
+import { toQuality } from './connection-quality.js';
+import { classifyMediaError } from './media-errors.js';
+import { INITIAL_CALL_STATE, type CallState, type ConnectOptions, type LiveKitModule, type SessionEvent } from './call-state.js';
+import { snapshot } from './call-snapshot.js';
+import { capture, initialSubscriptions, publish } from './local-publish.js';
+import { mayScreenShare, screenShareError } from './screen-share.js';
 
-/** The parts of livekit-client the session uses (destructured so bundlers can tree-shake the rest). */
-export type LiveKitModule = Pick<typeof import('livekit-client'), 'Room' | 'RoomEvent' | 'Track' | 'DisconnectReason'>;
-export type ConnectionStateName = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
-
-/** The part of a livekit Track the UI needs: attach to / detach from a media element. */
-export interface AttachableTrack {
-  attach(element: HTMLMediaElement): HTMLMediaElement;
-  detach(element: HTMLMediaElement): HTMLMediaElement;
-}
-
-export interface TrackRef {
-  sid: string;
-  track: AttachableTrack;
-}
-
-export interface ParticipantView {
-  identity: string;
-  name: string;
-  isLocal: boolean;
-  isSpeaking: boolean;
-  /** A microphone track is published (muted or not). */
-  hasMic: boolean;
-  micMuted: boolean;
-  cameraOn: boolean;
-  video?: TrackRef | undefined;
-  /** Remote audio tracks to play (never the local one). */
-  audio: TrackRef[];
-  canPublish: boolean;
-  /** The shared screen (video calls), when this participant shares one. */
-  screen?: TrackRef | undefined;
-  /** The SFU's rating of this participant's connection. */
-  quality?: ConnectionQualityName | undefined;
-  /** When this participant raised a hand (ms since the epoch; hands.ts), undefined when it is down. */
-  handRaisedAt?: number | undefined;
-}
-
-export interface CallState {
-  connection: ConnectionStateName;
-  /** Why the session is disconnected (livekit DisconnectReason name, lower case) when not client initiated. */
-  reason?: string | undefined;
-  roomName?: string | undefined;
-  callType: CallType;
-  canPublish: boolean;
-  micEnabled: boolean;
-  cameraEnabled: boolean;
-  /** Whether the browser can play audio without a gesture. */
-  canPlayAudio: boolean;
-  localIdentity?: string | undefined;
-  participants: ParticipantView[];
-  speaking: string[];
-  /** The grant lets us send data, hence chat (a webinar's audience may not). */
-  canChat: boolean;
-  /** We share our screen. */
-  screenShareEnabled: boolean;
-  /** We may share a screen: a video call, a publisher, and the grant lists the screen-share source. */
-  canScreenShare: boolean;
-}
-
-export type SessionEvent =
-  | { type: 'participant-joined'; identity: string; name: string }
-  | { type: 'participant-left'; identity: string; name: string }
-  | { type: 'disconnected'; reason: string }
-  | { type: 'media-error'; kind: 'camera' | 'microphone'; code: MediaErrorCode; message: string }
-  | { type: 'chat-message'; message: ChatMessage }
-  /** Someone (us included) started or stopped sharing a screen (however it stopped: us, the browser's own button…). */
-  | { type: 'screen-share-started' | 'screen-share-stopped'; identity: string }
-  | { type: 'connection-quality'; identity: string; quality: ConnectionQualityName };
-
-export interface ConnectOptions {
-  url: string;
-  token: string;
-  roomName: string;
-  callType: CallType;
-  canPublish: boolean;
-  audio: boolean;
-  video: boolean;
-  audioDeviceId?: string | undefined;
-  videoDeviceId?: string | undefined;
-  audioOutputId?: string | undefined;
-}
-
-export const INITIAL_CALL_STATE: Readonly<CallState> = Object.freeze({
-  connection: 'idle',
-  callType: 'video',
-  canPublish: true,
-  micEnabled: false,
-  cameraEnabled: false,
-  canPlayAudio: true,
-  participants: [],
-  speaking: [],
-  canChat: false,
-  screenShareEnabled: false,
-  canScreenShare: false,
-});
-
-interface Captured {
-  tracks: LocalTrack[];
-  errors: { kind: 'camera' | 'microphone'; err: unknown }[];
-}
-
-function stopAll(tracks: LocalTrack[]): void {
-  for (const t of tracks) { try { t.stop(); } catch { /* ignore */ } }
-}
+export { INITIAL_CALL_STATE } from './call-state.js';
+export type {
+  AttachableTrack, CallState, ConnectionStateName, ConnectOptions, LiveKitModule, ParticipantView, SessionEvent, TrackRef,
+} from './call-state.js';
 
 let livekitPromise: Promise<LiveKitModule> | undefined;
 
@@ -229,91 +134,15 @@ export class CallSession {
     const wantAudio = opts.canPublish && opts.audio;
     const wantVideo = opts.canPublish && opts.video && opts.callType === 'video';
     if (!wantAudio && !wantVideo) return;
-    await this.initialSubscriptions(room, lk, this.options.subscribeWaitMs ?? 1500);
+    await initialSubscriptions(room, lk, this.options.subscribeWaitMs ?? 1500);
     if (gen !== this.generation) return;
-    await this.publish(room, gen, await this.capture(room, wantAudio, wantVideo));
-  }
-
-  /**
-   * Resolves once every video already published in the room when we joined is subscribed (its track arrived), or
-   * after `maxMs`. Our own camera and microphone wait for it: with one peer connection, each remote video needs
-   * an extra offer/answer (a receive section), and when a getUserMedia and our own offers ran at the same time the
-   * answer was applied late, the SFU's first keyframe for us arrived before the receiver existed and was dropped,
-   * and the next one came about a second later (the SFU throttles keyframe requests): first remote frame 1.1–1.7 s
-   * instead of ~0.5 s (bench/widget, BENCH_TRACE=1). Waiting costs nothing when nobody publishes video yet.
-   */
-  private initialSubscriptions(room: Room, lk: LiveKitModule, maxMs: number): Promise<void> {
-    const pending = () =>
-      [...room.remoteParticipants.values()].some((p) =>
-        [...p.trackPublications.values()].some((pub) => pub.kind === lk.Track.Kind.Video && pub.isDesired && pub.permissionStatus !== 'not_allowed' && !pub.track),
-      );
-    if (!pending()) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        room.off(lk.RoomEvent.TrackSubscribed, check);
-        room.off(lk.RoomEvent.Disconnected, done);
-        resolve();
-      };
-      const check = () => { if (!pending()) done(); };
-      const timer = setTimeout(done, maxMs);
-      room.on(lk.RoomEvent.TrackSubscribed, check);
-      room.on(lk.RoomEvent.Disconnected, done);
+    await publish(room, lk, await capture(room, wantAudio, wantVideo), {
+      current: () => gen === this.generation,
+      mediaError: (kind, err) => this.mediaError(kind, err),
+      settled: () => this.refresh(),
     });
   }
 
-  /**
-   * Opens the microphone and/or camera with one getUserMedia; when that fails with both asked, each device alone,
-   * so that the other one is still published and each failure is reported for its own device. Never rejects.
-   */
-  private async capture(room: Room, audio: boolean, video: boolean): Promise<Captured> {
-    const out: Captured = { tracks: [], errors: [] };
-    if (!audio && !video) return out;
-    const lp = room.localParticipant;
-    try {
-      out.tracks = await lp.createTracks({ audio, video });
-      return out;
-    } catch (err) {
-      if (!(audio && video)) {
-        out.errors.push({ kind: audio ? 'microphone' : 'camera', err });
-        return out;
-      }
-    }
-    for (const kind of ['microphone', 'camera'] as const) {
-      try {
-        out.tracks.push(...(await lp.createTracks(kind === 'microphone' ? { audio: true } : { video: true })));
-      } catch (err) {
-        out.errors.push({ kind, err });
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Publishes the captured tracks one after the other, microphone first, each publication (AddTrack, then one
-   * offer/answer on the single peer connection) finished before the next starts, rather than two getUserMedia and
-   * two publications at once (what `setMicrophoneEnabled` + `setCameraEnabled` in parallel did).
-   */
-  private async publish(room: Room, gen: number, { tracks, errors }: Captured): Promise<void> {
-    for (const { kind, err } of errors) this.mediaError(kind, err);
-    const S = this.lk!.Track.Source;
-    const ordered = [...tracks].sort((a, b) => Number(b.source === S.Microphone) - Number(a.source === S.Microphone));
-    for (const [i, track] of ordered.entries()) {
-      if (gen !== this.generation) {
-        stopAll(ordered.slice(i));
-        return;
-      }
-      try {
-        await room.localParticipant.publishTrack(track);
-        if (gen !== this.generation) track.stop(); // left while it was being published
-      } catch (err) {
-        track.stop();
-        if (gen === this.generation) this.mediaError(track.source === S.Microphone ? 'microphone' : 'camera', err);
-      } finally {
-        this.refresh();
-      }
-    }
-  }
 
   async setMicrophoneEnabled(on: boolean): Promise<boolean> {
     const room = this._room;
@@ -496,91 +325,6 @@ function nameOf(room: Room, E: LiveKitModule['RoomEvent'], identity: string, wai
     const timer = setTimeout(() => done(identity), waitMs);
     room.on(E.ParticipantConnected, onJoin);
   });
-}
-
-function trackRef(pub: TrackPublication | undefined): TrackRef | undefined {
-  const track = pub?.track;
-  if (!pub || !track || pub.isMuted) return undefined;
-  return { sid: pub.trackSid || (track as { sid?: string }).sid || `${pub.source}`, track };
-}
-
-/** livekit's TrackSource.SCREEN_SHARE (protocol enum) in a grant's canPublishSources. */
-const SCREEN_SHARE_SOURCE = 3;
-
-function screenShareError(err: unknown): MeetingError {
-  if (err instanceof MeetingError) return err;
-  const e = err as { name?: string; message?: string } | null;
-  const name = e?.name ?? '';
-  const message = String(e?.message ?? err);
-  let code = 'screen_share_failed';
-  if (name === 'NotAllowedError' || name === 'AbortError' || name === 'SecurityError') code = 'screen_share_denied';
-  else if (name === 'NotSupportedError' || name === 'DeviceUnsupportedError' || /getDisplayMedia not supported/i.test(message)) code = 'screen_share_unsupported';
-  else if (/permission|not allowed|unauthori[sz]ed/i.test(message)) code = 'screen_share_not_allowed';
-  return new MeetingError(code, message, undefined, { cause: err });
-}
-
-/**
- * `names`: the name each identity had when we first saw it in this call. The grant that lets a participant raise a
- * hand also lets it rename itself on the SFU (LiveKit has one permission for name, metadata and attributes; see
- * token-service/API.md), so later renames are not shown: the name is the one the service put in the token.
- */
-function snapshot(room: Room, lk: LiveKitModule, prev: CallState, names: Map<string, string>): Partial<CallState> {
-  const S = lk.Track.Source;
-  const view = (p: Participant, isLocal: boolean): ParticipantView => {
-    const mic = p.getTrackPublication(S.Microphone);
-    const cam = p.getTrackPublication(S.Camera);
-    const audio: TrackRef[] = [];
-    if (!isLocal) {
-      for (const pub of p.trackPublications.values()) {
-        if (pub.kind === lk.Track.Kind.Audio) {
-          const ref = pub.track ? { sid: pub.trackSid, track: pub.track } : undefined;
-          if (ref) audio.push(ref);
-        }
-      }
-    }
-    return {
-      identity: p.identity,
-      name: firstName(names, p.identity, p.name || p.identity),
-      isLocal,
-      isSpeaking: p.isSpeaking,
-      hasMic: Boolean(mic),
-      micMuted: !mic || mic.isMuted,
-      cameraOn: Boolean(cam && !cam.isMuted && cam.track),
-      video: trackRef(cam),
-      audio,
-      canPublish: p.permissions?.canPublish ?? true,
-      screen: trackRef(p.getTrackPublication(S.ScreenShare)),
-      quality: toQuality(p.connectionQuality),
-      handRaisedAt: handRaisedAt(p.attributes),
-    };
-  };
-  const local = room.localParticipant;
-  const participants = [view(local, true), ...[...room.remoteParticipants.values()].map((p) => view(p, false))];
-  return {
-    participants,
-    speaking: room.activeSpeakers.map((p) => p.identity),
-    micEnabled: local.isMicrophoneEnabled,
-    cameraEnabled: local.isCameraEnabled,
-    canPlayAudio: room.canPlaybackAudio,
-    localIdentity: local.identity,
-    canChat: local.permissions ? local.permissions.canPublishData : true,
-    screenShareEnabled: local.isScreenShareEnabled,
-    canScreenShare: mayScreenShare(room, prev),
-  };
-}
-
-function firstName(names: Map<string, string>, identity: string, name: string): string {
-  const known = names.get(identity);
-  if (known !== undefined) return known;
-  names.set(identity, name);
-  return name;
-}
-
-/** A video call, a publisher, and a grant that lists the screen-share source (or lists none: all sources). */
-function mayScreenShare(room: Room, state: CallState): boolean {
-  const perms = room.localParticipant.permissions;
-  return state.callType === 'video' && state.canPublish && (perms?.canPublish ?? true)
-    && (!perms?.canPublishSources?.length || perms.canPublishSources.includes(SCREEN_SHARE_SOURCE));
 }
 
 /** What the room view needs from a session (lets tests pass a fake). */
