@@ -78,4 +78,6 @@ export const roleMarkStyles = css`
     background: rgba(0, 0, 0, 0.72); color: #ffffff;
   }
   .role-mark[data-role='host'], .role-mark[data-role='co-host'] { color: var(--_u-stage-accent, #8ab4f8); }
+  /* The creator's co-host button ends the participant's row, after the host actions. */
+  [part~='host-make-co-host'], [part~='host-remove-co-host'] { margin-inline-start: auto; }
 `;
