@@ -118,7 +118,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRouter(store, sfu));
   app.route('/api/livekit', roomsRouter);
   app.route('/api/livekit', hostRouter(hostControls));
-  app.route('/api/livekit', coHostsRouter(new CoHosts(store, sfu, meetings)));
+  app.route('/api/livekit', coHostsRouter(new CoHosts(store, sfu, meetings, lobby)));
   app.route('/api/livekit', invitesRouter);
   app.route('/api/livekit', knocksRouter(lobby));
   app.route('/api/livekit', tokenRouter);

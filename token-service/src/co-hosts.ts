@@ -1,6 +1,7 @@
 import { errors } from './errors.js';
 import { isMember, permissionsFor } from './grants.js';
 import type { SfuGateway } from './livekit.js';
+import type { Lobby } from './lobby.js';
 import type { Meetings } from './meetings.js';
 import type { RoomRecord, User } from './model.js';
 import { announceRoles, applyLive } from './room-roles.js';
@@ -9,7 +10,8 @@ import type { RoomStore } from './store/types.js';
 /**
  * Co-hosts: hosts besides the creator (grants.ts `isHost`). Only the creator names or removes them: 404 for those who
  * may not see the room, 403 for everyone else (co-hosts included). The person must be known to the room — a member,
- * a guest admitted with an invite, or in the call — (404 `participant_not_found`), and never the creator (400).
+ * a guest admitted with an invite or from the waiting room, or in the call — (404 `participant_not_found`), and never
+ * the creator (400).
  * Stored first (a rejoin keeps the role), then applied live on the SFU when they are connected (a webinar's audience
  * member made co-host publishes without rejoining; once no longer co-host they are back in the audience unless a
  * speaker), then the room hears that roles changed (room-roles.ts).
@@ -19,6 +21,7 @@ export class CoHosts {
     private readonly store: RoomStore,
     private readonly sfu: SfuGateway,
     private readonly meetings: Meetings,
+    private readonly lobby?: Lobby | undefined,
   ) {}
 
   async set(user: User, roomName: string, identity: string, coHost: boolean): Promise<{ room: RoomRecord; live: boolean }> {
@@ -26,7 +29,7 @@ export class CoHosts {
     if (room.createdBy !== user.id) throw errors.forbidden(`Only the creator of room "${roomName}" may manage its co-hosts`);
     if (identity === room.createdBy) throw errors.badRequest('The creator is the host already, not a co-host');
     const connected = (await this.sfu.getParticipant(roomName, identity)) !== null;
-    if (!connected && !isMember(room, identity) && (await this.meetings.invites.guestRole(roomName, identity)) === null) {
+    if (!connected && !isMember(room, identity) && !(await this.isAdmittedGuest(roomName, identity))) {
       throw errors.participantNotFound(roomName, identity);
     }
     const updated = await this.store.setCoHost(roomName, identity, coHost);
@@ -36,5 +39,11 @@ export class CoHosts {
     const live = connected ? await applyLive(this.sfu, roomName, identity, permissions) : false;
     await announceRoles(this.sfu, roomName);
     return { room: updated, live };
+  }
+
+  /** A guest admitted with an invite (still valid), or let in from the waiting room (by invite or open link). */
+  private async isAdmittedGuest(roomName: string, identity: string): Promise<boolean> {
+    if ((await this.meetings.invites.guestRole(roomName, identity)) !== null) return true;
+    return (await this.lobby?.wasAdmitted(roomName, identity)) ?? false;
   }
 }

@@ -36,6 +36,11 @@ export class Lobby {
     return knock.status;
   }
 
+  /** Whether a host let this person in (an admitted guest, whatever their pass). */
+  async wasAdmitted(roomName: string, identity: string): Promise<boolean> {
+    return (await this.knocks.getKnock(roomName, identity))?.status === 'admitted';
+  }
+
   waiting(room: RoomRecord): Promise<KnockRecord[]> {
     return this.knocks.listWaiting(room.roomName);
   }

@@ -217,6 +217,17 @@ describe.each(['memory', 'mongo'] as const)('co-hosts on the %s store', (kind) =
     expect(guest.json.participants).toContain('dave');
   });
 
+  it('a guest let in from the waiting room by the open link may be made co-host once admitted (404 while waiting)', async () => {
+    const { name } = await createRoom(app, { open_to_link: true, waiting_room: true });
+    expect((await as(app, 'dave', 'POST', `/rooms/${name}/join`)).status).toBe(202);
+    const waiting = await as(app, 'alice', 'PUT', `/rooms/${name}/co-hosts/dave`);
+    expect([waiting.status, waiting.json.error.code]).toEqual([404, 'participant_not_found']);
+    expect((await as(app, 'alice', 'POST', `/rooms/${name}/knocks/dave/admit`)).status).toBe(200);
+    const made = await as(app, 'alice', 'PUT', `/rooms/${name}/co-hosts/dave`);
+    expect([made.status, made.json.co_hosts]).toEqual([200, ['dave']]);
+    expect((await as(app, 'dave', 'POST', `/rooms/${name}/join`)).json.permissions.role).toBe('host');
+  });
+
   if (kind === 'memory') {
     it('is in /openapi.json: PUT and DELETE with both path parameters; co_hosts on Room and CreateRoomRequest', async () => {
       const spec = (await call(app, 'GET', '/openapi.json')).json;
