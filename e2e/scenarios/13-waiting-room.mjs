@@ -77,6 +77,8 @@ export default {
     world.log(`david refused: ${code} ${text?.trim()}`);
     assert(code === 'knock_refused', `david's error is ${code}`);
     assert(/ne vous a pas fait entrer/.test(text ?? ''), `david's message says ${JSON.stringify(text)}`);
+    // Refused: no rejoin button (a rejoin cannot work).
+    assert((await inMeeting(david.page, 'rejoin-button').count()) === 0, 'david is offered a rejoin after the refusal');
     await world.screenshot(david.page, 'waiting-room-refused');
     assert(!(await identities(world, room)).includes('david'), 'the SFU lists david');
   },

@@ -3,7 +3,7 @@ import { SubscriptionController } from './subscription-controller.js';
 import type { HostControls, HostControlsState } from '../core/host-controls.js';
 
 /** What a view needs from the host controls (lets tests pass a fake). */
-export type HostControlsLike = Pick<HostControls, 'state' | 'subscribe' | 'mute' | 'remove' | 'promote' | 'demote' | 'lock' | 'unlock' | 'makeCoHost' | 'removeCoHost' | 'dismiss' | 'isPending'>;
+export type HostControlsLike = Pick<HostControls, 'state' | 'subscribe' | 'mute' | 'remove' | 'promote' | 'demote' | 'lock' | 'unlock' | 'makeCoHost' | 'removeCoHost' | 'dismiss' | 'isPending' | 'createInvite' | 'revokeInvite' | 'end'>;
 
 /**
  * Subscribes a view to the host controls' state and holds the view-side state of the host actions: whose removal

@@ -19,6 +19,8 @@ export class LobbyController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly client: () => ServiceClient,
     private readonly announce: (knock: Knock) => void,
+    /** The host controls' admit / refuse (core/host-controls.ts): the one way a decision reaches the service. */
+    private readonly decider: (identity: string, decision: 'admit' | 'refuse') => Promise<void>,
   ) {
     host.addController(this);
   }
@@ -27,7 +29,7 @@ export class LobbyController implements ReactiveController {
   update(s: FlowState, source: DataSource | undefined): void {
     const hosting = (s.phase === 'in-call' || s.phase === 'reconnecting') && isRoomHost(s.info, s.identity) && s.info.waiting_room;
     if (hosting && !this.watcher) {
-      this.watcher = new LobbyWatcher(this.client, s.room);
+      this.watcher = new LobbyWatcher(this.client, s.room, undefined, this.decider);
       this.unsubscribe = this.watcher.subscribe((knocks) => {
         for (const k of knocks) if (!this.knocks.some((old) => old.identity === k.identity)) this.announce(k);
         this.knocks = knocks;
@@ -51,6 +53,16 @@ export class LobbyController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Admit or refuse someone waiting (the knock buttons, `admit()` / `refuse()` of the element): through the watcher
+   * when it runs (the list drops them at once; a failure refreshes it), else straight to the host controls, which
+   * reject `not_in_call` / `host_only`.
+   */
+  decide(identity: string, decision: 'admit' | 'refuse'): Promise<void> {
+    const w = this.watcher;
+    return w ? w.decide(identity, decision).catch((err: unknown) => { void w.refresh(); throw err; }) : this.decider(identity, decision);
+  }
+
   /** A guest waiting for a host. */
   renderWaiting(t: Translate, lang: string) {
     return waitingTemplate(t, lang);
@@ -58,9 +70,8 @@ export class LobbyController implements ReactiveController {
 
   /** The host's list of knocks (nothing while nobody waits). */
   renderKnocks(t: Translate, lang: string) {
-    const watcher = this.watcher;
-    if (this.knocks.length === 0 || !watcher) return nothing;
-    return knocksTemplate(this.knocks, t, lang, (identity, decision) => void watcher.decide(identity, decision).catch(() => watcher.refresh()));
+    if (this.knocks.length === 0 || !this.watcher) return nothing;
+    return knocksTemplate(this.knocks, t, lang, (identity, decision) => void this.decide(identity, decision).catch(() => {}));
   }
 }
 

@@ -20,15 +20,15 @@ function setup(answer: (method: string, path: string, body: unknown) => { status
 const ok = (body: unknown = {}) => ({ status: 200, body });
 
 describe('HostControls', () => {
-  it('refuses every action before a call (not_in_call) and to anyone but the host (not_host), asking nothing', async () => {
+  it('refuses every action before a call (not_in_call) and to anyone but the host (host_only), asking nothing', async () => {
     const { calls, controls } = setup(() => ok());
-    for (const run of [() => controls.mute('bob', 'microphone'), () => controls.remove('bob'), () => controls.lock()]) {
+    for (const run of [() => controls.mute('bob', 'microphone'), () => controls.remove('bob'), () => controls.lock(), () => controls.createInvite(), () => controls.end(), () => controls.admit('bob')]) {
       await run().then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('not_in_call'));
     }
     controls.attach('r1', 'bob', roomInfo({ room_name: 'r1' }));
     expect(controls.state.isHost).to.equal(false);
     for (const run of [() => controls.mute('bob', 'camera'), () => controls.promote('bob'), () => controls.demote('bob'), () => controls.unlock()]) {
-      await run().then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('not_host'));
+      await run().then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('host_only'));
     }
     expect(calls).to.deep.equal([]);
   });
@@ -78,7 +78,7 @@ describe('HostControls', () => {
     await controls.makeCoHost('carol').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('host_only'));
     controls.update(roomInfo({ room_name: 'r1', co_hosts: [] }));
     expect(controls.state.isHost).to.equal(false);
-    await controls.mute('carol', 'microphone').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('not_host'));
+    await controls.mute('carol', 'microphone').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('host_only'));
     // Another room's view changes nothing.
     controls.update(roomInfo({ room_name: 'other', co_hosts: ['bob'] }));
     expect(controls.state.isHost).to.equal(false);
@@ -119,5 +119,60 @@ describe('HostControls', () => {
     expect(controls.isPending('remove', 'bob')).to.equal(false);
     controls.detach();
     expect(controls.state).to.include({ isHost: false, locked: false });
+  });
+
+  it('a non-host gets host_only for the invite, end and waiting-room actions, asking nothing', async () => {
+    const { calls, controls } = setup(() => ok());
+    controls.attach('r1', 'bob', roomInfo({ room_name: 'r1' }));
+    for (const run of [() => controls.createInvite({ role: 'audience' }), () => controls.revokeInvite('i1'), () => controls.end(), () => controls.admit('dave'), () => controls.refuse('dave')]) {
+      await run().then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('host_only'));
+    }
+    expect(calls).to.deep.equal([]);
+  });
+
+  it('creates invite links (camelCase answer, kept in state), revokes one, admits and refuses knocks, ends the room', async () => {
+    let n = 0;
+    const { calls, controls } = setup((method, path) => {
+      if (path.endsWith('/invites')) {
+        n++;
+        return { status: 201, body: { id: `i${n}`, invite: `secret${n}`, url: `http://demo.test/meeting/invite?room=r1&invite=secret${n}`, role: n === 1 ? 'audience' : 'participant', expires_at: '2026-12-01T10:00:00.000Z', max_uses: n === 1 ? 3 : null } };
+      }
+      if (method === 'DELETE') return ok({ id: 'i1', revoked: true });
+      if (path.endsWith('/end')) return ok({ room_name: 'r1', ended_at: '2026-11-27T04:00:00.000Z' });
+      return ok({ identity: 'dave', status: path.endsWith('/admit') ? 'admitted' : 'refused' });
+    });
+    controls.attach('r1', 'bob', roomInfo({ room_name: 'r1', webinar: true, co_hosts: ['bob'] }));
+    const first = await controls.createInvite({ role: 'audience', expiresInSeconds: 3600, maxUses: 3 });
+    expect(first).to.deep.equal({ id: 'i1', invite: 'secret1', url: 'http://demo.test/meeting/invite?room=r1&invite=secret1', role: 'audience', expiresAt: '2026-12-01T10:00:00.000Z', maxUses: 3 });
+    // Two at once: both made (not merged as one pending action).
+    const [a, b] = await Promise.all([controls.createInvite(), controls.createInvite()]);
+    expect([a.id, b.id]).to.deep.equal(['i2', 'i3']);
+    expect(controls.state.invites.map((i) => i.id)).to.deep.equal(['i1', 'i2', 'i3']);
+    await controls.revokeInvite('i1');
+    expect(controls.state.invites.map((i) => i.id)).to.deep.equal(['i2', 'i3']);
+    await controls.admit('dave');
+    await controls.refuse('erin');
+    await controls.end();
+    expect(controls.state.done).to.deep.equal({ action: 'end', identity: '' });
+    expect(calls.map((c) => `${c.method} ${c.path} ${JSON.stringify(c.body ?? null)}`)).to.deep.equal([
+      'POST /api/livekit/rooms/r1/invites {"role":"audience","expires_in_seconds":3600,"max_uses":3}',
+      'POST /api/livekit/rooms/r1/invites {"role":"participant"}',
+      'POST /api/livekit/rooms/r1/invites {"role":"participant"}',
+      'DELETE /api/livekit/rooms/r1/invites/i1 null',
+      'POST /api/livekit/rooms/r1/knocks/dave/admit null',
+      'POST /api/livekit/rooms/r1/knocks/erin/refuse null',
+      'POST /api/livekit/rooms/r1/end null',
+    ]);
+    controls.detach();
+    expect(controls.state.invites).to.deep.equal([]);
+  });
+
+  it('a refused invite (room ended) rejects with the service code and lists nothing', async () => {
+    const { controls } = setup(() => ({ status: 410, body: { error: { code: 'room_ended', message: 'ended' } } }));
+    controls.attach('r1', 'alice', roomInfo({ room_name: 'r1' }));
+    const err = await controls.createInvite().then(() => undefined, (e: unknown) => e);
+    expect((err as ServiceError).code).to.equal('room_ended');
+    expect(controls.state.invites).to.deep.equal([]);
+    expect(controls.state.error?.code).to.equal('room_ended');
   });
 });

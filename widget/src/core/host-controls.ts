@@ -1,16 +1,38 @@
 /**
  * Host controls, without Lit: what the hosts (the room's creator and its co-hosts: room-roles.ts decides, from the
  * Room view, kept fresh during the call by role-refresh.ts) may do to the call — mute someone's microphone, camera or
- * screen share, remove them, move them on or off a webinar's stage, lock or unlock the room — and what the creator
+ * screen share, remove them, move them on or off a webinar's stage, lock or unlock the room, admit or refuse a knock,
+ * create and revoke invite links, end the room for everyone — and what the creator
  * alone may do: make someone co-host or remove them. Everything goes through the token service (ServiceClient); the
  * widget never holds a LiveKit admin token, and the service refuses (403) anyone else whatever this module shows.
  */
-import type { MuteSource, RoomInfo, ServiceClient } from './service-client.js';
+import type { InviteRole, MuteSource, RoomInfo, ServiceClient } from './service-client.js';
 import { isRoomHost, type RoomRoles } from './room-roles.js';
 import { MeetingError, toFlowError, type FlowError } from './flow-error.js';
 import { Listeners } from './listeners.js';
 
-export type HostAction = 'mute' | 'remove' | 'promote' | 'demote' | 'lock' | 'unlock' | 'make-co-host' | 'remove-co-host';
+export type HostAction = 'mute' | 'remove' | 'promote' | 'demote' | 'lock' | 'unlock' | 'make-co-host' | 'remove-co-host'
+  | 'admit' | 'refuse' | 'invite' | 'revoke' | 'end';
+
+/** An invite link made in this call (`createInvite()`); `url` carries the secret, shown once by the service. */
+export interface HostInvite {
+  readonly id: string;
+  readonly invite: string;
+  readonly url: string;
+  readonly role: InviteRole;
+  /** ISO 8601. */
+  readonly expiresAt: string;
+  readonly maxUses: number | null;
+}
+
+export interface InviteOptions {
+  /** `participant` (default; a speaker in a webinar) or `audience` (webinars only). */
+  role?: InviteRole;
+  /** Default 7 days (the service's), 60 s to 30 days. */
+  expiresInSeconds?: number;
+  /** How many different users it admits; unlimited without it. */
+  maxUses?: number;
+}
 
 export interface HostControlsState {
   /** We host the call we are in: its creator or a co-host (controls show). */
@@ -29,13 +51,16 @@ export interface HostControlsState {
   readonly error: FlowError | undefined;
   /** The last action that succeeded (for announcements). */
   readonly done: { action: HostAction; identity: string; source?: MuteSource } | undefined;
+  /** The invite links made in this call and not revoked, oldest first. */
+  readonly invites: readonly HostInvite[];
 }
 
-const IDLE: HostControlsState = { isHost: false, creator: false, me: '', roles: undefined, webinar: false, locked: false, pending: [], error: undefined, done: undefined };
+const IDLE: HostControlsState = { isHost: false, creator: false, me: '', roles: undefined, webinar: false, locked: false, pending: [], error: undefined, done: undefined, invites: [] };
 
 export class HostControls {
   private _state: HostControlsState = IDLE;
   private room = '';
+  private seq = 0;
   private readonly listeners = new Listeners<HostControlsState>();
 
   constructor(private readonly client: () => ServiceClient) {}
@@ -107,19 +132,56 @@ export class HostControls {
     return this.run('remove-co-host', identity, async (c, room) => this.update(await c.setCoHost(room, identity, false)), undefined, true);
   }
 
+  /** Waiting room: let them in, or refuse them (the lobby's watcher decides through these). */
+  admit(identity: string): Promise<void> {
+    return this.run('admit', identity, (c, room) => c.decideKnock(room, identity, 'admit'));
+  }
+
+  refuse(identity: string): Promise<void> {
+    return this.run('refuse', identity, (c, room) => c.decideKnock(room, identity, 'refuse'));
+  }
+
+  /** A new invite link for this room; kept in `state.invites` until revoked or the call ends. */
+  async createInvite(o: InviteOptions = {}): Promise<HostInvite> {
+    let made: HostInvite | undefined;
+    await this.run('invite', `#${++this.seq}`, async (c, room) => {
+      const r = await c.createInvite(room, {
+        role: o.role ?? 'participant',
+        ...(o.expiresInSeconds !== undefined && { expires_in_seconds: o.expiresInSeconds }),
+        ...(o.maxUses !== undefined && { max_uses: o.maxUses }),
+      });
+      made = { id: r.id, invite: r.invite, url: r.url, role: r.role, expiresAt: r.expires_at, maxUses: r.max_uses };
+      this.set({ ...this._state, invites: [...this._state.invites, made] });
+    });
+    return made!;
+  }
+
+  /** Revoke an invite link (one made in this call or any other of the room's, by its id). */
+  revokeInvite(id: string): Promise<void> {
+    return this.run('revoke', id, async (c, room) => {
+      await c.revokeInvite(room, id);
+      this.set({ ...this._state, invites: this._state.invites.filter((i) => i.id !== id) });
+    });
+  }
+
+  /** End the room for everyone: the SFU disconnects us all (`room_deleted`) and the room refuses joins from then on. */
+  end(): Promise<void> {
+    return this.run('end', '', (c, room) => c.endRoom(room));
+  }
+
   isPending(action: HostAction, identity = ''): boolean {
     return this._state.pending.includes(`${action}:${identity}`);
   }
 
   /**
-   * One action: rejects with MeetingError `not_in_call` / `not_host` (`host_only` for the creator's own actions)
+   * One action: rejects with MeetingError `not_in_call` / `host_only` (not a host; not the creator for its own actions)
    * before asking anything, or with the service's ServiceError (`forbidden`, `participant_not_found`,
    * `track_not_found`…), which also becomes `state.error`.
    */
   private async run(action: HostAction, identity: string, request: (c: ServiceClient, room: string) => Promise<unknown>, source?: MuteSource, creatorOnly = false): Promise<void> {
     const room = this.room;
     if (!room) throw new MeetingError('not_in_call');
-    if (creatorOnly ? !this._state.creator : !this._state.isHost) throw new MeetingError(creatorOnly ? 'host_only' : 'not_host');
+    if (creatorOnly ? !this._state.creator : !this._state.isHost) throw new MeetingError('host_only');
     const key = `${action}:${identity}`;
     if (this._state.pending.includes(key)) return;
     this.set({ ...this._state, pending: [...this._state.pending, key], error: undefined });

@@ -54,4 +54,14 @@ describe('lobby', () => {
     watcher.stop();
     expect(handlers).to.have.length(0);
   });
+
+  it('LobbyWatcher sends its decisions through the decider it is given (the host controls), not on its own', async () => {
+    const client = { listKnocks: async () => [{ identity: 'bob', name: 'Bob', knocked_at: '2026-11-27T01:00:00Z', via: 'participant' }], decideKnock: async () => { throw new Error('second path'); } } as unknown as ServiceClient;
+    const decided: string[] = [];
+    const watcher = new LobbyWatcher(() => client, 'r1', 60_000, async (identity, decision) => { decided.push(`${decision}:${identity}`); });
+    await watcher.refresh();
+    await watcher.decide('bob', 'refuse');
+    expect(decided).to.deep.equal(['refuse:bob']);
+    expect(watcher.current).to.deep.equal([]);
+  });
 });

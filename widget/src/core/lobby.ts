@@ -47,10 +47,12 @@ export class LobbyWatcher {
   private source: DataSource | undefined;
   private busy = false;
 
+  /** `decider`: how a decision reaches the service (the widget passes its HostControls' admit / refuse). */
   constructor(
     private readonly client: () => ServiceClient,
     private readonly roomName: string,
     private readonly pollMs = DEFAULT_POLL_MS,
+    private readonly decider: (identity: string, decision: 'admit' | 'refuse') => Promise<unknown> = (identity, decision) => client().decideKnock(roomName, identity, decision),
   ) {}
 
   get current(): readonly Knock[] {
@@ -91,7 +93,7 @@ export class LobbyWatcher {
 
   /** Admit or refuse; the list drops them at once (the first decision wins on the service). */
   async decide(identity: string, decision: 'admit' | 'refuse'): Promise<void> {
-    await this.client().decideKnock(this.roomName, identity, decision);
+    await this.decider(identity, decision);
     this.set(this.knocks.filter((k) => k.identity !== identity));
   }
 

@@ -44,6 +44,9 @@ export type Role = Schemas['Role'];
 export type ChatHistoryMessage = Schemas['ChatHistoryMessage'];
 export type ChatHistory = Schemas['ChatHistory'];
 export type Question = Schemas['Question'];
+export type Invite = Schemas['Invite'];
+export type InviteRole = Schemas['InviteRole'];
+export type EndRoomResponse = Schemas['EndRoomResponse'];
 export type QuestionList = Schemas['QuestionList'];
 
 /** Error codes from the service (its `ErrorCode`), plus the client-side ones. */
@@ -176,6 +179,21 @@ export class ServiceClient {
     return on
       ? this.call('/api/livekit/rooms/{room_name}/co-hosts/{identity}', 'put', params)
       : this.call('/api/livekit/rooms/{room_name}/co-hosts/{identity}', 'delete', params);
+  }
+
+  /** Host: a new invite link (`url`, with its secret, is shown once). */
+  createInvite(roomName: string, body: Schemas['CreateInviteRequest']): Promise<Invite> {
+    return this.call('/api/livekit/rooms/{room_name}/invites', 'post', { params: { room_name: roomName }, body });
+  }
+
+  /** Host: revoke an invite link at once. */
+  revokeInvite(roomName: string, id: string): Promise<unknown> {
+    return this.call('/api/livekit/rooms/{room_name}/invites/{id}', 'delete', { params: { room_name: roomName, id } });
+  }
+
+  /** Host: end the room for everyone (the SFU disconnects them all; later joins answer 410). */
+  endRoom(roomName: string): Promise<EndRoomResponse> {
+    return this.call('/api/livekit/rooms/{room_name}/end', 'post', { params: { room_name: roomName } });
   }
 
   /** Keeps a chat message this user has just sent on `lk.chat`, for those who join later (the chat history). */

@@ -55,6 +55,8 @@ export const en: Record<MessageKey, string> = {
   'left.title': 'You left the call',
   'left.continueHere': 'Continue here',
   'left.rejoin': 'Rejoin the call',
+  'left.refused': 'Not let in',
+  'left.ended': 'Meeting ended',
   'error.invalid_request': 'The request is invalid: {message}',
   'error.unauthorized': 'Your session has expired. Please sign in again.',
   'error.forbidden': 'You do not have access to this room.',

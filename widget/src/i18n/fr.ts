@@ -54,6 +54,8 @@ export const fr = {
   'left.title': "Vous avez quitté l'appel",
   'left.continueHere': 'Continuer ici',
   'left.rejoin': "Rejoindre l'appel",
+  'left.refused': "Entrée refusée",
+  'left.ended': 'Réunion terminée',
   'error.invalid_request': 'La demande est invalide : {message}',
   'error.unauthorized': 'Votre session a expiré. Reconnectez-vous.',
   'error.forbidden': "Vous n'avez pas accès à cette salle.",

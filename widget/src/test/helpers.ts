@@ -3,7 +3,7 @@ import 'axe-core/axe.min.js';
 import type { paths } from '../core/api.generated.js';
 import type { JoinPermissions, JoinResponse, RoomInfo } from '../core/service-client.js';
 
-type Operation = { [P in keyof paths]: NonNullable<paths[P]['get']> | NonNullable<paths[P]['post']> }[keyof paths];
+type Operation = { [P in keyof paths]: NonNullable<paths[P]['get']> | NonNullable<paths[P]['post']> | NonNullable<paths[P]['delete']> }[keyof paths];
 type JsonBodies<R> = { [S in keyof R]: R[S] extends { content: { 'application/json': infer B } } ? B : never }[keyof R];
 /** Any JSON body the service documents as an answer (success bodies and `{error}`), from its OpenAPI document. */
 export type ServiceResponseBody = Operation extends infer O ? (O extends { responses: infer R } ? JsonBodies<R> : never) : never;

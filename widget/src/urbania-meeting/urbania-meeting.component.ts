@@ -4,7 +4,8 @@ import { sharedStyles } from '../styles/shared.styles.js';
 import styles from './urbania-meeting.styles.js';
 import { emit } from '../events.js';
 import { resolveLocale, translator, type Locale } from '../i18n/index.js';
-import type { CallType } from '../core/service-client.js';
+import type { CallType, MuteSource } from '../core/service-client.js';
+import type { HostInvite, InviteOptions } from '../core/host-controls.js';
 import type { ConnectionStateName } from '../core/call-session.js';
 import { MeetingFlow, connectionStateOf, type FlowEvent, type FlowState } from '../core/meeting-flow.js';
 import { MeetingError, flowError, formatFlowError, mediaFlowError, toFlowError, type FlowError } from '../core/flow-error.js';
@@ -40,7 +41,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @summary Embeddable Urbania video call.
  *
  * @event urbania-joined - Connected to the call. `detail: { room, identity, canPublish }`.
- * @event urbania-left - Left the call (button, `leave()`, removal, or disconnected by the server). `detail: { room, reason }`; reason is `client_initiated`, `element_removed`, `participant_removed`, `room_deleted`, `server_shutdown`, `duplicate_identity`, `connection_lost` (reconnection gave up), `join_failure` or another LiveKit `DisconnectReason` in snake case.
+ * @event urbania-left - Left the call (button, `leave()`, removal, or disconnected by the server). `detail: { room, reason }`; reason is `client_initiated`, `element_removed`, `participant_removed` (a host removed us), `room_deleted` (a host ended the call for everyone: `endRoom()` or the end button), `server_shutdown`, `duplicate_identity`, `connection_lost` (reconnection gave up), `join_failure` or another LiveKit `DisconnectReason` in snake case.
  * @event urbania-participant-joined - Someone joined after us. `detail: { identity, name }`.
  * @event urbania-participant-left - Someone left. `detail: { identity, name }`.
  * @event urbania-room-created - The pre-join view created a room through the service. `detail: { room }` (the service's Room).
@@ -54,7 +55,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @event urbania-connection-quality - The SFU rated a participant's connection (this page's included) anew. `detail: { identity, quality }`, quality `excellent` | `good` | `poor` | `lost` | `unknown`.
  *
  * @csspart error - The visible error message (`role=alert`, `data-code`).
- * @csspart left - The "you left" view with the rejoin button.
+ * @csspart left - The "you left" view with the rejoin button (none after a refusal from the waiting room or a room ended).
  * @csspart rejoin-button - Rejoin after leaving or being disconnected (the "left" view's and the room view's).
  * @csspart announcer - The polite aria-live region announcing joins and leaves.
  * @csspart waiting - A guest's waiting-room message (`role=status`) until a host admits them.
@@ -138,6 +139,23 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart host-make-co-host - The room's creator: makes a participant co-host (participants panel).
  * @csspart host-remove-co-host - The room's creator: takes co-hosting back.
  * @csspart tile-host-mute - Host: mutes the participant's microphone, in their tile's corner.
+ * @csspart invites-toggle - Host: opens and closes the invite-links panel (`aria-expanded`).
+ * @csspart invites-panel - Host: the invite-links panel; the parts below are the panel's, re-exported.
+ * @csspart invites-close - Close button of the invite-links panel (Escape closes it too).
+ * @csspart invites-role - Webinars: who the new link is for (a speaker or the audience).
+ * @csspart invites-create - Creates an invite link through the service.
+ * @csspart invites-url - The new link's URL (read-only, selected on focus).
+ * @csspart invites-copy - Copies the URL (Clipboard API; else the URL is selected for Ctrl+C).
+ * @csspart invites-copy-status - "Copied", or how to copy by hand (`data-status` `copied` | `manual`).
+ * @csspart invites-list - The links made in this call.
+ * @csspart invites-item - One link (`data-id`, `data-role`).
+ * @csspart invites-revoke - Revokes that link at once.
+ * @csspart invites-error - Why creating or revoking a link failed.
+ * @csspart end-call-button - Host: "End for everyone" in the control bar (asks for confirmation first).
+ * @csspart end-call-dialog - Host: the confirmation (`role=alertdialog`; Escape cancels).
+ * @csspart end-call-confirm - Host: ends the call for everyone.
+ * @csspart end-call-cancel - Host: keeps the call going.
+ * @csspart end-call-error - Host: why ending failed.
  * @csspart tile-role - "hôte", "co-hôte" or "invité" after the name in a tile's name bar (`data-role` `host` | `co-host` | `guest`).
  * @csspart stage-role-notice - Webinar: the host moved us on or off the stage (`data-change` `promoted` | `demoted`).
  * @csspart stage-role-mic - Webinar: turns the microphone on after being invited to speak.
@@ -251,7 +269,7 @@ export class UrbaniaMeeting extends LitElement {
   /** The waiting room: knocks for hosts, the waiting message for guests. */
   private lobby = new LobbyController(this, () => this.flow.client, (k) => {
     this._announcement = translator(this.locale)('lobby.announce', { name: k.name });
-  });
+  }, (identity, decision) => this.flow.host[decision](identity));
   private _htmlObserver: MutationObserver | undefined;
   private _unsubs: (() => void)[] = [];
 
@@ -416,8 +434,79 @@ export class UrbaniaMeeting extends LitElement {
     return this.localized(this.flow.host.removeCoHost(identity));
   }
 
+  // Host actions (the room's creator or a co-host), all through the token service (core/host-controls.ts): each
+  // rejects with a `MeetingError` (`{ code, message }`, message localized): `not_in_call`, `host_only`, or the
+  // service's code.
+
+  /**
+   * Host: mute a participant's `microphone`, `camera` or `screen_share` on the SFU (they may unmute themselves).
+   * Rejects `not_in_call`, `host_only`, or the service's code (`participant_not_found`, `track_not_found`, `forbidden`…).
+   */
+  muteParticipant(identity: string, source: MuteSource): Promise<void> {
+    return this.localized(this.flow.host.mute(identity, source));
+  }
+
+  /** Host: remove a participant from the call (their widget says a host removed them). Rejects as `muteParticipant`. */
+  removeParticipant(identity: string): Promise<void> {
+    return this.localized(this.flow.host.remove(identity));
+  }
+
+  /** Host: lock the room (no new joins, even with an invite link). Rejects `not_in_call`, `host_only` or a service code. */
+  lockRoom(): Promise<void> {
+    return this.localized(this.flow.host.lock());
+  }
+
+  /** Host: unlock the room. Rejects `not_in_call`, `host_only` or a service code. */
+  unlockRoom(): Promise<void> {
+    return this.localized(this.flow.host.unlock());
+  }
+
+  /** Host, webinars: give an audience member the stage (they publish without rejoining). Rejects as `muteParticipant`. */
+  promote(identity: string): Promise<void> {
+    return this.localized(this.flow.host.promote(identity));
+  }
+
+  /** Host, webinars: move a speaker back to the audience (the SFU stops their publications). Rejects as `muteParticipant`. */
+  demote(identity: string): Promise<void> {
+    return this.localized(this.flow.host.demote(identity));
+  }
+
+  /** Host: let in someone waiting in the waiting room (their widget joins by itself). Rejects as `muteParticipant`. */
+  admit(identity: string): Promise<void> {
+    return this.localized(this.lobby.decide(identity, 'admit'));
+  }
+
+  /** Host: refuse someone waiting in the waiting room (their widget says so). Rejects as `muteParticipant`. */
+  refuse(identity: string): Promise<void> {
+    return this.localized(this.lobby.decide(identity, 'refuse'));
+  }
+
+  /**
+   * Host: create an invite link for this room. `role` `participant` (default; a speaker in a webinar) or `audience`
+   * (webinars only), `expiresInSeconds` (default 7 days), `maxUses` (different users; unlimited without it).
+   * Resolves `{ invite, url, role, expiresAt, id, maxUses }` (`url`, the invite page with the secret, is shown once;
+   * `id` revokes it). Rejects `not_in_call`, `host_only`, or the service's code (`invalid_request`, `room_ended`…).
+   */
+  createInvite(options: InviteOptions = {}): Promise<HostInvite> {
+    return this.localized(this.flow.host.createInvite(options));
+  }
+
+  /** Host: revoke an invite link by its `id` (from `createInvite()`). Rejects `not_in_call`, `host_only`, `not_found`… */
+  revokeInvite(id: string): Promise<void> {
+    return this.localized(this.flow.host.revokeInvite(id));
+  }
+
+  /**
+   * Host: end the call for everyone: the SFU disconnects every participant (each widget says a host ended it and
+   * fires `urbania-left` with reason `room_deleted`) and the room refuses joins from then on (410 `room_ended`).
+   * Rejects `not_in_call`, `host_only` or a service code.
+   */
+  endRoom(): Promise<void> {
+    return this.localized(this.flow.host.end());
+  }
+
   /** The same rejection, with the code kept and the message in the element's language. */
-  private localized(p: Promise<void>): Promise<void> {
+  private localized<T>(p: Promise<T>): Promise<T> {
     return p.catch((err: unknown) => {
       const e = toFlowError(err);
       throw new MeetingError(e.code, this.message(e), undefined, { cause: err });
@@ -571,9 +660,11 @@ export class UrbaniaMeeting extends LitElement {
     const s = this._flowState;
     // The "left" view after leave() or a failed join; a call ended by the server stays in the room view with its reason.
     if ((s.phase === 'left' && !s.byServer) || (s.phase === 'failed' && s.during === 'joining')) {
+      // Refused from the waiting room, or the room ended: the notice says why, and rejoining cannot work.
+      const final = s.phase === 'failed' && (s.error.code === 'knock_refused' || s.error.code === 'room_ended') ? s.error.code : '';
       return html`<section class="left" part="left" lang=${locale} aria-labelledby="left-title">
-        <h2 id="left-title">${s.phase === 'failed' ? t('state.disconnected') : t('left.title')}</h2>
-        ${s.phase === 'failed' && s.error.code === 'already_in_call'
+        <h2 id="left-title">${final ? t(final === 'room_ended' ? 'left.ended' : 'left.refused') : s.phase === 'failed' ? t('state.disconnected') : t('left.title')}</h2>
+        ${final ? nothing : s.phase === 'failed' && s.error.code === 'already_in_call'
           ? html`<button part="rejoin-button" class="primary" type="button" data-action="continue-here"
               @pointerenter=${() => this.flow.warm()}
               @click=${() => void this.flow.join({ takeOver: true })}>${t('left.continueHere')}</button>`

@@ -18,6 +18,7 @@ import '../views/participants-panel/participants-panel.js';
 import '../views/device-menu/device-menu.js';
 import '../views/stats-panel/stats-panel.js';
 import '../views/qa-panel/qa-panel.js';
+import '../views/invite-panel/invite-panel.js';
 import { QaBoard, type QaClient } from '../core/qa.js';
 import { CallStats } from '../core/call-stats.js';
 import type { DevicesState } from '../core/devices.js';
@@ -64,11 +65,14 @@ function fakeHostControls(): HostControlsLike {
   const state: HostControlsState = {
     isHost: true, creator: true, me: 'me', roles: { created_by: 'me', participants: ['me', 'bob', 'dave'], co_hosts: ['bob'] },
     webinar: true, locked: true, pending: [], error: { code: 'track_not_found', key: 'error.track_not_found' }, done: undefined,
+    invites: [{ id: 'i1', invite: 's', url: 'http://demo.test/meeting/invite?room=r1&invite=s', role: 'audience', expiresAt: '2026-12-01T10:00:00.000Z', maxUses: null }],
   };
+  const refused = async (): Promise<never> => { throw Object.assign(new Error('no'), { code: 'forbidden' }); };
   return {
     state, subscribe: (fn) => { fn(state); return () => {}; }, isPending: () => false, dismiss: () => {},
     mute: async () => {}, remove: async () => {}, promote: async () => {}, demote: async () => {}, lock: async () => {}, unlock: async () => {},
     makeCoHost: async () => {}, removeCoHost: async () => {},
+    createInvite: async () => state.invites[0]!, revokeInvite: refused, end: refused,
   };
 }
 
@@ -191,6 +195,15 @@ describe('CSS parts: documented = exported = rendered', () => {
     root.querySelector<HTMLButtonElement>('[part~="people-toggle"]')!.click();
     await (hostView as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     for (const p of partsIn(root)) seen.add(p);
+    // "End for everyone" refused: the dialog with its error.
+    root.querySelector<HTMLButtonElement>('[part~="end-call-button"]')!.click();
+    await waitFor(() => root.querySelector('[part~="end-call-confirm"]'), 2000, 'end dialog');
+    root.querySelector<HTMLButtonElement>('[part~="end-call-confirm"]')!.click();
+    await waitFor(() => root.querySelector('[part~="end-call-error"]'), 2000, 'end error');
+    for (const p of partsIn(root)) seen.add(p);
+    root.querySelector<HTMLButtonElement>('[part~="invites-toggle"]')!.click();
+    const invites = await waitFor(() => root.querySelector('urbania-invite-panel'), 2000, 'invite panel');
+    expect(sorted(invites.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-invite-panel']));
     live.emit({ ...hosting, canPublish: true });
     await (hostView as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     for (const p of partsIn(root)) seen.add(p);
@@ -203,7 +216,7 @@ describe('CSS parts: documented = exported = rendered', () => {
     expect(sorted(panel.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-chat-panel']));
     const people = el.shadowRoot!.querySelector('urbania-participants-panel')!;
     expect(sorted(people.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-participants-panel']));
-    expect(sorted([...ROOM_OWN_PARTS, ...VIEW_PARTS['urbania-chat-panel'], ...VIEW_PARTS['urbania-participants-panel'], ...VIEW_PARTS['urbania-device-menu'], ...VIEW_PARTS['urbania-stats-panel'], ...VIEW_PARTS['urbania-qa-panel']]))
+    expect(sorted([...ROOM_OWN_PARTS, ...VIEW_PARTS['urbania-chat-panel'], ...VIEW_PARTS['urbania-participants-panel'], ...VIEW_PARTS['urbania-device-menu'], ...VIEW_PARTS['urbania-stats-panel'], ...VIEW_PARTS['urbania-qa-panel'], ...VIEW_PARTS['urbania-invite-panel']]))
       .to.deep.equal(sorted(VIEW_PARTS['urbania-room']));
     const menu = el.shadowRoot!.querySelector('urbania-device-menu')!;
     expect(sorted(menu.getAttribute('exportparts')!.split(',').map((x) => x.trim()))).to.deep.equal(sorted(VIEW_PARTS['urbania-device-menu']));
@@ -233,6 +246,22 @@ describe('CSS parts: documented = exported = rendered', () => {
     await waitFor(() => el.shadowRoot!.querySelector('[part="qa-error"]'), 2000, 'error');
     for (const p of partsIn(el.shadowRoot!)) seen.add(p);
     expect(sorted(seen)).to.deep.equal(sorted(VIEW_PARTS['urbania-qa-panel']));
+  });
+
+  it('the invite-links panel renders exactly its declared parts (webinar; a link made, copied by hand, a refused revoke)', async () => {
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(html`<urbania-invite-panel .hostControls=${fakeHostControls()}></urbania-invite-panel>`);
+    const root = el.shadowRoot!;
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
+    try {
+      root.querySelector<HTMLButtonElement>('[part="invites-create"]')!.click();
+      await waitFor(() => root.querySelector('[part="invites-copy"]'), 2000, 'the link');
+      root.querySelector<HTMLButtonElement>('[part="invites-copy"]')!.click();
+      root.querySelector<HTMLButtonElement>('[part~="invites-revoke"]')!.click();
+      await waitFor(() => root.querySelector('[part="invites-error"]'), 2000, 'error');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+    expect(sorted(partsIn(root))).to.deep.equal(sorted(VIEW_PARTS['urbania-invite-panel']));
   });
 
   it('the device menu and the statistics panel render exactly their declared parts', async () => {

@@ -11,6 +11,7 @@ import { PARTICIPANTS_PANEL_PARTS } from '../views/participants-panel/participan
 import { DEVICE_MENU_PARTS } from '../views/device-menu/device-menu.parts.js';
 import { STATS_PANEL_PARTS } from '../views/stats-panel/stats-panel.parts.js';
 import { QA_PANEL_PARTS } from '../views/qa-panel/qa-panel.parts.js';
+import { INVITE_PANEL_PARTS } from '../views/invite-panel/invite-panel.parts.js';
 
 /** Parts rendered by the host itself. */
 export const HOST_PARTS = [
@@ -26,6 +27,7 @@ export const VIEW_PARTS = {
   'urbania-pre-join': PREJOIN_PARTS, 'urbania-invite': INVITE_PARTS, 'urbania-room': ROOM_PARTS, 'urbania-chat-panel': CHAT_PANEL_PARTS,
   'urbania-participants-panel': PARTICIPANTS_PANEL_PARTS,
   'urbania-device-menu': DEVICE_MENU_PARTS, 'urbania-stats-panel': STATS_PANEL_PARTS, 'urbania-qa-panel': QA_PANEL_PARTS,
+  'urbania-invite-panel': INVITE_PANEL_PARTS,
 } as const;
 
 /** Every part a page can reach on the host. */

@@ -52,7 +52,11 @@ export interface ControlsContext {
   statsOpen?: boolean | undefined;
   /** The Q&A panel is open (webinars); no Q&A toggle when undefined. */
   qaOpen?: boolean | undefined;
+  /** We host the call: the invite-links toggle (open or not) and "end for everyone". Nothing for the others. */
+  host?: { invitesOpen: boolean } | undefined;
   on: {
+    invites?(open: boolean): void;
+    endAll?(): void;
     qa?(open: boolean): void;
     hand(raise: boolean): void;
     stats?(open: boolean): void;
@@ -154,9 +158,18 @@ export function renderControls(c: ControlsContext): TemplateResult {
         icon: icons.stats, onClick: () => on.stats?.(!c.statsOpen),
       })
       : nothing}
+    ${c.host && live
+      ? controlButton({
+        part: 'invites-toggle', label: t('invites.open'), expanded: c.host.invitesOpen, tip: t('invites.open'),
+        icon: icons.personAdd, onClick: () => on.invites?.(!c.host!.invitesOpen),
+      })
+      : nothing}
     ${!s.canPlayAudio ? html`<button part="start-audio" type="button" class="ctl wide" @click=${on.startAudio}>${icons.sound}<span>${t('room.startAudio')}</span></button>` : nothing}
     ${s.connection !== 'disconnected'
       ? controlButton({ part: 'leave-button', label: t('room.leave'), tip: t('room.leave'), icon: icons.leave, variant: 'danger', onClick: on.leave })
+      : nothing}
+    ${c.host && live
+      ? controlButton({ part: 'end-call-button', label: t('endCall.open'), tip: t('endCall.open'), icon: icons.endAll, variant: 'danger', onClick: () => on.endAll?.() })
       : nothing}
   </div>`;
 }

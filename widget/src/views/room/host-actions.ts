@@ -116,5 +116,10 @@ export function hostAnnouncement(host: HostControlsController, t: Translate, nam
     case 'unlock': return t('host.done.unlock');
     case 'make-co-host': return t('role.done.makeCoHost', { name });
     case 'remove-co-host': return t('role.done.removeCoHost', { name });
+    case 'admit': return t('host.done.admit', { name });
+    case 'refuse': return t('host.done.refuse', { name });
+    case 'invite': return t('host.done.invite');
+    case 'revoke': return t('host.done.revoke');
+    case 'end': return t('host.done.end');
   }
 }

@@ -35,6 +35,8 @@ export const icons = {
   pipExit: icon(svg`<path d="M21 3H3a2 2 0 0 0-2 2v14c0 1.1.9 2 2 2h18a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2zm0 16H3V5h18zM5 7h8v6H5z"/>`),
   hand: icon(svg`<path d="M21 7.5V19c0 2.2-1.8 4-4 4h-5.6c-1.1 0-2.1-.4-2.9-1.2L3 16.2s1-1 1.1-1c.2-.2.5-.3.8-.3.2 0 .4.1.6.2l3.5 2V6.5a1.3 1.3 0 0 1 2.5 0V12h1V3.5a1.3 1.3 0 0 1 2.5 0V12h1V4.5a1.3 1.3 0 0 1 2.5 0V12h1V7.5a1.3 1.3 0 0 1 2.5 0z"/>`),
   prev: icon(svg`<path d="M15.4 7.4 14 6l-6 6 6 6 1.4-1.4-4.6-4.6z"/>`),
+  personAdd: icon(svg`<path d="M15 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-9-2V7H4v3H1v2h3v3h2v-3h3v-2zm9 4c-2.7 0-8 1.3-8 4v2h16v-2c0-2.7-5.3-4-8-4z"/>`),
+  endAll: icon(svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm4 14H8V8h8z"/>`),
   stats: icon(svg`<path d="M4 20h2V10H4zm5 0h2V4H9zm5 0h2v-7h-2zm5 0h2v-4h-2z"/>`),
   next: icon(svg`<path d="M8.6 7.4 10 6l6 6-6 6-1.4-1.4 4.6-4.6z"/>`),
 } as const;

@@ -32,11 +32,13 @@ import type { DevicesLike } from '../device-menu/device-menu.component.js';
 import type { StatsLike } from '../stats-panel/stats-panel.component.js';
 import { CallStats, roomTracks } from '../../core/call-stats.js';
 import type { Room } from 'livekit-client';
-import { DEVICE_MENU_EXPORTS, QA_PANEL_EXPORTS, STATS_PANEL_EXPORTS } from './room.parts.js';
+import { DEVICE_MENU_EXPORTS, INVITE_PANEL_EXPORTS, QA_PANEL_EXPORTS, STATS_PANEL_EXPORTS } from './room.parts.js';
 import '../device-menu/device-menu.js';
 import '../stats-panel/stats-panel.js';
 import type { QaLike } from '../qa-panel/qa-panel.component.js';
 import '../qa-panel/qa-panel.js';
+import '../invite-panel/invite-panel.js';
+import { EndCallDialog, endCallStyles } from './end-call.js';
 
 /** The chat the room shows: messages and sending (chat-panel) plus the open/unread state the toggle shows. */
 export type RoomChat = ChatLike & { setOpen(open: boolean): void };
@@ -169,9 +171,26 @@ export { initials } from './tile.js';
  * @csspart stats-track - One track's statistics (`data-identity`, `data-source`, `data-direction`).
  * @csspart stats-figures - A track's figures (`<dd data-figure="bitrate|packet-loss|rtt|resolution|codec">`).
  * @csspart stats-empty - Shown while there is no track to measure.
+ * @csspart invites-toggle - Host: opens and closes the invite-links panel (`aria-expanded`).
+ * @csspart invites-panel - Host: the invite-links panel; the parts below are the panel's, re-exported.
+ * @csspart invites-close - Close button of the invite-links panel.
+ * @csspart invites-role - Webinars: who the new link is for (a speaker or the audience).
+ * @csspart invites-create - Creates an invite link.
+ * @csspart invites-url - The new link's URL (read-only, selected on focus).
+ * @csspart invites-copy - Copies the URL.
+ * @csspart invites-copy-status - "Copied", or how to copy by hand (`data-status` `copied` | `manual`).
+ * @csspart invites-list - The links made in this call.
+ * @csspart invites-item - One link (`data-id`, `data-role`).
+ * @csspart invites-revoke - Revokes that link.
+ * @csspart invites-error - Why creating or revoking a link failed.
+ * @csspart end-call-button - Host: "End for everyone" (asks for confirmation first).
+ * @csspart end-call-dialog - Host: the confirmation (`role=alertdialog`; Escape cancels).
+ * @csspart end-call-confirm - Host: ends the call for everyone.
+ * @csspart end-call-cancel - Host: keeps the call going.
+ * @csspart end-call-error - Host: why ending failed.
  */
 export class UrbaniaRoom extends LitElement {
-  static override styles = [sharedStyles, styles, roleMarkStyles];
+  static override styles = [sharedStyles, styles, roleMarkStyles, endCallStyles];
 
   @property() locale: Locale = 'fr';
   @property({ attribute: false }) roomName = '';
@@ -185,6 +204,9 @@ export class UrbaniaRoom extends LitElement {
   /** The host's controls over the call (shown to the host only). */
   @property({ attribute: false }) hostControls: HostControlsLike | undefined;
   private readonly hostCtl = new HostControlsController(this);
+  /** Hosts: the invite-links panel, and "end for everyone" with its confirmation. */
+  @state() private invitesOpen = false;
+  private readonly endCall = new EndCallDialog(this, () => this.hostControls);
   /** "Vous êtes maintenant co-hôte" when the creator makes us co-host during the call (and back). */
   private readonly roleNotice = new RoleNotice();
   private readonly stageRole = new StageRoleWatcher();
@@ -298,7 +320,7 @@ export class UrbaniaRoom extends LitElement {
 
   private toggleChat(open: boolean, focusToggle = false): void {
     this.chat?.setOpen(open);
-    if (open) this.statsOpen = false;
+    if (open) this.statsOpen = this.invitesOpen = false;
     if (open) this.toggleQa(false);
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-chat-panel')?.focus();
@@ -308,6 +330,7 @@ export class UrbaniaRoom extends LitElement {
 
   private toggleStats(open: boolean, focusToggle = false): void {
     this.statsOpen = open;
+    if (open) this.invitesOpen = false;
     if (open && this.chatState?.open) this.chat?.setOpen(false);
     if (open) this.toggleQa(false);
     void this.updateComplete.then(() => {
@@ -321,12 +344,25 @@ export class UrbaniaRoom extends LitElement {
     this.qaOpen = open;
     this.qa?.setOpen(open);
     if (open) {
-      this.statsOpen = false;
+      this.statsOpen = this.invitesOpen = false;
       if (this.chatState?.open) this.chat?.setOpen(false);
     }
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-qa-panel')?.focus();
       else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="qa-toggle"]')?.focus();
+    });
+  }
+
+  private toggleInvites(open: boolean, focusToggle = false): void {
+    if (open) {
+      this.toggleStats(false);
+      this.toggleQa(false);
+      if (this.chatState?.open) this.chat?.setOpen(false);
+    }
+    this.invitesOpen = open;
+    void this.updateComplete.then(() => {
+      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-invite-panel')?.focus();
+      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="invites-toggle"]')?.focus();
     });
   }
 
@@ -489,18 +525,20 @@ export class UrbaniaRoom extends LitElement {
     this.handPositions = new Map(orderedHands(s.participants).map((h) => [h.identity, h.position]));
     const chat = this.chat && s.connection !== 'idle' ? this.chatState : undefined;
     const chatOpen = Boolean(chat?.open);
+    const isHost = Boolean(this.hostCtl.state?.isHost);
+    const invitesOpen = this.invitesOpen && isHost && s.connection !== 'disconnected';
     const statusText = s.connection === 'disconnected' && s.reason
       ? t('state.disconnectedReason', { reason: t(`reason.${s.reason}` in reasonKeys ? (`reason.${s.reason}` as 'reason.unknown') : 'reason.unknown') })
       : t(`state.${s.connection}`);
     return html`
       <section part="room" class="room" tabindex="-1" lang=${this.locale} aria-label=${t('room.label', { room: this.roomName })}
-        data-connection=${s.connection} data-chat=${chatOpen || this.statsOpen || this.qaOpen ? 'open' : 'closed'} @keydown=${this.onKeydown}>
+        data-connection=${s.connection} data-chat=${chatOpen || this.statsOpen || this.qaOpen || invitesOpen ? 'open' : 'closed'} @keydown=${this.onKeydown}>
         <div class="status">
           <span class="badge" part="connection-status" role="status">${statusText}</span>
           ${!s.canPublish && s.connection !== 'idle' ? html`<span class="badge" part="audience-badge">${t('room.listener')}</span>` : nothing}
           ${!s.canPublish && s.connection === 'connected' ? html`<p class="notice" part="audience-notice">${t('room.audienceNotice')}</p>` : nothing}
           ${renderStageRole(this.stageRole, t, { mic: () => { this.stageRole.dismiss(); void this.session?.setMicrophoneEnabled(true); }, dismiss: () => { this.stageRole.dismiss(); this.requestUpdate(); } })}
-          ${s.connection === 'disconnected' ? html`<button part="rejoin-button" class="primary" type="button" @click=${() => this.fire('room-rejoin')}>${t('left.rejoin')}</button>` : nothing}
+          ${s.connection === 'disconnected' && s.reason !== 'room_deleted' ? html`<button part="rejoin-button" class="primary" type="button" @click=${() => this.fire('room-rejoin')}>${t('left.rejoin')}</button>` : nothing}
         </div>
         <div class="main">
           ${renderStage({ t, layout, focus, ordered, page: this.page, setPage: (p) => { this.page = p; }, tile: (p) => this.tile(p, t) })}
@@ -522,7 +560,10 @@ export class UrbaniaRoom extends LitElement {
             .devices=${this.devices} @device-select=${this.onDeviceSelect}></urbania-device-menu>` : undefined,
           statsOpen: this.callStats ? this.statsOpen : undefined,
           qaOpen: this.qa ? this.qaOpen : undefined,
+          host: isHost ? { invitesOpen } : undefined,
           on: {
+            invites: (open) => this.toggleInvites(open),
+            endAll: () => this.endCall.show(),
             qa: (open) => this.toggleQa(open),
             stats: (open) => this.toggleStats(open),
             layout: (l) => this.setLayout(l),
@@ -545,6 +586,11 @@ export class UrbaniaRoom extends LitElement {
           ? html`<urbania-qa-panel id="qa" class="chat" exportparts=${QA_PANEL_EXPORTS} .locale=${this.locale} .qa=${this.qa}
               .identity=${local?.identity ?? ''} ?host=${this.host} @qa-close=${(e: Event) => { e.stopPropagation(); this.toggleQa(false, true); }}></urbania-qa-panel>`
           : nothing}
+        ${invitesOpen
+          ? html`<urbania-invite-panel id="invites" class="chat" exportparts=${INVITE_PANEL_EXPORTS} .locale=${this.locale} .hostControls=${this.hostControls}
+              @invites-close=${(e: Event) => { e.stopPropagation(); this.toggleInvites(false, true); }}></urbania-invite-panel>`
+          : nothing}
+        ${this.endCall.render(t, isHost && s.connection !== 'disconnected')}
         <div class="sr-only" aria-live="polite">${this.chatAnnouncement}</div>
         <div class="sr-only" id="shortcut-status" aria-live="polite">${this.shortcutNotice}</div>
         <div class="sr-only" id="stage-status" aria-live="polite">${this.stageNotice}</div>

@@ -204,13 +204,18 @@ describe('<urbania-room>', () => {
     const left = oneEvent(el, 'room-leave');
     q<HTMLButtonElement>(el, '[part="leave-button"]')!.click();
     await left;
-    session.set({ connection: 'disconnected', reason: 'room_deleted', participants: [] });
+    session.set({ connection: 'disconnected', reason: 'participant_removed', participants: [] });
     await el.updateComplete;
-    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Déconnecté : la salle a été fermée');
+    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Déconnecté : l’organisateur vous a retiré de l’appel');
     expect(q(el, '[part="leave-button"]')).to.equal(null);
     const rejoin = oneEvent(el, 'room-rejoin');
     q<HTMLButtonElement>(el, '[part="rejoin-button"]')!.click();
     await rejoin;
+    // A host ended the room for everyone: said so, and no rejoin (the room refuses joins from then on).
+    session.set({ connection: 'disconnected', reason: 'room_deleted', participants: [] });
+    await el.updateComplete;
+    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Déconnecté : l’organisateur a mis fin à l’appel pour tous');
+    expect(q(el, '[part="rejoin-button"]')).to.equal(null);
   });
 
   it('shows connecting and reconnecting', async () => {
