@@ -183,6 +183,7 @@ export const roomEn: Record<RoomMessageKey, string> = {
   'invites.made': 'Links created in this call ({count})',
   'invites.item': 'For {role}, valid until {time}',
   'invites.revoke': 'Revoke',
+  'invites.notFound': 'This link no longer exists for this room (already revoked?).',
   'invites.revokeNamed': 'Revoke the link for {role} valid until {time}',
   'endCall.open': 'End for everyone',
   'endCall.title': 'End the call for everyone?',

@@ -184,6 +184,7 @@ export const roomFr = {
   'invites.made': 'Liens créés pendant cet appel ({count})',
   'invites.item': 'Pour {role}, valable jusqu’au {time}',
   'invites.revoke': 'Révoquer',
+  'invites.notFound': 'Ce lien n’existe plus pour cette salle (déjà révoqué ?).',
   'invites.revokeNamed': 'Révoquer le lien pour {role} valable jusqu’au {time}',
   'endCall.open': 'Terminer pour tous',
   'endCall.title': 'Terminer l’appel pour tous ?',

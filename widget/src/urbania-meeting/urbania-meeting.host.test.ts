@@ -164,7 +164,7 @@ describe('<urbania-meeting>: host actions', () => {
       // The service refuses the revocation: visible and localized, the link stays listed.
       item.querySelector<HTMLButtonElement>('[part~="invites-revoke"]')!.click();
       await waitFor(() => panel.shadowRoot!.querySelector('[part="invites-error"]'), 2000, 'error');
-      expect(text(panel.shadowRoot!.querySelector('[part="invites-error"]'))).to.equal('Salle introuvable.');
+      expect(text(panel.shadowRoot!.querySelector('[part="invites-error"]'))).to.equal('Ce lien n’existe plus pour cette salle (déjà révoqué ?).');
       expect(panel.shadowRoot!.querySelector('[part="invites-error"]')!.getAttribute('role')).to.equal('alert');
       expect(panel.shadowRoot!.querySelectorAll('[part="invites-item"]')).to.have.length(1);
     } finally {

@@ -63,8 +63,11 @@ export class UrbaniaInvitePanel extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="invites-create"]')?.focus());
   }
 
-  private fail(err: unknown): void {
-    this.error = formatFlowError(toFlowError(err), translator(this.locale));
+  private fail(err: unknown, revoking = false): void {
+    const e = toFlowError(err);
+    const t = translator(this.locale);
+    // The service's not_found on a revocation is about the link, not the room.
+    this.error = revoking && e.code === 'not_found' ? t('invites.notFound') : formatFlowError(e, t);
   }
 
   private async create(e: Event): Promise<void> {
@@ -107,7 +110,7 @@ export class UrbaniaInvitePanel extends LitElement {
       await this.hostControls?.revokeInvite(id);
       if (this.last?.id === id) this.last = undefined;
     } catch (err) {
-      this.fail(err);
+      this.fail(err, true);
     }
   }
 
