@@ -29,7 +29,8 @@ import { ALL_PARTS, HOST_PARTS, VIEW_PARTS } from './urbania-meeting.parts.js';
 import type { HostControlsState } from '../core/host-controls.js';
 import type { HostControlsLike } from '../controllers/host-controls-controller.js';
 import { deepQuery, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
-import { INITIAL_CALL_STATE, type CallSessionLike, type CallState, type ParticipantView } from '../core/call-session.js';
+import { INITIAL_CALL_STATE, type CallState } from '../core/call-session.js';
+import { FakeSession, person } from '../test/fake-session.js';
 
 interface Manifest { modules: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }[] }
 
@@ -48,14 +49,6 @@ function partsIn(root: ShadowRoot): Set<string> {
 }
 
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
-
-class FakeSession implements CallSessionLike {
-  constructor(public state: CallState) {}
-  subscribe(fn: (s: CallState) => void) { fn(this.state); return () => {}; }
-  async setMicrophoneEnabled() { return true; }
-  async setCameraEnabled() { return true; }
-  async startAudio() {}
-}
 
 /**
  * Host controls of a webinar's creator whose last action failed: bob is co-host, dave invited, carol a guest (the
@@ -83,8 +76,6 @@ class LiveSession extends FakeSession {
   emit(state: CallState) { this.state = state; for (const fn of this.fns) fn(state); }
 }
 
-const person = (identity: string, over: Partial<ParticipantView> = {}): ParticipantView =>
-  ({ identity, name: identity, isLocal: false, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true, ...over });
 
 function fakeDevices() {
   const list = [{ deviceId: 'default', label: 'Default' }];

@@ -4,7 +4,8 @@ import '../room/room.js';
 import type { UrbaniaChatPanel } from './chat-panel.component.js';
 import type { UrbaniaRoom } from '../room/room.component.js';
 import { ChatError, ChatLog, type ChatMessage } from '../../core/chat.js';
-import { INITIAL_CALL_STATE, type CallSessionLike, type CallState } from '../../core/call-session.js';
+import { INITIAL_CALL_STATE, type CallState } from '../../core/call-session.js';
+import { FakeSession, person } from '../../test/fake-session.js';
 import { axeViolations, waitFor } from '../../test/helpers.js';
 
 const msg = (id: string, text: string, over: Partial<ChatMessage> = {}): ChatMessage =>
@@ -118,17 +119,9 @@ describe('<urbania-chat-panel>', () => {
   }
 });
 
-class FakeSession implements CallSessionLike {
-  constructor(public state: CallState) {}
-  subscribe(fn: (s: CallState) => void) { fn(this.state); return () => {}; }
-  async setMicrophoneEnabled() { return true; }
-  async setCameraEnabled() { return true; }
-  async startAudio() {}
-}
-
 const connected = (over: Partial<CallState> = {}): CallState => ({
   ...INITIAL_CALL_STATE, connection: 'connected', canChat: true,
-  participants: [{ identity: 'me', name: 'Me', isLocal: true, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true }],
+  participants: [person('me', { name: 'Me', isLocal: true })],
   ...over,
 });
 

@@ -4,24 +4,16 @@ import type { UrbaniaRoom } from './room.component.js';
 import { axeViolations, roomInfo, waitFor } from '../../test/helpers.js';
 import { HostControls } from '../../core/host-controls.js';
 import { ServiceClient } from '../../core/service-client.js';
-import { INITIAL_CALL_STATE, type CallSessionLike, type CallState, type ParticipantView } from '../../core/call-session.js';
+import type { CallState, ParticipantView } from '../../core/call-session.js';
+import { FakeSession, connected, person as anyone } from '../../test/fake-session.js';
 
-class FakeSession implements CallSessionLike {
-  calls: string[] = [];
-  private listeners = new Set<(s: CallState) => void>();
-  constructor(public state: CallState) {}
-  subscribe(fn: (s: CallState) => void) { this.listeners.add(fn); fn(this.state); return () => this.listeners.delete(fn); }
-  set(patch: Partial<CallState>) { this.state = { ...this.state, ...patch }; this.listeners.forEach((f) => f(this.state)); }
-  async setMicrophoneEnabled(on: boolean) { this.calls.push(`mic:${on}`); return true; }
-  async setCameraEnabled(on: boolean) { this.calls.push(`cam:${on}`); return true; }
-  async startAudio() {}
-}
-
+/** Named with a capital (alice → Alice). */
 const person = (identity: string, over: Partial<ParticipantView> = {}): ParticipantView =>
-  ({ identity, name: identity[0]!.toUpperCase() + identity.slice(1), isLocal: false, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true, ...over });
+  anyone(identity, { name: identity[0]!.toUpperCase() + identity.slice(1), ...over });
 
+/** Our camera is off here. */
 const state = (participants: ParticipantView[], over: Partial<CallState> = {}): CallState =>
-  ({ ...INITIAL_CALL_STATE, connection: 'connected', roomName: 'r1', callType: 'video', canPublish: true, micEnabled: true, participants, ...over });
+  connected(participants, { cameraEnabled: false, localIdentity: undefined, ...over });
 
 /** Real HostControls on a fetch that records requests (and fails with `failWith` when given). */
 function hostControls(role: 'host' | 'participant', opts: { webinar?: boolean; failWith?: { status: number; code: string } } = {}) {

@@ -2,23 +2,15 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './room.js';
 import type { UrbaniaRoom } from './room.component.js';
 import { axeViolations, waitFor } from '../../test/helpers.js';
-import { INITIAL_CALL_STATE, type CallSessionLike, type CallState, type ParticipantView } from '../../core/call-session.js';
+import type { CallState } from '../../core/call-session.js';
+import { FakeSession, connected, person } from '../../test/fake-session.js';
 import { CallStats } from '../../core/call-stats.js';
 import { ChatLog } from '../../core/chat.js';
 import type { DevicesState } from '../../core/devices.js';
 
-class FakeSession implements CallSessionLike {
-  constructor(public state: CallState) {}
-  subscribe(fn: (s: CallState) => void) { fn(this.state); return () => {}; }
-  async setMicrophoneEnabled() { return true; }
-  async setCameraEnabled() { return true; }
-  async startAudio() {}
-}
-
-const person = (identity: string, over: Partial<ParticipantView> = {}): ParticipantView =>
-  ({ identity, name: identity, isLocal: false, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true, ...over });
+/** Only us, in a room without a name. */
 const call = (over: Partial<CallState> = {}): CallState =>
-  ({ ...INITIAL_CALL_STATE, connection: 'connected', callType: 'video', canPublish: true, micEnabled: true, cameraEnabled: true, participants: [person('me', { isLocal: true })], ...over });
+  connected([person('me', { isLocal: true })], { roomName: undefined, localIdentity: undefined, ...over });
 
 function devices(over: Partial<DevicesState> = {}) {
   const s: DevicesState = {

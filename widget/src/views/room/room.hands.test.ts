@@ -2,22 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './room.js';
 import type { UrbaniaRoom } from './room.component.js';
 import { axeViolations } from '../../test/helpers.js';
-import { INITIAL_CALL_STATE, type CallSessionLike, type CallState, type ParticipantView } from '../../core/call-session.js';
-
-class FakeSession implements CallSessionLike {
-  private listeners = new Set<(s: CallState) => void>();
-  constructor(public state: CallState) {}
-  subscribe(fn: (s: CallState) => void) { this.listeners.add(fn); fn(this.state); return () => this.listeners.delete(fn); }
-  set(patch: Partial<CallState>) { this.state = { ...this.state, ...patch }; this.listeners.forEach((f) => f(this.state)); }
-  async setMicrophoneEnabled() { return true; }
-  async setCameraEnabled() { return true; }
-  async startAudio() {}
-}
-
-const person = (identity: string, over: Partial<ParticipantView> = {}): ParticipantView =>
-  ({ identity, name: identity, isLocal: false, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true, ...over });
-const connected = (participants: ParticipantView[], over: Partial<CallState> = {}): CallState =>
-  ({ ...INITIAL_CALL_STATE, connection: 'connected', roomName: 'r1', callType: 'video', canPublish: true, micEnabled: true, cameraEnabled: true, participants, localIdentity: participants[0]?.identity, ...over });
+import { FakeSession, connected, person } from '../../test/fake-session.js';
 
 const q = <T extends Element = Element>(el: UrbaniaRoom, s: string) => el.shadowRoot!.querySelector<T>(s);
 const panelOf = (el: UrbaniaRoom) => q(el, 'urbania-participants-panel')!.shadowRoot!;

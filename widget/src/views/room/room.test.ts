@@ -3,19 +3,8 @@ import './room.js';
 import { initials, type UrbaniaRoom } from './room.component.js';
 import { axeViolations, waitFor } from '../../test/helpers.js';
 import { StageControl } from '../../core/speaker-focus.js';
-import { INITIAL_CALL_STATE, type CallSessionLike, type CallState, type ParticipantView, type AttachableTrack } from '../../core/call-session.js';
-
-/** A call session stand-in: the room view only renders state and calls these methods. */
-class FakeSession implements CallSessionLike {
-  calls: string[] = [];
-  private listeners = new Set<(s: CallState) => void>();
-  constructor(public state: CallState) {}
-  subscribe(fn: (s: CallState) => void) { this.listeners.add(fn); fn(this.state); return () => this.listeners.delete(fn); }
-  set(patch: Partial<CallState>) { this.state = { ...this.state, ...patch }; this.listeners.forEach((f) => f(this.state)); }
-  async setMicrophoneEnabled(on: boolean) { this.calls.push(`mic:${on}`); return true; }
-  async setCameraEnabled(on: boolean) { this.calls.push(`cam:${on}`); return true; }
-  async startAudio() { this.calls.push('startAudio'); }
-}
+import { INITIAL_CALL_STATE, type AttachableTrack } from '../../core/call-session.js';
+import { FakeSession, connected, person } from '../../test/fake-session.js';
 
 /** A track that plays a canvas stream, like livekit's attach() sets srcObject. */
 function fakeTrack(): AttachableTrack & { attachedTo: HTMLMediaElement[] } {
@@ -28,14 +17,6 @@ function fakeTrack(): AttachableTrack & { attachedTo: HTMLMediaElement[] } {
     detach(el: HTMLMediaElement) { el.srcObject = null; t.attachedTo = t.attachedTo.filter((x) => x !== el); return el; },
   };
   return t;
-}
-
-function person(identity: string, over: Partial<ParticipantView> = {}): ParticipantView {
-  return { identity, name: identity, isLocal: false, isSpeaking: false, hasMic: true, micMuted: false, cameraOn: false, audio: [], canPublish: true, ...over };
-}
-
-function connected(participants: ParticipantView[], over: Partial<CallState> = {}): CallState {
-  return { ...INITIAL_CALL_STATE, connection: 'connected', roomName: 'r1', callType: 'video', canPublish: true, micEnabled: true, cameraEnabled: true, participants, speaking: [], localIdentity: participants[0]?.identity, ...over };
 }
 
 const q = <T extends Element = Element>(el: UrbaniaRoom, s: string) => el.shadowRoot!.querySelector<T>(s);
