@@ -6,14 +6,12 @@ import { expect, oneEvent } from '@open-wc/testing';
 import './urbania-meeting.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
 import { deepQuery, joinResponse, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
-import { CallSession, type LiveKitModule } from '../core/call-session.js';
-import { MeetingFlow } from '../core/meeting-flow.js';
+import type { LiveKitModule } from '../core/call-session.js';
 import { FakeParticipant, FakeRoom, fakeModule } from '../test/fake-livekit.js';
+import { codeOf, joinOnFakeLiveKit } from '../test/meeting-in-call.js';
 import type { DeviceKind, DeviceOption } from '../core/devices.js';
 import type { UserChoices } from '../core/user-choices.js';
 import { ConnectionQuality, RoomEvent } from 'livekit-client';
-
-const SERVICE = 'http://127.0.0.1:59999';
 
 /** The fake Room plus livekit-client's device API (active-device map, switchActiveDevice + ActiveDeviceChanged). */
 class DeviceRoom extends FakeRoom {
@@ -38,21 +36,13 @@ const LISTS: Record<DeviceKind, DeviceOption[]> = {
 
 async function inCall(callType: 'video' | 'audio', lang = 'fr') {
   const remembered: Partial<UserChoices>[] = [];
-  const el = document.createElement('urbania-meeting') as UrbaniaMeeting;
-  (el as unknown as { flow: MeetingFlow }).flow = new MeetingFlow({
-    session: new CallSession({ loadLiveKit: async () => ({ ...fakeModule, Room: DeviceRoom }) as unknown as LiveKitModule }),
+  const { el, joined } = joinOnFakeLiveKit({ lang }, {
+    livekit: ({ ...fakeModule, Room: DeviceRoom }) as unknown as LiveKitModule,
     devices: { enumerate: async () => LISTS, remember: (c) => remembered.push(c), canChooseOutput: () => true, deviceChangeTarget: undefined },
   });
-  Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang });
-  const joined = oneEvent(el, 'urbania-joined');
-  document.body.append(el);
   await joined;
   return { el, room: DeviceRoom.last!, remembered };
 }
-
-const codeOf = async (p: Promise<unknown>) => {
-  try { await p; return { code: 'resolved', message: '' }; } catch (e) { return { code: (e as { code: string }).code, message: (e as Error).message }; }
-};
 
 describe('<urbania-meeting>: devices and connection quality in a call', () => {
   let stub: FetchStub | undefined;

@@ -3,24 +3,15 @@ import './urbania-meeting.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
 import { deepQuery, joinResponse, roomInfo, stubFetch, waitFor, type FetchStub } from '../test/helpers.js';
 import { STORAGE_KEY } from '../core/user-choices.js';
-import { CallSession } from '../core/call-session.js';
-import { MeetingFlow } from '../core/meeting-flow.js';
-import { FakeParticipant, fakeModule, lastRoom } from '../test/fake-livekit.js';
+import { FakeParticipant, lastRoom } from '../test/fake-livekit.js';
+import { codeOf, joinOnFakeLiveKit } from '../test/meeting-in-call.js';
 import { RoomEvent } from 'livekit-client';
 
-const SERVICE = 'http://127.0.0.1:59999';
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const codeOf = async (p: Promise<unknown>) => {
-  try { await p; return { code: 'resolved', message: '' }; } catch (e) { return { code: (e as { code: string }).code, message: (e as Error).message }; }
-};
 
 /** An element in room `r1` on a fake livekit Room. */
 async function inCall(lang = 'fr'): Promise<UrbaniaMeeting> {
-  const el = document.createElement('urbania-meeting');
-  (el as unknown as { flow: MeetingFlow }).flow = new MeetingFlow({ session: new CallSession({ loadLiveKit: async () => fakeModule }) });
-  Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang });
-  const joined = oneEvent(el, 'urbania-joined');
-  document.body.append(el);
+  const { el, joined } = joinOnFakeLiveKit({ lang });
   await joined;
   await waitFor(() => deepQuery(el, '[part="hand-toggle"]'), 3000, 'hand toggle');
   return el;

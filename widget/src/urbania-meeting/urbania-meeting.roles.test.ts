@@ -1,15 +1,13 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import './urbania-meeting.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
 import { axeViolations, deepQuery, joinResponse, roomInfo, stubFetch, waitFor, type FakeRoute, type FetchStub } from '../test/helpers.js';
 import { STORAGE_KEY } from '../core/user-choices.js';
-import { CallSession } from '../core/call-session.js';
-import { MeetingFlow } from '../core/meeting-flow.js';
-import { FakeParticipant, fakeModule, lastRoom } from '../test/fake-livekit.js';
+import { FakeParticipant, lastRoom } from '../test/fake-livekit.js';
+import { joinOnFakeLiveKit } from '../test/meeting-in-call.js';
 import { RoomEvent } from 'livekit-client';
 import type { RoomInfo } from '../core/service-client.js';
 
-const SERVICE = 'http://127.0.0.1:59999';
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const codeOf = async (p: Promise<unknown>) => {
   try { await p; return 'resolved'; } catch (e) { return (e as { code: string }).code; }
@@ -18,11 +16,7 @@ const rolesPacket = () => new TextEncoder().encode(JSON.stringify({ type: 'roles
 
 /** An element in room `r1` on a fake livekit Room (we are `me`), with `alice` and `guest` (not invited) in the call. */
 async function inCall(lang: string): Promise<UrbaniaMeeting> {
-  const el = document.createElement('urbania-meeting');
-  (el as unknown as { flow: MeetingFlow }).flow = new MeetingFlow({ session: new CallSession({ loadLiveKit: async () => fakeModule }) });
-  Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang });
-  const joined = oneEvent(el, 'urbania-joined');
-  document.body.append(el);
+  const { el, joined } = joinOnFakeLiveKit({ lang });
   await joined;
   await waitFor(() => deepQuery(el, '[part="people-toggle"]'), 3000, 'people toggle');
   for (const [id, name] of [['alice', 'Alice Martin'], ['bob', 'Bob Dupont'], ['guest', 'Gaston Invité']] as const) {

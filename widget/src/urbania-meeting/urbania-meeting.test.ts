@@ -3,13 +3,11 @@ import './urbania-meeting.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
 import { axeViolations, deepQuery, deepQueryAll, joinResponse, roomInfo, stubFetch, waitFor, type FakeRoute, type FetchStub } from '../test/helpers.js';
 import { STORAGE_KEY } from '../core/user-choices.js';
-import { CallSession } from '../core/call-session.js';
-import { MeetingFlow } from '../core/meeting-flow.js';
-import { FakeParticipant, fakeModule, lastRoom } from '../test/fake-livekit.js';
+import { FakeParticipant, lastRoom } from '../test/fake-livekit.js';
+import { SERVICE, codeOf, joinOnFakeLiveKit, withFakeLiveKit } from '../test/meeting-in-call.js';
 import { RoomEvent, DisconnectReason } from 'livekit-client';
 import { sendMouse } from '@web/test-runner-commands';
 
-const SERVICE = 'http://127.0.0.1:59999';
 const contacts = [{ id: 'bob', name: 'Bob Dupont' }, { id: 'carol', name: 'Carole Lefèvre' }];
 
 function text(el: Element | null): string {
@@ -341,11 +339,6 @@ describe('<urbania-meeting>', () => {
   });
 
   describe('in a call (fake livekit Room, real element flow)', () => {
-    /** An element whose meeting flow's call session loads the fake livekit module (set before it connects). */
-    function withFakeLiveKit(el: UrbaniaMeeting): UrbaniaMeeting {
-      (el as unknown as { flow: MeetingFlow }).flow = new MeetingFlow({ session: new CallSession({ loadLiveKit: async () => fakeModule }) });
-      return el;
-    }
     const joinRoute = (canPublish: boolean, callType: 'video' | 'audio' = 'video'): FakeRoute => ({
       method: 'POST', path: '/api/livekit/rooms/r1/join', status: 200,
       body: joinResponse(roomInfo({ room_name: 'r1', call_type: callType }),
@@ -401,10 +394,7 @@ describe('<urbania-meeting>', () => {
     it('webinar audience: no publish controls, nothing published, no getUserMedia', async () => {
       stub = stubFetch([joinRoute(false)]);
       gum = spyGetUserMedia();
-      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
-      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt' });
-      const joined = oneEvent(el, 'urbania-joined');
-      document.body.append(el);
+      const { el, joined } = joinOnFakeLiveKit();
       try {
         expect((await joined).detail.canPublish).to.equal(false);
         await waitFor(() => deepQuery(el, '[part="tile"]'), 3000, 'tile');
@@ -419,10 +409,7 @@ describe('<urbania-meeting>', () => {
 
     it('audio call: the camera is never turned on and no camera toggle is shown', async () => {
       stub = stubFetch([joinRoute(true, 'audio')]);
-      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
-      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt' });
-      const joined = oneEvent(el, 'urbania-joined');
-      document.body.append(el);
+      const { el, joined } = joinOnFakeLiveKit();
       try {
         await joined;
         await waitFor(() => deepQuery(el, '[part="mic-toggle"]'), 3000, 'mic toggle');
@@ -436,10 +423,7 @@ describe('<urbania-meeting>', () => {
 
     it('screen share: startScreenShare() publishes, fires started/stopped with bubbles+composed, announces; the control bar toggles it', async () => {
       stub = stubFetch([joinRoute(true)]);
-      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
-      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt' });
-      const joined = oneEvent(el, 'urbania-joined');
-      document.body.append(el);
+      const { el, joined } = joinOnFakeLiveKit();
       try {
         await joined;
         const started = oneEvent(document.body, 'urbania-screen-share-started');
@@ -466,17 +450,13 @@ describe('<urbania-meeting>', () => {
     });
 
     it('screen share refused: typed codes with localized messages (audio call, cancelled picker, not in a call)', async () => {
-      const codeOf = async (p: Promise<unknown>) => { try { await p; return { code: 'resolved', message: '' }; } catch (e) { return { code: (e as { code: string }).code, message: (e as Error).message }; } };
       const idle = withFakeLiveKit(document.createElement('urbania-meeting'));
       document.body.append(idle);
       expect(await codeOf(idle.startScreenShare())).to.deep.equal({ code: 'not_in_call', message: "Vous n'êtes pas dans un appel." });
       idle.remove();
 
       stub = stubFetch([joinRoute(true, 'audio')]);
-      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
-      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang: 'en' });
-      const joined = oneEvent(el, 'urbania-joined');
-      document.body.append(el);
+      const { el, joined } = joinOnFakeLiveKit({ lang: 'en' });
       try {
         await joined;
         await waitFor(() => deepQuery(el, '[part="mic-toggle"]'), 3000, 'controls');
@@ -489,10 +469,7 @@ describe('<urbania-meeting>', () => {
 
       stub.restore();
       stub = stubFetch([joinRoute(true)]);
-      const video = withFakeLiveKit(document.createElement('urbania-meeting'));
-      Object.assign(video, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt' });
-      const joined2 = oneEvent(video, 'urbania-joined');
-      document.body.append(video);
+      const { el: video, joined: joined2 } = joinOnFakeLiveKit();
       try {
         await joined2;
         lastRoom!.localParticipant.failScreen = Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' });
@@ -506,19 +483,16 @@ describe('<urbania-meeting>', () => {
     });
 
     it('setLayout() and pin(): typed refusals (not in a call, unknown layout or participant), then the stage follows', async () => {
-      const codeOf = async (p: Promise<unknown>) => { try { await p; return 'resolved'; } catch (e) { return (e as { code: string }).code; } };
+      const codeOnly = async (p: Promise<unknown>) => (await codeOf(p)).code;
       const idle = withFakeLiveKit(document.createElement('urbania-meeting'));
       document.body.append(idle);
-      expect(await codeOf(idle.setLayout('speaker'))).to.equal('not_in_call');
-      expect(await codeOf(idle.pin(null))).to.equal('not_in_call');
-      expect(await codeOf(idle.openPictureInPicture())).to.equal('not_in_call');
+      expect(await codeOnly(idle.setLayout('speaker'))).to.equal('not_in_call');
+      expect(await codeOnly(idle.pin(null))).to.equal('not_in_call');
+      expect(await codeOnly(idle.openPictureInPicture())).to.equal('not_in_call');
       idle.remove();
 
       stub = stubFetch([joinRoute(true)]);
-      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
-      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang: 'en' });
-      const joined = oneEvent(el, 'urbania-joined');
-      document.body.append(el);
+      const { el, joined } = joinOnFakeLiveKit({ lang: 'en' });
       try {
         await joined;
         const bob = new FakeParticipant('bob', 'Bob Dupont');
@@ -527,7 +501,7 @@ describe('<urbania-meeting>', () => {
         await waitFor(() => deepQuery(el, '[part="tile"][data-identity="bob"]'), 3000, 'bob');
         const err = await el.setLayout('mosaic' as 'grid').catch((e: Error & { code: string }) => e);
         expect(err).to.include({ code: 'invalid_layout', message: 'Unknown layout: use "grid" or "speaker".' });
-        expect(await codeOf(el.pin('zoe'))).to.equal('unknown_participant');
+        expect(await codeOnly(el.pin('zoe'))).to.equal('unknown_participant');
         await el.setLayout('speaker');
         await waitFor(() => deepQuery(el, '[part="spotlight"][data-identity="bob"]'), 3000, 'bob large');
         expect(deepQuery(el, '[part="layout-toggle"]')!.getAttribute('aria-pressed')).to.equal('true');
@@ -549,11 +523,8 @@ describe('<urbania-meeting>', () => {
 
     it('openPictureInPicture(): refused without a user gesture; from the PiP button the call moves into a Document PiP window with its styles, and back', async () => {
       stub = stubFetch([joinRoute(true)]);
-      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
-      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang: 'en' });
+      const { el, joined } = joinOnFakeLiveKit({ lang: 'en' });
       el.style.setProperty('--urbania-stage-background', 'rgb(1, 2, 3)');
-      const joined = oneEvent(el, 'urbania-joined');
-      document.body.append(el);
       const dpip = (window as unknown as { documentPictureInPicture?: { window: Window | null } }).documentPictureInPicture;
       try {
         await joined;
@@ -598,10 +569,7 @@ describe('<urbania-meeting>', () => {
 
     it('disconnected by the server: reason shown, urbania-left fired; removal disconnects the room', async () => {
       stub = stubFetch([joinRoute(true)]);
-      const el = withFakeLiveKit(document.createElement('urbania-meeting'));
-      Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang: 'en' });
-      const joined = oneEvent(el, 'urbania-joined');
-      document.body.append(el);
+      const { el, joined } = joinOnFakeLiveKit({ lang: 'en' });
       await joined;
       const room = lastRoom!;
       const left = oneEvent(el, 'urbania-left');
