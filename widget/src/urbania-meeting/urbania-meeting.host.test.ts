@@ -3,16 +3,11 @@ import './urbania-meeting.js';
 import type { UrbaniaMeeting } from './urbania-meeting.component.js';
 import { axeViolations, deepQuery, joinResponse, roomInfo, stubFetch, waitFor, type FakeRoute, type FetchStub } from '../test/helpers.js';
 import { STORAGE_KEY } from '../core/user-choices.js';
-import { CallSession } from '../core/call-session.js';
-import { MeetingFlow } from '../core/meeting-flow.js';
-import { fakeModule, lastRoom } from '../test/fake-livekit.js';
+import { lastRoom } from '../test/fake-livekit.js';
+import { SERVICE, codeOf, joinOnFakeLiveKit } from '../test/meeting-in-call.js';
 import { DisconnectReason, RoomEvent } from 'livekit-client';
 
-const SERVICE = 'http://127.0.0.1:59999';
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const codeOf = async (p: Promise<unknown>) => {
-  try { await p; return { code: 'resolved', message: '' }; } catch (e) { return { code: (e as { code: string }).code, message: (e as Error).message }; }
-};
 
 /** Every host method of the element, with arguments. */
 const HOST_METHODS: Array<[string, (el: UrbaniaMeeting) => Promise<unknown>]> = [
@@ -31,11 +26,7 @@ const invite = (n: number, role: 'participant' | 'audience' = 'participant') => 
 
 /** An element in room `r1` (we are `me`) on a fake livekit Room. */
 async function inCall(lang = 'fr'): Promise<UrbaniaMeeting> {
-  const el = document.createElement('urbania-meeting');
-  (el as unknown as { flow: MeetingFlow }).flow = new MeetingFlow({ session: new CallSession({ loadLiveKit: async () => fakeModule }) });
-  Object.assign(el, { view: 'room', room: 'r1', serviceUrl: SERVICE, authToken: 'jwt', lang });
-  const joined = oneEvent(el, 'urbania-joined');
-  document.body.append(el);
+  const { el, joined } = joinOnFakeLiveKit({ lang });
   await joined;
   await waitFor(() => deepQuery(el, '[part="hand-toggle"]'), 3000, 'call controls');
   return el;
