@@ -4,8 +4,9 @@ import { sharedStyles } from '../styles/shared.styles.js';
 import styles from './urbania-meeting.styles.js';
 import { emit } from '../events.js';
 import { resolveLocale, translator, type Locale } from '../i18n/index.js';
-import type { CallType, MuteSource } from '../core/service-client.js';
-import type { HostInvite, InviteOptions } from '../core/host-controls.js';
+import type { CallType } from '../core/service-client.js';
+import type { HostControls } from '../core/host-controls.js';
+import { UrbaniaMeetingHostApi } from './urbania-meeting.host-api.js';
 import type { ConnectionStateName } from '../core/call-session.js';
 import { MeetingFlow, connectionStateOf, type FlowEvent, type FlowState } from '../core/meeting-flow.js';
 import { MeetingError, flowError, formatFlowError, mediaFlowError, toFlowError, type FlowError } from '../core/flow-error.js';
@@ -230,7 +231,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  *
  * @slot - Nothing is slotted; the element renders everything itself.
  */
-export class UrbaniaMeeting extends LitElement {
+export class UrbaniaMeeting extends UrbaniaMeetingHostApi {
   static override styles = [sharedStyles, styles];
 
   /** Base URL of the Urbania token service, e.g. `http://127.0.0.1:8000`. */
@@ -434,79 +435,16 @@ export class UrbaniaMeeting extends LitElement {
     return this.localized(this.flow.host.removeCoHost(identity));
   }
 
-  // Host actions (the room's creator or a co-host), all through the token service (core/host-controls.ts): each
-  // rejects with a `MeetingError` (`{ code, message }`, message localized): `not_in_call`, `host_only`, or the
-  // service's code.
-
-  /**
-   * Host: mute a participant's `microphone`, `camera` or `screen_share` on the SFU (they may unmute themselves).
-   * Rejects `not_in_call`, `host_only`, or the service's code (`participant_not_found`, `track_not_found`, `forbidden`…).
-   */
-  muteParticipant(identity: string, source: MuteSource): Promise<void> {
-    return this.localized(this.flow.host.mute(identity, source));
+  protected hostControls(): HostControls {
+    return this.flow.host;
   }
 
-  /** Host: remove a participant from the call (their widget says a host removed them). Rejects as `muteParticipant`. */
-  removeParticipant(identity: string): Promise<void> {
-    return this.localized(this.flow.host.remove(identity));
-  }
-
-  /** Host: lock the room (no new joins, even with an invite link). Rejects `not_in_call`, `host_only` or a service code. */
-  lockRoom(): Promise<void> {
-    return this.localized(this.flow.host.lock());
-  }
-
-  /** Host: unlock the room. Rejects `not_in_call`, `host_only` or a service code. */
-  unlockRoom(): Promise<void> {
-    return this.localized(this.flow.host.unlock());
-  }
-
-  /** Host, webinars: give an audience member the stage (they publish without rejoining). Rejects as `muteParticipant`. */
-  promote(identity: string): Promise<void> {
-    return this.localized(this.flow.host.promote(identity));
-  }
-
-  /** Host, webinars: move a speaker back to the audience (the SFU stops their publications). Rejects as `muteParticipant`. */
-  demote(identity: string): Promise<void> {
-    return this.localized(this.flow.host.demote(identity));
-  }
-
-  /** Host: let in someone waiting in the waiting room (their widget joins by itself). Rejects as `muteParticipant`. */
-  admit(identity: string): Promise<void> {
-    return this.localized(this.lobby.decide(identity, 'admit'));
-  }
-
-  /** Host: refuse someone waiting in the waiting room (their widget says so). Rejects as `muteParticipant`. */
-  refuse(identity: string): Promise<void> {
-    return this.localized(this.lobby.decide(identity, 'refuse'));
-  }
-
-  /**
-   * Host: create an invite link for this room. `role` `participant` (default; a speaker in a webinar) or `audience`
-   * (webinars only), `expiresInSeconds` (default 7 days), `maxUses` (different users; unlimited without it).
-   * Resolves `{ invite, url, role, expiresAt, id, maxUses }` (`url`, the invite page with the secret, is shown once;
-   * `id` revokes it). Rejects `not_in_call`, `host_only`, or the service's code (`invalid_request`, `room_ended`…).
-   */
-  createInvite(options: InviteOptions = {}): Promise<HostInvite> {
-    return this.localized(this.flow.host.createInvite(options));
-  }
-
-  /** Host: revoke an invite link by its `id` (from `createInvite()`). Rejects `not_in_call`, `host_only`, `not_found`… */
-  revokeInvite(id: string): Promise<void> {
-    return this.localized(this.flow.host.revokeInvite(id));
-  }
-
-  /**
-   * Host: end the call for everyone: the SFU disconnects every participant (each widget says a host ended it and
-   * fires `urbania-left` with reason `room_deleted`) and the room refuses joins from then on (410 `room_ended`).
-   * Rejects `not_in_call`, `host_only` or a service code.
-   */
-  endRoom(): Promise<void> {
-    return this.localized(this.flow.host.end());
+  protected decideKnock(identity: string, decision: 'admit' | 'refuse'): Promise<void> {
+    return this.lobby.decide(identity, decision);
   }
 
   /** The same rejection, with the code kept and the message in the element's language. */
-  private localized<T>(p: Promise<T>): Promise<T> {
+  protected localized<T>(p: Promise<T>): Promise<T> {
     return p.catch((err: unknown) => {
       const e = toFlowError(err);
       throw new MeetingError(e.code, this.message(e), undefined, { cause: err });
