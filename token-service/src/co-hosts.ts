@@ -1,5 +1,5 @@
 import { errors } from './errors.js';
-import { isMember, permissionsFor } from './grants.js';
+import { isHost, isMember, permissionsFor } from './grants.js';
 import type { SfuGateway } from './livekit.js';
 import type { Lobby } from './lobby.js';
 import type { Meetings } from './meetings.js';
@@ -32,6 +32,9 @@ export class CoHosts {
     if (!connected && !isMember(room, identity) && !(await this.isAdmittedGuest(roomName, identity))) {
       throw errors.participantNotFound(roomName, identity);
     }
+    // Taking the role from someone who does not have it changes nothing (and they may hold no invitation of their own:
+    // a guest keeps the role their invite or the open link gave them).
+    if (!coHost && !isHost(room, identity)) return { room, live: false };
     const updated = await this.store.setCoHost(roomName, identity, coHost);
     if (!updated) throw errors.roomNotFound(roomName);
     // A co-host is invited (setCoHost), so they have permissions in the room whether or not they still are one.

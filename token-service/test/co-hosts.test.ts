@@ -217,6 +217,19 @@ describe.each(['memory', 'mongo'] as const)('co-hosts on the %s store', (kind) =
     expect(guest.json.participants).toContain('dave');
   });
 
+  it('removing the co-host role from a guest in the call who never had it: 200, nothing changes (their invite role stays)', async () => {
+    const { name } = await createRoom(app, {});
+    const link = await as(app, 'alice', 'POST', `/rooms/${name}/invites`, { role: 'participant' });
+    const join = await as(app, 'dave', 'POST', `/rooms/${name}/join`, { invite: link.json.invite });
+    expect(join.status).toBe(200);
+    const dave = await SignalClient.connect(livekit.wsUrl, join.json.token);
+    open.push(dave.client);
+    const removed = await as(app, 'alice', 'DELETE', `/rooms/${name}/co-hosts/dave`);
+    expect([removed.status, removed.json.co_hosts]).toEqual([200, []]);
+    expect(removed.json.participants).not.toContain('dave');
+    expect((await roomService.getParticipant(name, 'dave')).permission?.canPublish).toBe(true);
+  });
+
   it('a guest let in from the waiting room by the open link may be made co-host once admitted (404 while waiting)', async () => {
     const { name } = await createRoom(app, { open_to_link: true, waiting_room: true });
     expect((await as(app, 'dave', 'POST', `/rooms/${name}/join`)).status).toBe(202);
