@@ -87,7 +87,6 @@ export const en: Record<MessageKey, string> = {
   'error.participant_not_found': 'This person is no longer in the call.',
   'error.track_not_found': 'This person is not publishing that source (already muted or stopped).',
   'error.room_locked': 'The host has locked this room: nobody else can join for now.',
-  'error.not_host': 'Only the host can do that.',
   'error.already_in_call': 'You are already in this call in another tab or device. “Continue here” ends it there.',
   'error.room_name_invalid': 'Invalid room name: letters, digits, "-" and "_" only.',
   'error.permission_denied': 'Access to the {device} was denied. Allow it in the browser settings, or join without it.',

@@ -86,7 +86,6 @@ export const fr = {
   'error.participant_not_found': "Cette personne n'est plus dans l'appel.",
   'error.track_not_found': "Cette personne ne diffuse pas cette source (déjà coupée ou arrêtée).",
   'error.room_locked': "L'organisateur a verrouillé cette salle : personne ne peut plus la rejoindre pour l'instant.",
-  'error.not_host': "Seul l'organisateur peut faire cela.",
   'error.already_in_call': 'Vous êtes déjà dans cet appel dans un autre onglet ou sur un autre appareil. « Continuer ici » y met fin là-bas.',
   'error.room_name_invalid': 'Nom de salle invalide : lettres, chiffres, « - » et « _ » seulement.',
   // The device name is given in apposition ("l'appareil (caméra)"): caméra is feminine, microphone masculine, and
