@@ -123,7 +123,7 @@ export async function setOwnHand(owner: HandOwner | undefined, raised: boolean, 
 
 /**
  * The host lowers someone else's hand through the service. Rejects with a MeetingError `host_only` when the service
- * answers 403 (not the room's creator), otherwise with the ServiceError (`room_not_found`, `network_error`…).
+ * answers 403 (not a host: neither the creator nor a co-host), otherwise with the ServiceError (`room_not_found`, `network_error`…).
  */
 export async function lowerHandOf(client: Pick<ServiceClient, 'lowerHand'>, room: string, identity: string): Promise<void> {
   try {

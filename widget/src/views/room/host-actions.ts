@@ -1,5 +1,5 @@
 /**
- * The host's actions, shown to the host only (`role: "host"` in the join answer): per participant in the
+ * The host's actions, shown to hosts only (the creator and the co-hosts: core/room-roles.ts, from the Room view): per participant in the
  * participants panel (mute microphone / camera / screen, promote to or demote from a webinar's stage, remove with a
  * confirmation), plus the room's lock toggle and the last failure, and on their tile (mute microphone). Template
  * functions: the participants panel renders the first ones in its shadow root, the room the tile's; every action
