@@ -1,17 +1,9 @@
 import { css } from 'lit';
+import { sidePanelStyles } from '../../styles/side-panel.styles.js';
 
 export default css`
-  :host { display: block; min-height: 0; }
-  aside {
-    display: grid; grid-template-rows: auto 1fr; height: 100%; min-height: 0;
-    background: var(--_u-background, #ffffff); color: var(--_u-text, #111827);
-    border: 1px solid var(--_u-border, #6b7280); border-radius: var(--_u-radius, 8px); overflow: hidden;
-  }
-  header {
-    display: flex; align-items: center; justify-content: space-between; gap: 0.5rem;
-    padding: 0.25rem 0.25rem 0.25rem 0.75rem; border-bottom: 1px solid var(--_u-border, #6b7280); background: var(--_u-surface, #f3f4f6);
-  }
-  header h3 { margin: 0; }
+  ${sidePanelStyles}
+  aside { grid-template-rows: auto 1fr; }
   [part~='invites-close'] { min-height: 2.25rem; min-width: 2.25rem; padding: 0 0.5rem; font-size: 1.2rem; line-height: 1; }
   .body { overflow-y: auto; min-height: 0; padding: 0.5rem 0.75rem; display: grid; gap: 0.75rem; align-content: start; }
   form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
