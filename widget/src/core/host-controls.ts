@@ -50,7 +50,7 @@ export interface HostControlsState {
   /** The last action that failed, until the next one or dismiss(). */
   readonly error: FlowError | undefined;
   /** The last action that succeeded (for announcements). */
-  readonly done: { action: HostAction; identity: string; source?: MuteSource } | undefined;
+  readonly done: { action: HostAction; identity: string; source?: MuteSource; name?: string } | undefined;
   /** The invite links made in this call and not revoked, oldest first. */
   readonly invites: readonly HostInvite[];
 }
@@ -96,7 +96,7 @@ export class HostControls {
 
   /** Mute their track of that source (they may unmute themselves). */
   mute(identity: string, source: MuteSource): Promise<void> {
-    return this.run('mute', identity, (c, room) => c.muteParticipant(room, identity, source), source);
+    return this.run('mute', identity, (c, room) => c.muteParticipant(room, identity, source), { source });
   }
 
   /** Disconnect them from the call (their widget says the host removed them). */
@@ -124,21 +124,24 @@ export class HostControls {
 
   /** The creator only: `identity` becomes co-host (hosts the call with us, without rejoining). */
   makeCoHost(identity: string): Promise<void> {
-    return this.run('make-co-host', identity, async (c, room) => this.update(await c.setCoHost(room, identity, true)), undefined, true);
+    return this.run('make-co-host', identity, async (c, room) => this.update(await c.setCoHost(room, identity, true)), { creatorOnly: true });
   }
 
   /** The creator only: `identity` is no longer co-host (loses the host controls at once). */
   removeCoHost(identity: string): Promise<void> {
-    return this.run('remove-co-host', identity, async (c, room) => this.update(await c.setCoHost(room, identity, false)), undefined, true);
+    return this.run('remove-co-host', identity, async (c, room) => this.update(await c.setCoHost(room, identity, false)), { creatorOnly: true });
   }
 
-  /** Waiting room: let them in, or refuse them (the lobby's watcher decides through these). */
-  admit(identity: string): Promise<void> {
-    return this.run('admit', identity, (c, room) => c.decideKnock(room, identity, 'admit'));
+  /**
+   * Waiting room: let them in, or refuse them (the lobby's watcher decides through these). `name`: the name they
+   * knocked with, for the announcement (they are not in the call, so the room view does not know it).
+   */
+  admit(identity: string, name?: string): Promise<void> {
+    return this.run('admit', identity, (c, room) => c.decideKnock(room, identity, 'admit'), { name });
   }
 
-  refuse(identity: string): Promise<void> {
-    return this.run('refuse', identity, (c, room) => c.decideKnock(room, identity, 'refuse'));
+  refuse(identity: string, name?: string): Promise<void> {
+    return this.run('refuse', identity, (c, room) => c.decideKnock(room, identity, 'refuse'), { name });
   }
 
   /** A new invite link for this room; kept in `state.invites` until revoked or the call ends. */
@@ -178,7 +181,12 @@ export class HostControls {
    * before asking anything, or with the service's ServiceError (`forbidden`, `participant_not_found`,
    * `track_not_found`…), which also becomes `state.error`.
    */
-  private async run(action: HostAction, identity: string, request: (c: ServiceClient, room: string) => Promise<unknown>, source?: MuteSource, creatorOnly = false): Promise<void> {
+  private async run(
+    action: HostAction,
+    identity: string,
+    request: (c: ServiceClient, room: string) => Promise<unknown>,
+    { source, name, creatorOnly = false }: { source?: MuteSource; name?: string | undefined; creatorOnly?: boolean } = {},
+  ): Promise<void> {
     const room = this.room;
     if (!room) throw new MeetingError('not_in_call');
     if (creatorOnly ? !this._state.creator : !this._state.isHost) throw new MeetingError('host_only');
@@ -188,7 +196,7 @@ export class HostControls {
     try {
       await request(this.client(), room);
       if (this.room !== room) return;
-      this.set({ ...this._state, done: { action, identity, ...(source && { source }) } });
+      this.set({ ...this._state, done: { action, identity, ...(source && { source }), ...(name && { name }) } });
     } catch (err) {
       if (this.room === room) this.set({ ...this._state, error: toFlowError(err) });
       throw err;

@@ -268,9 +268,9 @@ export class UrbaniaMeeting extends UrbaniaMeetingHostApi {
   /** Picture-in-picture of the room view: loaded with the room view (controllers/pip-controller.ts). */
   private pip: PipController | undefined;
   /** The waiting room: knocks for hosts, the waiting message for guests. */
-  private lobby = new LobbyController(this, () => this.flow.client, (k) => {
+  private lobby: LobbyController = new LobbyController(this, () => this.flow.client, (k) => {
     this._announcement = translator(this.locale)('lobby.announce', { name: k.name });
-  }, (identity, decision) => this.flow.host[decision](identity));
+  }, (identity, decision) => this.flow.host[decision](identity, this.lobby.knocks.find((k) => k.identity === identity)?.name));
   private _htmlObserver: MutationObserver | undefined;
   private _unsubs: (() => void)[] = [];
 

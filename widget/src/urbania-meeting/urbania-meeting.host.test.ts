@@ -194,6 +194,28 @@ describe('<urbania-meeting>: host actions', () => {
     }
   });
 
+  it('admitting or refusing someone from the waiting room announces them by the name they knocked with (they are not in the call yet)', async () => {
+    const knock = (identity: string, name: string) => ({ identity, name, knocked_at: '2026-11-27T04:00:00.000Z', via: 'participant' as const });
+    stub = stubFetch([
+      joinAs('me', 'host', { waiting_room: true }),
+      { method: 'GET', path: '/api/livekit/rooms/r1/knocks', status: 200, body: { room_name: 'r1', knocks: [knock('u-dave', 'Dave Martin'), knock('u-erin', 'Erin Petit')] } },
+      { method: 'POST', path: /\/knocks\/u-(dave|erin)\/(admit|refuse)$/, status: 200, body: { identity: 'u-dave', status: 'admitted' } },
+    ]);
+    const el = await inCall();
+    try {
+      const button = (identity: string, part: string) => waitFor(() => deepQuery<HTMLButtonElement>(el, `[part="lobby-knock"][data-identity="${identity}"] [part="${part}"]`), 3000, `${identity} ${part}`);
+      (await button('u-dave', 'admit-button'))!.click();
+      const announced = () => text(deepQuery(el, '#host-status'));
+      await waitFor(() => announced().includes('admis'), 2000, 'admit announced');
+      expect(announced()).to.equal('Dave Martin a été admis dans l’appel');
+      (await button('u-erin', 'refuse-button'))!.click();
+      await waitFor(() => announced().includes('refusée'), 2000, 'refuse announced');
+      expect(announced()).to.equal('L’entrée de Erin Petit a été refusée');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('a guest refused from the waiting room sees the refusal and no rejoin button', async () => {
     stub = stubFetch([{ method: 'POST', path: '/api/livekit/rooms/r1/join', status: 403, body: { error: { code: 'knock_refused', message: 'refused' } } }]);
     const el = document.createElement('urbania-meeting');

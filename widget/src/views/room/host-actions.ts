@@ -106,7 +106,7 @@ export function renderHostBar(host: HostControlsController, t: Translate): Templ
 export function hostAnnouncement(host: HostControlsController, t: Translate, nameOf: (identity: string) => string): string {
   const done = host.state?.done;
   if (!done) return '';
-  const name = nameOf(done.identity);
+  const name = done.name ?? nameOf(done.identity);
   switch (done.action) {
     case 'mute': return t(done.source === 'camera' ? 'host.done.muteCamera' : done.source === 'screen_share' ? 'host.done.muteScreen' : 'host.done.muteMic', { name });
     case 'remove': return t('host.done.remove', { name });
