@@ -7,6 +7,7 @@ import { startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 import { buildApp, call, sfuConfig, uniqueName, userToken } from './helpers/app.js';
 import { BrowserParticipant, type ParticipantBrowser, type ReceivedData } from './helpers/browser-participant.js';
 import { SignalClient } from './helpers/signal-client.js';
+import { until as waitUntil } from './helpers/until.js';
 
 // Several hosts, live, on the real LiveKit server: a co-host's livekit-client (in Chromium, over WebRTC) hears the
 // waiting room's knocks and admits; a co-host change and a promote reach the call at once (permissions applied by the
@@ -57,14 +58,7 @@ async function signalling(room: string, who: string) {
   return connected;
 }
 
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> => waitUntil(fn, ok, timeoutMs);
 
 const fromServer = (topic: string) => (p: ReceivedData) => p.topic === topic && p.from === null;
 const rolesPackets = (packets: ReceivedData[]) => packets.filter(fromServer(ROOM_TOPIC));

@@ -8,6 +8,7 @@ import type { RoomStore } from '../src/store/types.js';
 import { startFerretDB, startLiveKit, type FerretDB, type LiveKitServer } from '../../scripts/kit/index.mjs';
 import { buildApp, call, sfuConfig, uniqueName, userToken } from './helpers/app.js';
 import { SignalClient } from './helpers/signal-client.js';
+import { until } from './helpers/until.js';
 
 // Co-hosts (issue #9, "works with several hosts") through app.request(), on the real LiveKit server, on the memory
 // store and on MongoDB (FerretDB): the role in the join answer and on the SFU, what a co-host may do (and not do to
@@ -59,15 +60,6 @@ async function connect(app: App, room: string, who: string) {
   const connected = await SignalClient.connect(livekit.wsUrl, join.json.token);
   open.push(connected.client);
   return { ...connected, answer: join.json };
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe.each(['memory', 'mongo'] as const)('co-hosts on the %s store', (kind) => {

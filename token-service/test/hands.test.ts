@@ -5,6 +5,7 @@ import { HAND_ATTRIBUTE } from '../src/hands.js';
 import { buildApp, call, userToken, sfuConfig, uniqueName } from './helpers/app.js';
 import { SignalClient } from './helpers/signal-client.js';
 import { startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
+import { until } from './helpers/until.js';
 
 // Raised hands: the grant lets a participant set its own hand attribute on the real SFU; the host lowers it through
 // POST /rooms/{room_name}/participants/{identity}/lower-hand (app.request()), which the SFU then no longer has.
@@ -40,15 +41,6 @@ async function joinSfu(room: string, token: string) {
 async function handOf(room: string, identity: string): Promise<string | undefined> {
   const p = (await roomService.listParticipants(room)).find((x) => x.identity === identity);
   return p?.attributes[HAND_ATTRIBUTE];
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('POST /api/livekit/rooms/{room_name}/participants/{identity}/lower-hand', () => {

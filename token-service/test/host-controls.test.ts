@@ -7,6 +7,7 @@ import { freeTcpPort, startLiveKit, type LiveKitServer } from '../../scripts/kit
 import { MemoryRoomStore } from '../src/store/memory.js';
 import { buildApp, call, userToken, sfuConfig, uniqueName } from './helpers/app.js';
 import { SignalClient } from './helpers/signal-client.js';
+import { until } from './helpers/until.js';
 
 // Host controls and names on the real LiveKit server: every action by a non-host is refused, and the host's
 // actions take effect on the SFU (ListParticipants, the participant's own signalling).
@@ -53,15 +54,6 @@ async function connect(room: string, token: string) {
 async function validate(token: string) {
   const res = await fetch(`${livekit.httpUrl}/rtc/validate?access_token=${encodeURIComponent(token)}`);
   return res.status;
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const ACTIONS = (room: string, who: string) =>

@@ -7,6 +7,7 @@ import { MemoryRoomStore } from '../src/store/memory.js';
 import { buildApp, call, userToken, sfuConfig, uniqueName } from './helpers/app.js';
 import { freeTcpPort, startLiveKit, type LiveKitServer } from '../../scripts/kit/index.mjs';
 import { SignalClient, expectAudienceRefusedSpeakerPublishes } from './helpers/signal-client.js';
+import { until } from './helpers/until.js';
 
 // What the real SFU accepts and refuses, and its real webhooks reaching a running service.
 let livekit: LiveKitServer;
@@ -42,15 +43,6 @@ async function rawToken(room: string, identity: string, ttl: number | string = 6
   const at = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity, ttl });
   at.addGrant({ room, roomJoin: true, canPublish: true, canSubscribe: true });
   return at.toJwt();
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('the real LiveKit server', () => {
