@@ -93,14 +93,15 @@ export class InCall {
   }
 
   /**
-   * Refetch the Room view (`fetchInfo`) on the service's `urbania.room` roles packets and when someone joins, and
-   * hand it to `onInfo` (role-refresh.ts). Returns the stop function.
+   * Refetch the Room view (`fetchInfo`) on the service's `urbania.room` roles packets, and hand it to `onInfo`
+   * (role-refresh.ts). Not on joins: a join changes neither roles nor the room's `participants` (the guest marks), and
+   * every widget refetching on every arrival would make the service's load grow with the square of the crowd.
+   * Returns the stop function.
    */
   watchRoles(fetchInfo: () => Promise<RoomInfo>, onInfo: (info: RoomInfo) => void, delayMs?: number): () => void {
     const refresh = new RoleRefresh(fetchInfo, onInfo, delayMs);
     refresh.start(this.session.room as DataSource | undefined);
-    const off = this.session.onEvent((e) => { if (e.type === 'participant-joined') refresh.poke(); });
-    return () => { off(); refresh.stop(); };
+    return () => refresh.stop();
   }
 
   /** Lower someone else's hand through the service (the host only). */

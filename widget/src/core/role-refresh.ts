@@ -1,9 +1,11 @@
 /**
  * Keeps the call's Room view fresh, without Lit (in the in-call chunk). Roles change during a call: the creator makes
  * someone co-host or removes them, a host promotes or demotes a webinar speaker. The service then sends a server
- * data packet on `urbania.room` (`{"type":"roles"}`) to the whole room; on it, and when someone joins the call, this
- * refetches `GET /rooms/{room_name}` (debounced: a burst of packets and joins makes one request, one at a time, the
- * last answer winning) and hands the Room view over (meeting-flow.ts puts it in the phase and the host controls).
+ * data packet on `urbania.room` (`{"type":"roles"}`) to the whole room; on it, this refetches `GET /rooms/{room_name}`
+ * (debounced: a burst of packets makes one request, one at a time, the last answer winning) and hands the Room view
+ * over (meeting-flow.ts puts it in the phase and the host controls). Joins do not refetch: they change neither roles
+ * nor the room's `participants` (the guest marks), and in a crowd every widget refetching on every arrival would load
+ * the service with the square of the crowd.
  *
  * Only packets without a sending participant count: participants may publish data on any topic themselves.
  */
@@ -42,7 +44,7 @@ export class RoleRefresh {
     source?.on('dataReceived', this.onData);
   }
 
-  /** Something may have changed (a roles packet, someone joined): refetch soon. */
+  /** Roles may have changed (the server's roles packet): refetch soon. */
   poke(): void {
     if (this.stopped) return;
     if (this.busy) {
@@ -68,7 +70,7 @@ export class RoleRefresh {
       const info = await this.fetchInfo();
       if (!this.stopped) this.onInfo(info);
     } catch {
-      // Not fatal: the room view we have stays; the next packet or join asks again.
+      // Not fatal: the room view we have stays; the next packet asks again.
     } finally {
       this.busy = false;
       if (this.again) this.poke();

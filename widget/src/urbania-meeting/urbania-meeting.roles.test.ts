@@ -47,6 +47,29 @@ describe('<urbania-meeting>: who is who (marks, co-hosts, roles refreshed live)'
     }
   });
 
+  it('someone joining does not refetch the room (only the server\'s roles packet does)', async () => {
+    const info = roomInfo({ room_name: 'r1', created_by: 'alice', participants: ['alice', 'me', 'bob'], co_hosts: [] });
+    stub = stubFetch([
+      { method: 'POST', path: '/api/livekit/rooms/r1/join', status: 200, body: joinResponse(info) },
+      { method: 'GET', path: '/api/livekit/rooms/r1', status: 200, body: info },
+    ]);
+    const el = await inCall('fr');
+    const roomGets = () => stub!.calls.filter((c) => c.method === 'GET' && c.url.endsWith('/rooms/r1')).length;
+    try {
+      const before = roomGets();
+      const p = new FakeParticipant('late', 'Léa Tardive');
+      lastRoom!.remoteParticipants.set('late', p);
+      lastRoom!.emit(RoomEvent.ParticipantConnected, p);
+      // Longer than the refresh's debounce (250 ms): three joins in inCall() and this one asked nothing.
+      await new Promise((r) => setTimeout(r, 600));
+      expect(roomGets(), 'GET /rooms/r1 after joins').to.equal(before);
+      lastRoom!.emit(RoomEvent.DataReceived, rolesPacket(), undefined, undefined, 'urbania.room');
+      await waitFor(() => roomGets() === before + 1, 2000, 'refetch on the roles packet');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('marks the host and the guest (text with a tooltip); a roles packet from the server makes us co-host without rejoining, a forged one does not', async () => {
     const info = (coHosts: string[]): RoomInfo => roomInfo({ room_name: 'r1', created_by: 'alice', participants: ['alice', 'me', 'bob'], waiting_room: true, co_hosts: coHosts });
     const room: FakeRoute = { method: 'GET', path: '/api/livekit/rooms/r1', status: 200, body: info([]) };
@@ -67,8 +90,6 @@ describe('<urbania-meeting>: who is who (marks, co-hosts, roles refreshed live)'
       expect(text(deepQuery(el, '[part="tile"][data-identity="guest"] [part="tile-role"]'))).to.equal('invité');
       expect(deepQuery(el, '[part="tile"][data-identity="guest"]')!.getAttribute('aria-label')).to.equal('Gaston Invité (invité)');
       expect(deepQuery(el, '[part="host-lock-toggle"]')).to.equal(null);
-      // Joins refetch the room (debounced); nothing changed.
-      await waitFor(() => stub!.calls.some((c) => c.method === 'GET' && c.url.endsWith('/rooms/r1')), 2000, 'refetch on join');
 
       // A participant cannot make us host by sending the packet themselves.
       room.body = info(['me']);
