@@ -53,13 +53,15 @@ export class HostControls {
    * Webinar stage: makes `identity` a speaker or puts them back in the audience. Stored first (a rejoin keeps the
    * role), then applied live on the SFU when they are connected (`live`); on a demote the SFU unpublishes their
    * tracks itself, on a promote their raised hand is lowered. The room then hears that roles changed (room-roles.ts).
-   * 404 when the person is neither connected nor invited; 400 for a room that is not a webinar or for the creator,
-   * who always speaks (403 when a co-host asks).
+   * 404 when the person is neither connected nor invited; 400 for a room that is not a webinar, for the creator, who
+   * always speaks (403 when a co-host asks), and for a co-host, who speaks as a host.
    */
   async setStage(user: User, roomName: string, identity: string, speaker: boolean): Promise<{ role: Role; live: boolean }> {
     const room = await this.hostRoom(user, roomName, identity);
     if (room.speakers.length === 0) throw errors.badRequest(`Room "${roomName}" is not a webinar: everyone already speaks`);
     if (identity === room.createdBy) throw errors.badRequest('The host is always a speaker');
+    // A co-host speaks as a host: the stage does not apply to them (remove them as co-host first).
+    if (isHost(room, identity)) throw errors.badRequest(`${identity} is a co-host and always speaks: remove them as co-host first`);
     const connected = await this.sfu.getParticipant(roomName, identity);
     if (!connected && !room.participants.includes(identity)) throw errors.participantNotFound(roomName, identity);
     const updated = await this.store.setSpeaker(roomName, identity, speaker);

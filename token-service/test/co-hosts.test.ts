@@ -167,6 +167,12 @@ describe.each(['memory', 'mongo'] as const)('co-hosts on the %s store', (kind) =
       const res = await as(app, 'bob', method, `/rooms/${name}/co-hosts/${who}`);
       expect([method, who, res.status, res.json.error.code]).toEqual([method, who, 403, 'forbidden']);
     }
+    // The stage does not apply to a co-host, who speaks as a host: 400 rather than a 200 that changes nothing.
+    for (const action of ['promote', 'demote'] as const) {
+      const res = await as(app, 'alice', 'POST', `/rooms/${name}/participants/bob/${action}`);
+      expect([action, res.status, res.json.error?.code]).toEqual([action, 400, 'invalid_request']);
+    }
+    expect((await as(app, 'bob', 'POST', `/rooms/${name}/join`)).json.permissions.role).toBe('host');
     // The creator may act on a co-host, and a co-host on another participant.
     expect((await as(app, 'bob', 'POST', `/rooms/${name}/participants/carol/demote`)).json.role).toBe('audience');
     expect((await as(app, 'alice', 'GET', `/rooms/${name}`)).json.co_hosts).toEqual(['bob']);

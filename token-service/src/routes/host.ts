@@ -39,7 +39,7 @@ const stageRoute = (action: 'promote' | 'demote') =>
       action === 'promote'
         ? 'Webinar: make an audience member a speaker, live (no rejoin)'
         : 'Webinar: put a speaker back in the audience, live (the SFU stops their publications)',
-    description: `${HOST_ONLY} Stored on the room (its speakers), so a rejoin keeps the role. A promote also lowers their raised hand; afterwards the room gets the server data packet \`urbania.room\` \`{"type":"roles"}\`. 400 for a room that is not a webinar or for the creator; 404 \`participant_not_found\` for someone neither in the call nor invited.`,
+    description: `${HOST_ONLY} Stored on the room (its speakers), so a rejoin keeps the role. A promote also lowers their raised hand; afterwards the room gets the server data packet \`urbania.room\` \`{"type":"roles"}\`. 400 for a room that is not a webinar, for the creator and for a co-host (who speaks as a host); 404 \`participant_not_found\` for someone neither in the call nor invited.`,
     security,
     request: { params: ParticipantParams },
     responses: { 200: json(StageResponse, 'Their role now'), ...errorResponses(400, 401, 403, 404, 429, 503) },

@@ -786,7 +786,7 @@ export interface paths {
         put?: never;
         /**
          * Webinar: make an audience member a speaker, live (no rejoin)
-         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. Stored on the room (its speakers), so a rejoin keeps the role. A promote also lowers their raised hand; afterwards the room gets the server data packet `urbania.room` `{"type":"roles"}`. 400 for a room that is not a webinar or for the creator; 404 `participant_not_found` for someone neither in the call nor invited.
+         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. Stored on the room (its speakers), so a rejoin keeps the role. A promote also lowers their raised hand; afterwards the room gets the server data packet `urbania.room` `{"type":"roles"}`. 400 for a room that is not a webinar, for the creator and for a co-host (who speaks as a host); 404 `participant_not_found` for someone neither in the call nor invited.
          */
         post: {
             parameters: {
@@ -883,7 +883,7 @@ export interface paths {
         put?: never;
         /**
          * Webinar: put a speaker back in the audience, live (the SFU stops their publications)
-         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. Stored on the room (its speakers), so a rejoin keeps the role. A promote also lowers their raised hand; afterwards the room gets the server data packet `urbania.room` `{"type":"roles"}`. 400 for a room that is not a webinar or for the creator; 404 `participant_not_found` for someone neither in the call nor invited.
+         * @description Hosts only (the room’s creator and its co-hosts): 403 `forbidden` for everyone else who may see the room. A co-host acting on the creator: 403. Stored on the room (its speakers), so a rejoin keeps the role. A promote also lowers their raised hand; afterwards the room gets the server data packet `urbania.room` `{"type":"roles"}`. 400 for a room that is not a webinar, for the creator and for a co-host (who speaks as a host); 404 `participant_not_found` for someone neither in the call nor invited.
          */
         post: {
             parameters: {
