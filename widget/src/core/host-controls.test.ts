@@ -69,13 +69,29 @@ describe('HostControls', () => {
     expect(controls.state.error).to.equal(undefined);
   });
 
+  it('a 403 from the service on a host action is host_only (creator_only for the co-hosts\' make/remove), not forbidden\'s "no access to this room"', async () => {
+    const { calls, controls } = setup(() => ({ status: 403, body: { error: { code: 'forbidden', message: 'Not allowed' } } }));
+    controls.attach('r1', 'alice', roomInfo({ room_name: 'r1', created_by: 'alice' }));
+    for (const run of [() => controls.mute('carol', 'microphone'), () => controls.remove('carol'), () => controls.lock(), () => controls.end(), () => controls.admit('dave')]) {
+      const err = await run().then(() => undefined, (e: { code: string }) => e);
+      expect(err?.code).to.equal('host_only');
+      expect(controls.state.error).to.include({ code: 'host_only', key: 'error.host_only' });
+    }
+    const err = await controls.makeCoHost('carol').then(() => undefined, (e: { code: string }) => e);
+    expect(err?.code).to.equal('creator_only');
+    expect(controls.state.error).to.include({ code: 'creator_only', key: 'error.creator_only' });
+    expect(calls.length, 'each was asked').to.equal(6);
+  });
+
   it('a co-host hosts (from the Room view), and a fresher Room view gives or takes the controls without a new call', async () => {
     const { calls, controls } = setup(() => ok());
     controls.attach('r1', 'bob', roomInfo({ room_name: 'r1', co_hosts: ['bob'] }));
     expect(controls.state).to.include({ isHost: true, creator: false, me: 'bob' });
     await controls.mute('carol', 'microphone');
-    // Co-hosts do not manage co-hosts: refused before asking (the service would answer 403).
-    await controls.makeCoHost('carol').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('host_only'));
+    // Co-hosts do not manage co-hosts: refused before asking (the service would answer 403), as the creator's alone.
+    await controls.makeCoHost('carol').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('creator_only'));
+    await controls.removeCoHost('carol').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('creator_only'));
+    expect(controls.state.error, 'refused before asking: nothing shown').to.equal(undefined);
     controls.update(roomInfo({ room_name: 'r1', co_hosts: [] }));
     expect(controls.state.isHost).to.equal(false);
     await controls.mute('carol', 'microphone').then(() => expect.fail('resolved'), (e) => expect(e.code).to.equal('host_only'));

@@ -9,6 +9,7 @@
 import type { InviteRole, MuteSource, RoomInfo, ServiceClient } from './service-client.js';
 import { isRoomHost, type RoomRoles } from './room-roles.js';
 import { MeetingError, toFlowError, type FlowError } from './flow-error.js';
+import { ServiceError } from './service-client.js';
 import { Listeners } from './listeners.js';
 
 export type HostAction = 'mute' | 'remove' | 'promote' | 'demote' | 'lock' | 'unlock' | 'make-co-host' | 'remove-co-host'
@@ -177,9 +178,11 @@ export class HostControls {
   }
 
   /**
-   * One action: rejects with MeetingError `not_in_call` / `host_only` (not a host; not the creator for its own actions)
-   * before asking anything, or with the service's ServiceError (`forbidden`, `participant_not_found`,
-   * `track_not_found`…), which also becomes `state.error`.
+   * One action: rejects with MeetingError `not_in_call`, `host_only` (not a host) or `creator_only` (the co-hosts'
+   * make/remove: not the creator) before asking anything; the service's 403 (`forbidden`: a co-host acting on the
+   * creator, roles changed meanwhile) becomes that same MeetingError (its message fits: the service's `forbidden`
+   * message speaks of access to the room); any other refusal is the service's ServiceError (`participant_not_found`,
+   * `track_not_found`…). The error also becomes `state.error`.
    */
   private async run(
     action: HostAction,
@@ -189,7 +192,8 @@ export class HostControls {
   ): Promise<void> {
     const room = this.room;
     if (!room) throw new MeetingError('not_in_call');
-    if (creatorOnly ? !this._state.creator : !this._state.isHost) throw new MeetingError('host_only');
+    const refused = creatorOnly ? 'creator_only' : 'host_only';
+    if (creatorOnly ? !this._state.creator : !this._state.isHost) throw new MeetingError(refused);
     const key = `${action}:${identity}`;
     if (this._state.pending.includes(key)) return;
     this.set({ ...this._state, pending: [...this._state.pending, key], error: undefined });
@@ -197,7 +201,10 @@ export class HostControls {
       await request(this.client(), room);
       if (this.room !== room) return;
       this.set({ ...this._state, done: { action, identity, ...(source && { source }), ...(name && { name }) } });
-    } catch (err) {
+    } catch (caught) {
+      const err = caught instanceof ServiceError && caught.code === 'forbidden'
+        ? new MeetingError(refused, caught.message, undefined, { cause: caught })
+        : caught;
       if (this.room === room) this.set({ ...this._state, error: toFlowError(err) });
       throw err;
     } finally {

@@ -107,6 +107,7 @@ export const en: Record<MessageKey, string> = {
   'error.hand_not_allowed': 'You cannot raise your hand in this call.',
   'error.hand_failed': 'The hand could not be raised or lowered: {message}',
   'error.host_only': 'Only the host of the call can do this.',
+  'error.creator_only': 'Only the meeting\'s creator can make or remove co-hosts.',
   'error.dismiss': 'Dismiss message',
   'notifier.label': 'Urbania incoming calls',
   'notifier.incoming.video': 'Incoming video call',

@@ -108,6 +108,7 @@ export const fr = {
   'error.hand_not_allowed': 'Vous ne pouvez pas lever la main dans cet appel.',
   'error.hand_failed': 'La main n’a pas pu être levée ou baissée : {message}',
   'error.host_only': 'Seul l’hôte de l’appel peut faire cela.',
+  'error.creator_only': 'Seul le créateur de la réunion peut nommer ou retirer des co-hôtes.',
   'error.dismiss': 'Fermer le message',
   'notifier.label': 'Appels entrants Urbania',
   'notifier.incoming.video': 'Appel vidéo entrant',

@@ -28,7 +28,7 @@ describe('i18n: the entry catalogue and the room catalogue', () => {
     // The widget's own codes (MeetingError, ServiceError's client-side codes, media-errors.ts), beside the service's enum.
     const widgetCodes = [
       'network_error', 'no_auth', 'no_service_url', 'bad_response', 'unknown', 'connection_failed', 'already_in_call',
-      'room_name_invalid', 'not_in_call', 'host_only', 'device_kind_invalid', 'device_not_allowed', 'device_not_found',
+      'room_name_invalid', 'not_in_call', 'host_only', 'creator_only', 'device_kind_invalid', 'device_not_allowed', 'device_not_found',
       'device_switch_failed', 'invalid_layout', 'unknown_participant', 'pip_unsupported', 'pip_gesture_required', 'pip_failed',
       'screen_share_not_allowed', 'screen_share_denied', 'screen_share_unsupported', 'screen_share_failed', 'hand_not_allowed',
       'hand_failed', 'permission_denied', 'blocked_by_frame', 'no_device', 'device_busy', 'insecure_context', 'unsupported',

@@ -423,8 +423,9 @@ export class UrbaniaMeeting extends UrbaniaMeetingHostApi {
   /**
    * The room's creator makes the participant `identity` a co-host, through the token service: they host the call with
    * them (host controls, waiting room) from now on, without rejoining; every page in the call shows the "co-host"
-   * mark. Rejects with a `MeetingError` (`{ code, message }`, message localized): `not_in_call`, `host_only` (we did
-   * not create the room), or a service code (`participant_not_found`, `forbidden`, `invalid_request`, `network_error`…).
+   * mark. Rejects with a `MeetingError` (`{ code, message }`, message localized): `not_in_call`, `creator_only` (we did
+   * not create the room: asked nothing; also the service's 403), or a service code (`participant_not_found`,
+   * `invalid_request`, `network_error`…).
    */
   makeCoHost(identity: string): Promise<void> {
     return this.localized(this.flow.host.makeCoHost(identity));

@@ -16,12 +16,13 @@ export abstract class UrbaniaMeetingHostApi extends LitElement {
   protected abstract localized<T>(p: Promise<T>): Promise<T>;
 
   // Host actions (the room's creator or a co-host), all through the token service (core/host-controls.ts): each
-  // rejects with a `MeetingError` (`{ code, message }`, message localized): `not_in_call`, `host_only`, or the
-  // service's code.
+  // rejects with a `MeetingError` (`{ code, message }`, message localized): `not_in_call`, `host_only` (we do not
+  // host the call: asked nothing; also the service's 403, e.g. a co-host acting on the creator), or the service's
+  // code. (`makeCoHost()`/`removeCoHost()`, the creator's, reject `creator_only` instead of `host_only`.)
 
   /**
    * Host: mute a participant's `microphone`, `camera` or `screen_share` on the SFU (they may unmute themselves).
-   * Rejects `not_in_call`, `host_only`, or the service's code (`participant_not_found`, `track_not_found`, `forbidden`…).
+   * Rejects `not_in_call`, `host_only`, or the service's code (`participant_not_found`, `track_not_found`…).
    */
   muteParticipant(identity: string, source: MuteSource): Promise<void> {
     return this.localized(this.hostControls().mute(identity, source));

@@ -96,7 +96,8 @@ describe('<urbania-meeting>: host actions', () => {
       await el.unlockRoom();
       await el.admit('dave');
       await el.refuse('dave');
-      expect(await codeOf(el.endRoom())).to.deep.equal({ code: 'forbidden', message: 'You do not have access to this room.' });
+      // The service's 403 on a host action: "only the host", not forbidden's "you do not have access to this room".
+      expect(await codeOf(el.endRoom())).to.deep.equal({ code: 'host_only', message: 'Only the host of the call can do this.' });
       const sent = stub.calls.filter((c) => c.method !== 'GET' && !c.url.endsWith('/join')).map((c) => `${c.method} ${new URL(c.url).pathname} ${JSON.stringify(c.body ?? null)}`);
       expect(sent).to.deep.equal([
         'POST /api/livekit/rooms/r1/invites {"role":"audience","expires_in_seconds":3600,"max_uses":2}',
