@@ -94,6 +94,7 @@ export const roomEn: Record<RoomMessageKey, string> = {
   'room.sharingBanner': 'You are presenting your screen to everyone.',
   'room.presenting': '{name} is presenting',
   'room.screenOf': 'Screen shared by {name}',
+  'room.more': 'More options',
   'room.controls': 'Call controls',
   'room.people': 'Participants',
   'room.showPeople': 'Show participants',

@@ -95,6 +95,7 @@ export const roomFr = {
   'room.sharingBanner': 'Vous présentez votre écran à tous les participants.',
   'room.presenting': '{name} présente',
   'room.screenOf': 'Écran partagé par {name}',
+  'room.more': 'Plus d’options',
   'room.controls': 'Commandes de l’appel',
   'room.people': 'Participants',
   'room.showPeople': 'Afficher les participants',

@@ -7,6 +7,7 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import type { Translate } from '../../i18n/index.js';
 import { formatFlowError, toFlowError } from '../../core/flow-error.js';
 import type { HostControlsLike } from '../../controllers/host-controls-controller.js';
+import { focusControl } from './more-menu.js';
 
 export { END_CALL_PARTS } from './end-call-parts.js';
 
@@ -51,7 +52,7 @@ export class EndCallDialog implements ReactiveController {
   cancel(): void {
     this.isOpen = false;
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>('[part~="end-call-button"]')?.focus());
+    void this.host.updateComplete.then(() => focusControl(this.host.renderRoot, 'end-call-button'));
   }
 
   private async confirm(t: Translate): Promise<void> {

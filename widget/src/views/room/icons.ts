@@ -38,6 +38,7 @@ export const icons = {
   personAdd: icon(svg`<path d="M15 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-9-2V7H4v3H1v2h3v3h2v-3h3v-2zm9 4c-2.7 0-8 1.3-8 4v2h16v-2c0-2.7-5.3-4-8-4z"/>`),
   endAll: icon(svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm4 14H8V8h8z"/>`),
   stats: icon(svg`<path d="M4 20h2V10H4zm5 0h2V4H9zm5 0h2v-7h-2zm5 0h2v-4h-2z"/>`),
+  more: icon(svg`<path d="M12 8a2 2 0 1 0 0-4 2 2 0 0 0 0 4zm0 2a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm0 6a2 2 0 1 0 0 4 2 2 0 0 0 0-4z"/>`),
   next: icon(svg`<path d="M8.6 7.4 10 6l6 6-6 6-1.4-1.4 4.6-4.6z"/>`),
 } as const;
 

@@ -39,6 +39,7 @@ import type { QaLike } from '../qa-panel/qa-panel.component.js';
 import '../qa-panel/qa-panel.js';
 import '../invite-panel/invite-panel.js';
 import { EndCallDialog, endCallStyles } from './end-call.js';
+import { MoreMenu, focusControl } from './more-menu.js';
 
 /** The chat the room shows: messages and sending (chat-panel) plus the open/unread state the toggle shows. */
 export type RoomChat = ChatLike & { setOpen(open: boolean): void };
@@ -100,6 +101,8 @@ export { initials } from './tile.js';
  * @csspart audience-notice - Webinar audience notice (no publishing).
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
+ * @csspart more-button - "More options" (`aria-haspopup="menu"`, `aria-expanded`): in a bar narrower than 600 px, opens the menu of the controls that did not stay in the bar (one row, as on a phone).
+ * @csspart more-menu - The "More options" menu (`role=menu`); its items keep their bar button's part (`layout-toggle`, `invites-toggle`…) and state (`aria-checked`, `aria-expanded`).
  * @csspart hand-toggle - Raise / lower our hand (everyone, a webinar's audience included; `aria-pressed`; Ctrl+Alt+H, ⌘+Ctrl+H on a Mac).
  * @csspart tile-hand - Raised-hand badge in a tile's corner, with the hand's place in the queue (`data-position`).
  * @csspart tile-host-mute - Host: mutes the participant's microphone, in their tile's corner.
@@ -207,6 +210,7 @@ export class UrbaniaRoom extends LitElement {
   /** Hosts: the invite-links panel, and "end for everyone" with its confirmation. */
   @state() private invitesOpen = false;
   private readonly endCall = new EndCallDialog(this, () => this.hostControls);
+  private readonly more = new MoreMenu(this);
   /** "Vous êtes maintenant co-hôte" when the creator makes us co-host during the call (and back). */
   private readonly roleNotice = new RoleNotice();
   private readonly stageRole = new StageRoleWatcher();
@@ -324,7 +328,7 @@ export class UrbaniaRoom extends LitElement {
     if (open) this.toggleQa(false);
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-chat-panel')?.focus();
-      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="chat-toggle"]')?.focus();
+      else if (focusToggle) focusControl(this.renderRoot, 'chat-toggle');
     });
   }
 
@@ -335,7 +339,7 @@ export class UrbaniaRoom extends LitElement {
     if (open) this.toggleQa(false);
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-stats-panel')?.focus();
-      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="stats-toggle"]')?.focus();
+      else if (focusToggle) focusControl(this.renderRoot, 'stats-toggle');
     });
   }
 
@@ -349,7 +353,7 @@ export class UrbaniaRoom extends LitElement {
     }
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-qa-panel')?.focus();
-      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="qa-toggle"]')?.focus();
+      else if (focusToggle) focusControl(this.renderRoot, 'qa-toggle');
     });
   }
 
@@ -362,7 +366,7 @@ export class UrbaniaRoom extends LitElement {
     this.invitesOpen = open;
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-invite-panel')?.focus();
-      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="invites-toggle"]')?.focus();
+      else if (focusToggle) focusControl(this.renderRoot, 'invites-toggle');
     });
   }
 
@@ -488,7 +492,7 @@ export class UrbaniaRoom extends LitElement {
     this.peopleOpen = open;
     void this.updateComplete.then(() => {
       if (open) this.renderRoot.querySelector<HTMLElement>('urbania-participants-panel')?.focus();
-      else if (focusToggle) this.renderRoot.querySelector<HTMLElement>('[part~="people-toggle"]')?.focus();
+      else if (focusToggle) focusControl(this.renderRoot, 'people-toggle');
     });
   }
 
@@ -560,7 +564,7 @@ export class UrbaniaRoom extends LitElement {
             .devices=${this.devices} @device-select=${this.onDeviceSelect}></urbania-device-menu>` : undefined,
           statsOpen: this.callStats ? this.statsOpen : undefined,
           qaOpen: this.qa ? this.qaOpen : undefined,
-          host: isHost ? { invitesOpen } : undefined,
+          host: isHost ? { invitesOpen } : undefined, barWidth: this.size.width, more: this.more,
           on: {
             invites: (open) => this.toggleInvites(open),
             endAll: () => this.endCall.show(),

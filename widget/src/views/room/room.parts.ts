@@ -13,7 +13,7 @@ export const ROOM_OWN_PARTS = [
   'muted-indicator', 'speaking-indicator', 'pager', 'prev-page', 'next-page', 'screen-share', 'strip',
   'screen-share-banner', 'stop-screen-share', 'controls', 'mic-toggle', 'camera-toggle', 'screen-share-toggle',
   'people-toggle', 'layout-toggle', 'pip-toggle', 'spotlight', 'pin-button', 'audience-notice', 'start-audio', 'leave-button', 'chat-toggle', 'chat-unread-badge',
-  'hand-toggle', 'tile-hand',
+  'hand-toggle', 'tile-hand', 'more-button', 'more-menu',
   // Devices and statistics: the tiles' quality mark, the statistics toggle.
   'connection-quality', 'stats-toggle',
   // Webinar Q&A: its toggle (the panel's parts are re-exported).

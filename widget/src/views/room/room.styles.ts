@@ -125,6 +125,35 @@ const roomStyles = css`
   @keyframes tip-in { from { opacity: 0; } to { opacity: 1; } }
   .controls > :first-child[data-tip]::after { left: 0; transform: none; }
   .controls > :last-child[data-tip]::after { left: auto; right: 0; transform: none; }
+  /*
+   * A narrow bar (below 600 px, controls.ts + core/control-overflow.ts): one row of smaller buttons, the device menus'
+   * chevrons on their toggle's corner, the other controls in the "More options" menu, which opens above the bar.
+   */
+  .controls[data-narrow] { flex-wrap: nowrap; gap: 0.25rem; }
+  .controls[data-narrow] button.ctl { flex: none; width: 2.5rem; height: 2.5rem; }
+  .controls[data-narrow] button.ctl.danger { width: 3rem; }
+  .controls[data-narrow] urbania-device-menu { align-self: flex-end; }
+  .controls[data-narrow] urbania-device-menu::part(device-menu-toggle) {
+    width: 1.5rem; height: 1.5rem; margin-inline-start: -1.25rem; box-shadow: 0 0 0 2px var(--_u-stage, #111318);
+  }
+  .controls button.ctl[aria-haspopup][aria-expanded='true']::after { display: none; }
+  .more-menu {
+    position: absolute; bottom: calc(100% + 0.25rem); right: 0.25rem; z-index: 5;
+    min-width: min(16rem, calc(100% - 0.5rem)); max-width: calc(100% - 0.5rem); max-height: 60vh; overflow-y: auto;
+    padding: 0.35rem 0; border-radius: var(--_u-radius, 8px);
+    background: var(--_u-background, #1f2125); color: var(--_u-text, #f8fafc);
+    border: 1px solid var(--_u-border, #5f6368); box-shadow: 0 6px 24px rgba(0, 0, 0, 0.45);
+  }
+  .more-menu .item {
+    display: flex; gap: 0.75rem; align-items: center; width: 100%; min-height: 2.75rem; padding: 0.35rem 0.9rem;
+    border: 0; border-radius: 0; background: transparent; color: inherit; font: inherit; text-align: start;
+  }
+  .more-menu .item svg { flex: none; width: 1.25rem; height: 1.25rem; }
+  .more-menu .item:hover, .more-menu .item:focus-visible { background: var(--_u-surface, #3c4043); }
+  .more-menu .item:focus-visible { outline: 2px solid var(--_u-focus, #8ab4f8); outline-offset: -2px; }
+  .more-menu .item[aria-checked='true'], .more-menu .item[aria-expanded='true'] { color: var(--_u-stage-accent, #8ab4f8); }
+  .more-menu .item[aria-checked='true']::after { content: '✓'; margin-inline-start: auto; }
+  .more-menu .item.danger { color: #f28b82; }
   /* The chat panel covers the stage in a narrow element, and takes a column beside it in a wide one. */
   .chat { grid-area: main; z-index: 1; min-height: 0; }
   button.ctl .count.unread { background: var(--_u-danger, #b91c1c); color: #ffffff; border-color: var(--_u-danger, #b91c1c); font-weight: 700; }
