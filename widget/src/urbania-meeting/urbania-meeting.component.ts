@@ -115,6 +115,8 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart audience-notice - Webinar audience notice (no publishing).
  * @csspart start-audio - "Enable sound" button when the browser blocked autoplay.
  * @csspart leave-button - Leave button.
+ * @csspart more-button - "More options" of a bar narrower than 600 px (`aria-haspopup="menu"`, `aria-expanded`): the controls that did not stay in the one-row bar.
+ * @csspart more-menu - The "More options" menu (`role=menu`); its items keep their bar button's part and state.
  * @csspart hand-toggle - Raise / lower our hand (everyone, a webinar's audience included; `aria-pressed`; Ctrl+Alt+H, ⌘+Ctrl+H on a Mac).
  * @csspart tile-hand - Raised-hand badge in a tile's corner, with the hand's place in the queue (`data-position`).
  * @csspart participants-panel - The participants panel (raised hands first, then everyone); the parts below are the panel's, re-exported.

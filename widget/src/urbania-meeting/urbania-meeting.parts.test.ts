@@ -170,6 +170,10 @@ describe('CSS parts: documented = exported = rendered', () => {
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       for (const p of partsIn(el.shadowRoot!)) seen.add(p);
+      // 480 px: a narrow bar, its "More options" menu open.
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="more-button"]')?.click();
+      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      for (const p of partsIn(el.shadowRoot!)) seen.add(p);
       el.remove();
     }
     // The host's actions (webinar: promote and demote; a failed action; a removal awaiting confirmation) and, for a
