@@ -58,6 +58,24 @@ export const meeting = (page) => page.locator('urbania-meeting');
 export const inMeeting = (page, name) => page.locator(`urbania-meeting ${part(name)}`);
 
 /**
+ * Clicks a control of the call bar by part: in the bar when it is there, else through the narrow bar's "More options"
+ * menu (the menu's item keeps the bar button's part). Answers where it was: 'bar' or 'menu'.
+ */
+export async function clickControl(page, name) {
+  const inBar = page.locator(`urbania-meeting [part~="controls"] > ${part(name)}`).first();
+  if (await inBar.isVisible()) { await inBar.click(); return 'bar'; }
+  await inMeeting(page, 'more-button').first().click();
+  await page.locator(`urbania-meeting [part~="more-menu"] ${part(name)}`).first().click();
+  return 'menu';
+}
+
+/** The rows of the call's control bar: its buttons' distinct tops (1 when it keeps one row). */
+export const controlBarRows = (page) => page.evaluate(() => {
+  const bar = window.__e2e.deepAll('[part~="controls"]')[0];
+  return new Set([...(bar?.children ?? [])].filter((b) => b.tagName === 'BUTTON').map((b) => Math.round(b.getBoundingClientRect().top))).size;
+});
+
+/**
  * Seed flow "New Meeting": dashboard → pre-join → room name, call type, contacts → "Démarrer l'appel" →
  * /meeting/room?room=… and connected.
  */

@@ -12,7 +12,7 @@
 //    call back into the page, still decoding.
 // 4. Without Document PiP (hidden from the page), the same button floats Carol's video in video picture-in-picture,
 //    still decoding.
-import { assert, expectRemoteVideoPlaying, inMeeting, joinRoomPage, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
+import { assert, expectRemoteVideoPlaying, inMeeting, joinRoomPage, startMeetingFromDashboard, uniqueRoom, clickControl } from '../helpers.mjs';
 
 const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 360, height: 780 };
@@ -146,7 +146,8 @@ export default {
         .filter(([, r]) => r > 362).slice(0, 8),
     }));
     assert(narrow.scrollWidth <= 362, `the 360 px speaker view scrolls sideways: ${JSON.stringify(narrow)}`);
-    await toggle.click();
+    // At 360 px the layout toggle is in the bar's "More options" menu.
+    assert((await clickControl(alice.page, 'layout-toggle')) === 'menu', 'the layout toggle is still in the 360 px bar');
     await inMeeting(alice.page, 'grid').first().waitFor({ state: 'visible', timeout: 5000 });
     await alice.page.mouse.move(0, 0);
     await alice.page.waitForTimeout(600);

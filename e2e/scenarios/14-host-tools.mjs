@@ -5,7 +5,7 @@
 // ended it, without a rejoin button, and fires `urbania-left` with reason `room_deleted`.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { assert, expectRemoteVideoPlaying, inMeeting, sfuParticipants, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
+import { assert, clickControl, controlBarRows, expectRemoteVideoPlaying, inMeeting, sfuParticipants, startMeetingFromDashboard, uniqueRoom } from '../helpers.mjs';
 import { connectionState, waitConnected } from '../pages.mjs';
 
 const require = createRequire(import.meta.url);
@@ -54,6 +54,28 @@ export default {
     const narrow = await axeViolations(alice.page);
     assert(narrow.length === 0, `axe with the invite panel open at 360 px: ${JSON.stringify(narrow, null, 1)}`);
     await world.screenshot(alice.page, 'room-invites-360px');
+    // At 360 px the bar keeps one row: the host's other controls are in its "More options" menu.
+    assert((await controlBarRows(alice.page)) === 1, `the 360 px control bar has ${await controlBarRows(alice.page)} rows`);
+    await inMeeting(alice.page, 'invites-close').first().click();
+    await inMeeting(alice.page, 'invites-panel').first().waitFor({ state: 'detached' });
+    const focusedPart = () => alice.page.evaluate(() => window.__e2e.deepAll('[part~="controls"]')[0]?.getRootNode().activeElement?.getAttribute('part'));
+    assert((await focusedPart()) === 'more-button', `closing the panel left the focus on ${await focusedPart()}, not on "More options"`);
+    await alice.page.keyboard.press('Enter');
+    const menu = inMeeting(alice.page, 'more-menu').first();
+    await menu.waitFor({ state: 'visible' });
+    const items = await menu.evaluate((m) => [...m.querySelectorAll('[role^="menuitem"]')].map((i) => i.getAttribute('part')));
+    world.log(`"More options" at 360 px: ${JSON.stringify(items)}`);
+    assert(items.includes('invites-toggle') && items.includes('end-call-button'), `the menu holds ${JSON.stringify(items)}`);
+    assert((await focusedPart()) === items[0], `the menu opened with the focus on ${await focusedPart()}`);
+    const withMenu = await axeViolations(alice.page);
+    assert(withMenu.length === 0, `axe with the "More options" menu open at 360 px: ${JSON.stringify(withMenu, null, 1)}`);
+    await world.screenshot(alice.page, 'room-more-menu-360px');
+    await alice.page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    assert((await focusedPart()) === 'more-button', `Escape left the focus on ${await focusedPart()}`);
+    // The menu's item opens the same panel as the wide bar's button.
+    assert((await clickControl(alice.page, 'invites-toggle')) === 'menu', 'the invite toggle is in the 360 px bar');
+    await inMeeting(alice.page, 'invites-item').first().waitFor({ state: 'visible' });
     await alice.page.setViewportSize({ width: 1280, height: 800 });
     await inMeeting(alice.page, 'invites-close').first().click();
 
