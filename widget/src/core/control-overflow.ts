@@ -24,7 +24,7 @@ export interface OverflowControl {
 /** Below this width (of the room's stage, which the bar spans when narrow) the bar keeps one row and a menu. */
 export const NARROW_BAR_WIDTH = 600;
 /** The narrow bar's sizes (room.styles.ts, `.controls[data-narrow]`), in px. */
-export const NARROW = { button: 40, danger: 48, gap: 4, deviceMenu: 8 } as const;
+export const NARROW = { button: 40, danger: 48, gap: 4, deviceMenu: 4 } as const;
 
 export interface ControlSplit {
   bar: Set<string>;

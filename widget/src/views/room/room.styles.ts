@@ -134,7 +134,7 @@ const roomStyles = css`
   .controls[data-narrow] button.ctl.danger { width: 3rem; }
   .controls[data-narrow] urbania-device-menu { align-self: flex-end; }
   .controls[data-narrow] urbania-device-menu::part(device-menu-toggle) {
-    width: 1.5rem; height: 1.5rem; margin-inline-start: -1rem; box-shadow: 0 0 0 2px var(--_u-stage, #111318);
+    width: 1.5rem; height: 1.5rem; margin-inline-start: -1.25rem; box-shadow: 0 0 0 2px var(--_u-stage, #111318);
   }
   .controls button.ctl[aria-haspopup][aria-expanded='true']::after { display: none; }
   .more-menu {
