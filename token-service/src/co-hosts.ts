@@ -1,5 +1,5 @@
 import { errors } from './errors.js';
-import { isHost, isMember, permissionsFor } from './grants.js';
+import { isHost, isMember, permissionsFor, type GuestPass } from './grants.js';
 import type { SfuGateway } from './livekit.js';
 import type { Lobby } from './lobby.js';
 import type { Meetings } from './meetings.js';
@@ -13,8 +13,10 @@ import type { RoomStore } from './store/types.js';
  * a guest admitted with an invite or from the waiting room, or in the call — (404 `participant_not_found`), and never
  * the creator (400).
  * Stored first (a rejoin keeps the role), then applied live on the SFU when they are connected (a webinar's audience
- * member made co-host publishes without rejoining; once no longer co-host they are back in the audience unless a
- * speaker), then the room hears that roles changed (room-roles.ts).
+ * member made co-host publishes without rejoining), then the room hears that roles changed (room-roles.ts). The role
+ * adds nothing else: once no longer co-host, an invited user is back to their invitation's role and a guest to the
+ * role their invite, the waiting room or the open link gave them (a `participant` invite in a webinar: a speaker);
+ * someone left with no way in of their own (their invite revoked meanwhile) is removed from the call.
  */
 export class CoHosts {
   constructor(
@@ -37,16 +39,25 @@ export class CoHosts {
     if (!coHost && !isHost(room, identity)) return { room, live: false };
     const updated = await this.store.setCoHost(roomName, identity, coHost);
     if (!updated) throw errors.roomNotFound(roomName);
-    // A co-host is invited (setCoHost), so they have permissions in the room whether or not they still are one.
-    const permissions = permissionsFor(updated, identity)!;
-    const live = connected ? await applyLive(this.sfu, roomName, identity, permissions) : false;
+    const permissions = permissionsFor(updated, identity, coHost ? undefined : await this.ownPass(updated, identity));
+    let live = false;
+    if (connected && permissions) live = await applyLive(this.sfu, roomName, identity, permissions);
+    else if (connected) await this.sfu.removeParticipant(roomName, identity);
     await announceRoles(this.sfu, roomName);
     return { room: updated, live };
+  }
+
+  /** A guest's own way in, without the co-host role: their invite's role, the waiting room's admission, the open link. */
+  private async ownPass(room: RoomRecord, identity: string): Promise<GuestPass | undefined> {
+    if (isMember(room, identity)) return undefined;
+    return (await this.meetings.invites.guestRole(room.roomName, identity))
+      ?? (await this.lobby?.admittedPass(room.roomName, identity))
+      ?? (room.openToLink ? 'open_link' : undefined);
   }
 
   /** A guest admitted with an invite (still valid), or let in from the waiting room (by invite or open link). */
   private async isAdmittedGuest(roomName: string, identity: string): Promise<boolean> {
     if ((await this.meetings.invites.guestRole(roomName, identity)) !== null) return true;
-    return (await this.lobby?.wasAdmitted(roomName, identity)) ?? false;
+    return (await this.lobby?.admittedPass(roomName, identity)) !== undefined;
   }
 }

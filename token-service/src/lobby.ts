@@ -36,9 +36,10 @@ export class Lobby {
     return knock.status;
   }
 
-  /** Whether a host let this person in (an admitted guest, whatever their pass). */
-  async wasAdmitted(roomName: string, identity: string): Promise<boolean> {
-    return (await this.knocks.getKnock(roomName, identity))?.status === 'admitted';
+  /** How a guest a host let in came (their invite's role or the open link); undefined when not admitted. */
+  async admittedPass(roomName: string, identity: string): Promise<GuestPass | undefined> {
+    const knock = await this.knocks.getKnock(roomName, identity);
+    return knock?.status === 'admitted' ? knock.pass : undefined;
   }
 
   waiting(room: RoomRecord): Promise<KnockRecord[]> {

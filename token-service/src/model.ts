@@ -13,7 +13,7 @@ export interface RoomRecord {
   createdBy: string;
   createdByName: string;
   /**
-   * Co-hosts: hosts besides the creator (user ids, creator excluded; also invited). They do what the creator does
+   * Co-hosts: hosts besides the creator (user ids, creator excluded; invited when named at creation, guests stay guests). They do what the creator does
    * except act on the creator and manage co-hosts. Absent when there are none.
    */
   coHosts?: string[];

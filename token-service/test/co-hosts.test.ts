@@ -207,12 +207,40 @@ describe.each(['memory', 'mongo'] as const)('co-hosts on the %s store', (kind) =
     expect((await as(app, 'alice', 'POST', `/rooms/${name}/unlock`)).status).toBe(200);
     expect((await as(app, 'carol', 'POST', `/rooms/${name}/join`)).json.permissions.role).toBe('participant');
 
-    // A guest admitted with an invite may be made co-host (and is then invited for good).
+    // A guest admitted with an invite may be made co-host, and stays a guest (not invited).
     const link = await as(app, 'alice', 'POST', `/rooms/${name}/invites`, { role: 'participant' });
     expect((await as(app, 'dave', 'POST', `/rooms/${name}/join`, { invite: link.json.invite })).status).toBe(200);
     const guest = await put('alice', 'dave');
     expect([guest.status, guest.json.co_hosts]).toEqual([200, ['dave']]);
-    expect(guest.json.participants).toContain('dave');
+    expect(guest.json.participants).not.toContain('dave');
+  });
+
+  it('a webinar guest who came in as a speaker, made co-host and then not, speaks again (live on the SFU and on a rejoin)', async () => {
+    const { name } = await createRoom(app, { participants: ['carol'], speakers: ['carol'] });
+    const link = await as(app, 'alice', 'POST', `/rooms/${name}/invites`, { role: 'participant' });
+    const join = await as(app, 'dave', 'POST', `/rooms/${name}/join`, { invite: link.json.invite });
+    expect(join.json.permissions.role).toBe('speaker');
+    const dave = await SignalClient.connect(livekit.wsUrl, join.json.token);
+    open.push(dave.client);
+    expect((await as(app, 'alice', 'PUT', `/rooms/${name}/co-hosts/dave`)).json.co_hosts).toEqual(['dave']);
+    const removed = await as(app, 'alice', 'DELETE', `/rooms/${name}/co-hosts/dave`);
+    expect([removed.status, removed.json.co_hosts, removed.json.participants.includes('dave')]).toEqual([200, [], false]);
+    expect((await roomService.getParticipant(name, 'dave')).permission?.canPublish).toBe(true);
+    expect((await as(app, 'dave', 'POST', `/rooms/${name}/join`)).json.permissions.role).toBe('speaker');
+  });
+
+  it('a guest whose invite was revoked while co-host has no way in once no longer co-host: removed from the call', async () => {
+    const { name } = await createRoom(app, {});
+    const link = await as(app, 'alice', 'POST', `/rooms/${name}/invites`, { role: 'participant' });
+    const join = await as(app, 'dave', 'POST', `/rooms/${name}/join`, { invite: link.json.invite });
+    const dave = await SignalClient.connect(livekit.wsUrl, join.json.token);
+    open.push(dave.client);
+    expect((await as(app, 'alice', 'PUT', `/rooms/${name}/co-hosts/dave`)).status).toBe(200);
+    expect((await as(app, 'alice', 'DELETE', `/rooms/${name}/invites/${link.json.id}`)).status).toBe(200);
+    expect((await as(app, 'dave', 'POST', `/rooms/${name}/join`)).json.permissions.role).toBe('host');
+    expect((await as(app, 'alice', 'DELETE', `/rooms/${name}/co-hosts/dave`)).status).toBe(200);
+    expect(await until(() => roomService.listParticipants(name), (p) => !p.some((x) => x.identity === 'dave'))).not.toContainEqual(expect.objectContaining({ identity: 'dave' }));
+    expect((await as(app, 'dave', 'POST', `/rooms/${name}/join`)).status).toBe(404);
   });
 
   it('removing the co-host role from a guest in the call who never had it: 200, nothing changes (their invite role stays)', async () => {

@@ -15,7 +15,7 @@ const coHostRoute = (method: 'put' | 'delete') =>
       'Co-hosts do what the creator does (invites, end, waiting room, mute/remove/lock, stage, hands, Q&A) except act on the ' +
       'creator and manage co-hosts. Creator only: 403 `forbidden` for co-hosts and everyone else who may see the room, 404 for ' +
       'those who may not. 404 `participant_not_found` when the person is neither a member, nor a guest admitted with an invite ' +
-      'or from the waiting room, nor in the call; 400 for the creator. Stored (a co-host is invited too), applied live to their permissions when they are ' +
+      'or from the waiting room, nor in the call; 400 for the creator. Stored (the role only: a guest made co-host stays a guest), applied live to their permissions when they are ' +
       `in the call, then a server data packet on \`${ROOM_TOPIC}\` \`{"type":"roles"}\` tells the whole room. Idempotent.`,
     security: [{ bearerAuth: [] }],
     request: { params: ParticipantParams },

@@ -12,8 +12,9 @@ export async function setCoHost(rooms: Collection<RoomDoc>, roomName: string, us
   const _id = requireString(roomName, 'roomName');
   const id = requireString(userId, 'userId');
   if (requireBoolean(coHost, 'coHost')) {
-    // A co-host is invited too: once no longer co-host they are still a member of the room.
-    const doc = await rooms.findOneAndUpdate({ _id }, { $addToSet: { coHosts: id, participants: id } }, { returnDocument: 'after' });
+    // Only the role: a guest made co-host stays a guest (their invite or the open link is their way back once no
+    // longer co-host), and an invited user stays invited.
+    const doc = await rooms.findOneAndUpdate({ _id }, { $addToSet: { coHosts: id } }, { returnDocument: 'after' });
     return doc ? fromRoomDoc(doc) : null;
   }
   const doc = await rooms.findOneAndUpdate({ _id }, { $pull: { coHosts: id } }, { returnDocument: 'after' });

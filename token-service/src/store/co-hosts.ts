@@ -6,8 +6,9 @@ import type { RoomRecord } from '../model.js';
  */
 export interface CoHostsStore {
   /**
-   * Makes `userId` a co-host (also invited, so they stay a member once no longer co-host) or takes the role away
-   * (they stay invited). Idempotent. Returns the updated room, null when it does not exist.
+   * Makes `userId` a co-host or takes the role away; `participants` (who is invited) does not change, so a guest
+   * made co-host is still a guest once the role is gone. Idempotent. Returns the updated room, null when it does not
+   * exist.
    */
   setCoHost(roomName: string, userId: string, coHost: boolean): Promise<RoomRecord | null>;
 }

@@ -99,7 +99,6 @@ export class MemoryRoomStore implements RoomStore {
     const coHosts = withCoHost(room, userId, coHost);
     if (coHosts.length > 0) room.coHosts = coHosts;
     else delete room.coHosts;
-    if (coHost && !room.participants.includes(userId)) room.participants.push(userId);
     return clone(room);
   }
 

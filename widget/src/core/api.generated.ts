@@ -1169,7 +1169,7 @@ export interface paths {
         get?: never;
         /**
          * Make someone a co-host (creator only)
-         * @description Co-hosts do what the creator does (invites, end, waiting room, mute/remove/lock, stage, hands, Q&A) except act on the creator and manage co-hosts. Creator only: 403 `forbidden` for co-hosts and everyone else who may see the room, 404 for those who may not. 404 `participant_not_found` when the person is neither a member, nor a guest admitted with an invite or from the waiting room, nor in the call; 400 for the creator. Stored (a co-host is invited too), applied live to their permissions when they are in the call, then a server data packet on `urbania.room` `{"type":"roles"}` tells the whole room. Idempotent.
+         * @description Co-hosts do what the creator does (invites, end, waiting room, mute/remove/lock, stage, hands, Q&A) except act on the creator and manage co-hosts. Creator only: 403 `forbidden` for co-hosts and everyone else who may see the room, 404 for those who may not. 404 `participant_not_found` when the person is neither a member, nor a guest admitted with an invite or from the waiting room, nor in the call; 400 for the creator. Stored (the role only: a guest made co-host stays a guest), applied live to their permissions when they are in the call, then a server data packet on `urbania.room` `{"type":"roles"}` tells the whole room. Idempotent.
          */
         put: {
             parameters: {
@@ -1252,7 +1252,7 @@ export interface paths {
         post?: never;
         /**
          * Take the co-host role away (creator only)
-         * @description Co-hosts do what the creator does (invites, end, waiting room, mute/remove/lock, stage, hands, Q&A) except act on the creator and manage co-hosts. Creator only: 403 `forbidden` for co-hosts and everyone else who may see the room, 404 for those who may not. 404 `participant_not_found` when the person is neither a member, nor a guest admitted with an invite or from the waiting room, nor in the call; 400 for the creator. Stored (a co-host is invited too), applied live to their permissions when they are in the call, then a server data packet on `urbania.room` `{"type":"roles"}` tells the whole room. Idempotent.
+         * @description Co-hosts do what the creator does (invites, end, waiting room, mute/remove/lock, stage, hands, Q&A) except act on the creator and manage co-hosts. Creator only: 403 `forbidden` for co-hosts and everyone else who may see the room, 404 for those who may not. 404 `participant_not_found` when the person is neither a member, nor a guest admitted with an invite or from the waiting room, nor in the call; 400 for the creator. Stored (the role only: a guest made co-host stays a guest), applied live to their permissions when they are in the call, then a server data packet on `urbania.room` `{"type":"roles"}` tells the whole room. Idempotent.
          */
         delete: {
             parameters: {
