@@ -83,7 +83,7 @@ export default {
     await bob.page.waitForFunction(() => document.querySelector('urbania-meeting')?.getAttribute('connection-state') === 'disconnected', null, { timeout: 15_000 });
     const status = (await inMeeting(bob.page, 'connection-status').first().textContent())?.trim();
     world.log(`Bob's status: ${status}`);
-    assert(/organisateur vous a retiré/.test(status ?? ''), `Bob's widget does not say the host removed him: ${status}`);
+    assert(/un hôte vous a retiré/.test(status ?? ''), `Bob's widget does not say the host removed him: ${status}`);
     await world.screenshot(bob.page, 'removed-by-host');
   },
 };

@@ -108,7 +108,7 @@ export default {
     assert((await connectionState(bob.page)) === 'disconnected', 'bob is not disconnected');
     const said = await text(inMeeting(bob.page, 'connection-status').first());
     world.log(`bob sees: ${said}`);
-    assert(/l’organisateur a mis fin à l’appel pour tous/.test(said), `bob's page says ${JSON.stringify(said)}`);
+    assert(/un hôte a mis fin à l’appel pour tous/.test(said), `bob's page says ${JSON.stringify(said)}`);
     assert((await inMeeting(bob.page, 'rejoin-button').count()) === 0, 'bob is offered a rejoin that cannot work');
     await world.screenshot(bob.page, 'room-ended-by-host');
     const after = await sfuParticipants(world, room).catch(() => []);

@@ -187,7 +187,7 @@ describe('<urbania-meeting>: host actions', () => {
       const left = oneEvent(el, 'urbania-left');
       lastRoom!.emit(RoomEvent.Disconnected, DisconnectReason.ROOM_DELETED);
       expect((await left).detail).to.deep.equal({ room: 'r1', reason: 'room_deleted' });
-      await waitFor(() => text(deepQuery(el, '[part="connection-status"]')) === 'Disconnected: the host ended the call for everyone', 2000, 'reason');
+      await waitFor(() => text(deepQuery(el, '[part="connection-status"]')) === 'Disconnected: a host ended the call for everyone', 2000, 'reason');
       expect(deepQuery(el, '[part="rejoin-button"]')).to.equal(null);
       expect(deepQuery(el, '[part~="end-call-button"]')).to.equal(null);
     } finally {
@@ -224,7 +224,7 @@ describe('<urbania-meeting>: host actions', () => {
     document.body.append(el);
     try {
       await waitFor(() => deepQuery(el, '[part="left"]'), 3000, 'left view');
-      expect(text(deepQuery(el, '[part="error"]'))).to.contain('L\'organisateur ne vous a pas fait entrer dans cette réunion.');
+      expect(text(deepQuery(el, '[part="error"]'))).to.contain('Un hôte ne vous a pas fait entrer dans cette réunion.');
       expect(text(deepQuery(el, '#left-title'))).to.equal('Entrée refusée');
       expect(deepQuery(el, '[part="rejoin-button"]')).to.equal(null);
     } finally {

@@ -186,7 +186,7 @@ describe('<urbania-meeting>', () => {
     const el = await fixture<UrbaniaMeeting>(html`<urbania-meeting view="invite" room="ghost" service-url=${SERVICE} .authToken=${'t'}></urbania-meeting>`);
     await waitFor(() => deepQuery(el, '[part="error"]'), 3000, 'error');
     expect(text(deepQuery(el, '[part="error"] p'))).to.equal(
-      "Salle introuvable : elle n'existe pas, ou vous n'y êtes pas invité. Demandez un lien d'invitation à l'organisateur.",
+      "Salle introuvable : elle n'existe pas, ou vous n'y êtes pas invité. Demandez un lien d'invitation à l'hôte.",
     );
     expect(deepQuery(el, '[part="error"]')!.getAttribute('role')).to.equal('alert');
   });
@@ -575,7 +575,7 @@ describe('<urbania-meeting>', () => {
       const left = oneEvent(el, 'urbania-left');
       room.emit(RoomEvent.Disconnected, DisconnectReason.PARTICIPANT_REMOVED);
       expect((await left).detail).to.deep.equal({ room: 'r1', reason: 'participant_removed' });
-      await waitFor(() => text(deepQuery(el, '[part="connection-status"]')) === 'Disconnected: the host removed you from the call', 2000, 'reason');
+      await waitFor(() => text(deepQuery(el, '[part="connection-status"]')) === 'Disconnected: a host removed you from the call', 2000, 'reason');
       expect(el.getAttribute('connection-state')).to.equal('disconnected');
       expect(deepQuery(el, '[part="rejoin-button"]')).to.exist;
 

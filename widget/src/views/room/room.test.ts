@@ -187,7 +187,7 @@ describe('<urbania-room>', () => {
     await left;
     session.set({ connection: 'disconnected', reason: 'participant_removed', participants: [] });
     await el.updateComplete;
-    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Déconnecté : l’organisateur vous a retiré de l’appel');
+    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Déconnecté : un hôte vous a retiré de l’appel');
     expect(q(el, '[part="leave-button"]')).to.equal(null);
     const rejoin = oneEvent(el, 'room-rejoin');
     q<HTMLButtonElement>(el, '[part="rejoin-button"]')!.click();
@@ -195,7 +195,7 @@ describe('<urbania-room>', () => {
     // A host ended the room for everyone: said so, and no rejoin (the room refuses joins from then on).
     session.set({ connection: 'disconnected', reason: 'room_deleted', participants: [] });
     await el.updateComplete;
-    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Déconnecté : l’organisateur a mis fin à l’appel pour tous');
+    expect(q(el, '[part="connection-status"]')!.textContent!.trim()).to.equal('Déconnecté : un hôte a mis fin à l’appel pour tous');
     expect(q(el, '[part="rejoin-button"]')).to.equal(null);
   });
 
