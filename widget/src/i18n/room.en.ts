@@ -184,6 +184,8 @@ export const roomEn: Record<RoomMessageKey, string> = {
   'invites.made': 'Links created in this call ({count})',
   'invites.item': 'For {role}, valid until {time}',
   'invites.revoke': 'Revoke',
+  'invites.copyShort': 'Copy',
+  'invites.copyNamed': 'Copy the link for {role} valid until {time}',
   'invites.notFound': 'This link no longer exists for this room (already revoked?).',
   'invites.revokeNamed': 'Revoke the link for {role} valid until {time}',
   'endCall.open': 'End for everyone',

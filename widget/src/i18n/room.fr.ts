@@ -185,6 +185,8 @@ export const roomFr = {
   'invites.made': 'Liens créés pendant cet appel ({count})',
   'invites.item': 'Pour {role}, valable jusqu’au {time}',
   'invites.revoke': 'Révoquer',
+  'invites.copyShort': 'Copier',
+  'invites.copyNamed': 'Copier le lien pour {role} valable jusqu’au {time}',
   'invites.notFound': 'Ce lien n’existe plus pour cette salle (déjà révoqué ?).',
   'invites.revokeNamed': 'Révoquer le lien pour {role} valable jusqu’au {time}',
   'endCall.open': 'Terminer pour tous',

@@ -152,6 +152,7 @@ const ROOM_EXPORTS = exportParts(ROOM_PARTS);
  * @csspart invites-copy-status - "Copied", or how to copy by hand (`data-status` `copied` | `manual`).
  * @csspart invites-list - The links made in this call.
  * @csspart invites-item - One link (`data-id`, `data-role`).
+ * @csspart invites-item-copy - Copies that link again (shown in the URL field).
  * @csspart invites-revoke - Revokes that link at once.
  * @csspart invites-error - Why creating or revoking a link failed.
  * @csspart end-call-button - Host: "End for everyone" in the control bar (asks for confirmation first).

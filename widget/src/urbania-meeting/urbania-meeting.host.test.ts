@@ -165,6 +165,48 @@ describe('<urbania-meeting>: host actions', () => {
     }
   });
 
+  it('a link made earlier is copied again from the list after the panel was closed (its URL field is gone); selected when the clipboard fails', async () => {
+    let n = 0;
+    stub = stubFetch([
+      joinAs('me', 'host'),
+      { method: 'POST', path: '/api/livekit/rooms/r1/invites', status: 201, get body() { n++; return invite(n); } } as FakeRoute,
+    ]);
+    const el = await inCall('en');
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (s: string) => { written.push(s); } } });
+    const open = async () => {
+      deepQuery<HTMLButtonElement>(el, '[part="invites-toggle"]')!.click();
+      return waitFor(() => deepQuery(el, 'urbania-invite-panel'), 2000, 'panel');
+    };
+    try {
+      let panel = await open();
+      panel.shadowRoot!.querySelector<HTMLButtonElement>('[part="invites-create"]')!.click();
+      await waitFor(() => panel.shadowRoot!.querySelector('[part="invites-url"]'), 2000, 'url');
+      panel.shadowRoot!.querySelector<HTMLButtonElement>('[part="invites-close"]')!.click();
+      await waitFor(() => !deepQuery(el, 'urbania-invite-panel'), 2000, 'closed');
+      panel = await open();
+      await (panel as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(panel.shadowRoot!.querySelector('[part="invites-url"]'), 'the new link\'s field went with the panel').to.equal(null);
+      const copy = panel.shadowRoot!.querySelector<HTMLButtonElement>('[part="invites-item"][data-id="i1"] [part="invites-item-copy"]')!;
+      expect(copy.getAttribute('aria-label')).to.match(/^Copy the link for a participant valid until /);
+      copy.click();
+      await waitFor(() => text(panel.shadowRoot!.querySelector('[part="invites-copy-status"]')) === 'Link copied to the clipboard.', 2000, 'copied');
+      expect(written).to.deep.equal([invite(1).url]);
+      const url = panel.shadowRoot!.querySelector<HTMLInputElement>('[part="invites-url"]')!;
+      expect(url.value, 'shown again').to.equal(invite(1).url);
+      // Without the Clipboard API: the same fallback, the URL selected for Ctrl+C.
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
+      copy.click();
+      await waitFor(() => panel.shadowRoot!.querySelector('[part="invites-copy-status"][data-status="manual"]'), 2000, 'manual');
+      expect(panel.shadowRoot!.activeElement).to.equal(url);
+      expect([url.selectionStart, url.selectionEnd]).to.deep.equal([0, url.value.length]);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      el.remove();
+    }
+  });
+
   it('the host ends the call for everyone from the control bar (with a confirmation); the room view says the host ended it, without a rejoin button', async () => {
     stub = stubFetch([
       joinAs('me', 'host'),

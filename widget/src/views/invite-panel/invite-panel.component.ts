@@ -21,7 +21,8 @@ declare global {
  * Internal invite-links panel of the room view, for hosts: creates an invite link through the service (in a webinar,
  * for a speaker or for the audience), shows its URL in a read-only field with a copy button (the Clipboard API; where
  * it is missing or refused, the URL is selected for Ctrl+C and the panel says so), and lists the links made in this
- * call with a revoke button. Everything goes through core/host-controls.ts. Escape or the close button fire the
+ * call with a copy button (the link shows in that field again, copied the same way: the field is gone once the panel
+ * closed, the list is kept) and a revoke button. Everything goes through core/host-controls.ts. Escape or the close button fire the
  * internal `invites-close` event.
  *
  * @csspart invites-panel - The panel container.
@@ -33,6 +34,7 @@ declare global {
  * @csspart invites-copy-status - "Copied", or how to copy by hand (`data-status` `copied` | `manual`).
  * @csspart invites-list - The links made in this call.
  * @csspart invites-item - One link (`data-id`, `data-role`).
+ * @csspart invites-item-copy - Copies that link again (it shows in the URL field, selected when the clipboard fails).
  * @csspart invites-revoke - Revokes that link at once.
  * @csspart invites-error - Why creating or revoking failed.
  */
@@ -48,7 +50,7 @@ export class UrbaniaInvitePanel extends LitElement {
   @property({ attribute: false }) hostControls: HostControlsLike | undefined;
   private readonly hostCtl = new HostControlsController(this);
   @state() private inviteRole: InviteRole = 'participant';
-  /** The link just made, whose URL is shown. */
+  /** The link just made (or chosen in the list to copy again), whose URL is shown. */
   @state() private last: HostInvite | undefined;
   @state() private copy: 'copied' | 'manual' | '' = '';
   @state() private error = '';
@@ -86,6 +88,14 @@ export class UrbaniaInvitePanel extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** A listed link, copied again: shown in the URL field, then the one copy path. */
+  private async copyListed(invite: HostInvite): Promise<void> {
+    this.last = invite;
+    this.copy = '';
+    await this.updateComplete;
+    await this.copyUrl();
   }
 
   private async copyUrl(): Promise<void> {
@@ -155,6 +165,8 @@ export class UrbaniaInvitePanel extends LitElement {
             <ul part="invites-list" aria-labelledby="invites-made">
               ${repeat(s.invites, (i) => i.id, (i) => html`<li part="invites-item" data-id=${i.id} data-role=${i.role}>
                 <span>${t('invites.item', { role: roleName(i.role), time: time(i.expiresAt) })}</span>
+                <button part="invites-item-copy" type="button" aria-label=${t('invites.copyNamed', { role: roleName(i.role), time: time(i.expiresAt) })}
+                  @click=${() => void this.copyListed(i)}>${t('invites.copyShort')}</button>
                 <button part="invites-revoke" type="button" class="danger" ?disabled=${this.hostControls?.isPending('revoke', i.id) ?? false}
                   aria-label=${t('invites.revokeNamed', { role: roleName(i.role), time: time(i.expiresAt) })}
                   @click=${() => void this.revoke(i.id)}>${t('invites.revoke')}</button>

@@ -4,5 +4,5 @@
  */
 export const INVITE_PANEL_PARTS = [
   'invites-panel', 'invites-close', 'invites-role', 'invites-create', 'invites-url', 'invites-copy', 'invites-copy-status',
-  'invites-list', 'invites-item', 'invites-revoke', 'invites-error',
+  'invites-list', 'invites-item', 'invites-item-copy', 'invites-revoke', 'invites-error',
 ] as const;

@@ -22,7 +22,8 @@ export default css`
     display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; justify-content: space-between;
     padding: 0.35rem 0.5rem; border-radius: var(--_u-radius, 8px); background: var(--_u-surface, #f3f4f6); font-size: 0.85rem;
   }
-  [part~='invites-revoke'] { font-size: 0.8rem; min-height: 2rem; }
+  [part~='invites-revoke'], [part~='invites-item-copy'] { font-size: 0.8rem; min-height: 2rem; }
+  [part~='invites-item'] > span { flex: 1; }
   [part~='invites-error'] {
     margin: 0; padding: 0.3rem 0.5rem; font-size: 0.9rem;
     color: var(--_u-danger-text, #7f1d1d); background: var(--_u-danger-surface, #fee2e2); border-radius: 4px;

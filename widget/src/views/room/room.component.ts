@@ -184,6 +184,7 @@ export { initials } from './tile.js';
  * @csspart invites-copy-status - "Copied", or how to copy by hand (`data-status` `copied` | `manual`).
  * @csspart invites-list - The links made in this call.
  * @csspart invites-item - One link (`data-id`, `data-role`).
+ * @csspart invites-item-copy - Copies that link again (shown in the URL field).
  * @csspart invites-revoke - Revokes that link.
  * @csspart invites-error - Why creating or revoking a link failed.
  * @csspart end-call-button - Host: "End for everyone" (asks for confirmation first).
