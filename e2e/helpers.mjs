@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOG_DIR, RESULTS_DIR, ROOT } from './stack.mjs';
-import { part, signInThroughUi, waitConnected } from './pages.mjs';
+import { SESSION_KEY, part, signInThroughUi, waitConnected } from './pages.mjs';
 
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page-probe.js');
 export const NAMES = { alice: 'Alice Martin', bob: 'Bob Dupont', carol: 'Carole Lefèvre', david: 'David Bernard', emma: 'Emma Petit' };
@@ -214,6 +214,19 @@ export async function expectNoCspViolation(world, u) {
   if (v.style.length) world.log(`${u.id}: ${v.style.length} style-src violation(s): ${JSON.stringify(v.style.slice(0, 3))}`);
   if (v.blocking.length) throw new Error(`${u.id}: CSP violations: ${JSON.stringify(v.blocking.slice(0, 5))}`);
   return v;
+}
+
+/** The demo user's Urbania token, from the page's session (the demo login). */
+export const tokenOf = (page) => page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}').token, SESSION_KEY);
+
+/** One request to the token service as that user: `{status, json}` (json undefined when the body is not JSON). */
+export async function serviceApi(world, token, method, path, body) {
+  const res = await fetch(`${world.stack.serviceUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body && { 'content-type': 'application/json' }) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, json: await res.json().catch(() => undefined) };
 }
 
 /** Identities the SFU sees in the room, with their tracks (server truth, via the RoomService API). */

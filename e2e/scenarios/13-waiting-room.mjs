@@ -2,22 +2,11 @@
 // link, clicks "Rejoindre maintenant" and waits: her page says so and holds no token (no call). Alice sees the knock
 // in her call and admits her: Carol's widget joins by itself and decodes Alice's video. David knocks with the same
 // link; Alice refuses him: his widget says so, and the SFU never lists him.
-import { assert, expectRemoteVideoPlaying, inMeeting, joinRoomPage, sfuParticipants, uniqueRoom } from '../helpers.mjs';
+import { serviceApi as api, assert, expectRemoteVideoPlaying, inMeeting, joinRoomPage, sfuParticipants, tokenOf, uniqueRoom } from '../helpers.mjs';
 import { connectionState, waitConnected } from '../pages.mjs';
 
 const identities = async (world, room) => (await sfuParticipants(world, room)).map((p) => p.identity);
 
-/** The demo user's Urbania token, from the page's session (the demo login). */
-const tokenOf = (page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('urbania-demo.session') ?? '{}').token);
-
-async function api(world, token, method, path, body) {
-  const res = await fetch(`${world.stack.serviceUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body && { 'content-type': 'application/json' }) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: await res.json().catch(() => undefined) };
-}
 
 export default {
   name: 'waiting-room',

@@ -6,23 +6,13 @@
 // admits David, who knocks with the link (the SFU lists David). Alice takes co-hosting back: Bob's controls go.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { assert, inMeeting, joinRoomPage, sfuParticipants, uniqueRoom } from '../helpers.mjs';
+import { serviceApi as api, assert, inMeeting, joinRoomPage, sfuParticipants, tokenOf, uniqueRoom } from '../helpers.mjs';
 import { connectionState, waitConnected } from '../pages.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const MIC = 2; // livekit TrackSource.MICROPHONE
 
-const tokenOf = (page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('urbania-demo.session') ?? '{}').token);
-
-async function api(world, token, method, path, body) {
-  const res = await fetch(`${world.stack.serviceUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body && { 'content-type': 'application/json' }) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: await res.json().catch(() => undefined) };
-}
 
 /** Polls the SFU until `ok(entry)` holds for `identity`'s entry (undefined when absent). */
 async function untilSfu(world, room, identity, ok, what, timeoutMs = 15_000) {
