@@ -175,7 +175,8 @@ describe('<urbania-meeting>: host actions', () => {
     const written: string[] = [];
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (s: string) => { written.push(s); } } });
     const open = async () => {
-      deepQuery<HTMLButtonElement>(el, '[part="invites-toggle"]')!.click();
+      // The bar measures its width again once the panel closed (narrower: the toggle is in "More options" meanwhile).
+      (await waitFor(() => deepQuery<HTMLButtonElement>(el, '[part="invites-toggle"]'), 2000, 'invites toggle'))!.click();
       return waitFor(() => deepQuery(el, 'urbania-invite-panel'), 2000, 'panel');
     };
     try {
