@@ -19,6 +19,8 @@ import type { DataSource } from './lobby.js';
 import { registerRoomMessages } from '../i18n/room.js';
 
 export { preloadLiveKit };
+/** How the call reports to the meeting flow (in-call-wiring.ts), loaded with this chunk. */
+export { wireFlow, type FlowHooks } from './in-call-wiring.js';
 
 export interface InCallOptions {
   /** The call session (tests inject one with a fake livekit module). */

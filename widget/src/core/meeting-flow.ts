@@ -1,111 +1,33 @@
 /**
- * The meeting flow, without Lit: one explicit phase at a time, owning the ServiceClient and the CallSession.
- *
- *   idle ─► loading-room ─► ready ─► joining ─► in-call ◄─► reconnecting
- *     │          │                     │           │              │
- *     └──────────┴──► failed           └─► failed  └──────► left ◄┘
+ * The meeting flow, without Lit: one explicit phase at a time (meeting-phase.ts: the phases, their legal transitions,
+ * the state and events), owning the ServiceClient and the CallSession.
  *
  * `<urbania-meeting>` configures it from its attributes, calls its methods from the views, renders `state` and
  * re-emits `on()` events as `urbania-*` events. Every call ends through `end(reason)`: `leave()`, the element being
  * removed, the server removing us, the connection giving up. Every failure becomes one `FlowError` (flow-error.ts).
  * Features of the call itself (the session, screen share, chat, devices…) live in `call` (in-call.ts), a lazy chunk
- * loaded when a join starts or is hinted (`warm()`), beside livekit-client: the pre-join pays for none of it.
+ * loaded when a join starts or is hinted (`warm()`), beside livekit-client: the pre-join pays for none of it. How the
+ * call reports back is in-call-wiring.ts (in that chunk); join-call.ts has the join sequence's stateless pieces.
  */
 import { joinThroughLobby } from './lobby.js';
 import { ServiceClient, type CreateRoomRequest, type Role, type RoomInfo } from './service-client.js';
 import { HostControls } from './host-controls.js';
 import { connectedElsewhere } from './other-tab.js';
 import { ROOM_NAME_PATTERN } from './api.generated.js';
-import type { CallSession, ConnectionStateName, SessionEvent } from './call-session.js';
+import type { CallSession, ConnectionStateName } from './call-session.js';
 import { loadUserChoices, saveUserChoices, type UserChoices } from './user-choices.js';
-import type { ChatMessage } from './chat.js';
 import { QaBoard } from './qa.js';
 import { Listeners } from './listeners.js';
 import type { CallDevicesOptions, DeviceKind } from './devices.js';
-import type { ConnectionQualityName } from './connection-quality.js';
-import type { HandChange } from './hands.js';
-import type { InCall, InCallEvent } from './in-call.js';
-import { MeetingError, flowError, mediaFlowError, toFlowError, type FlowError } from './flow-error.js';
+import type { InCall } from './in-call.js';
+import { MeetingError, flowError, toFlowError, type FlowError } from './flow-error.js';
+import { canTransition, connectionStateOf, IllegalTransitionError, type CallInfo, type FlowEvent, type FlowState, type MeetingEntry, type MeetingPhase } from './meeting-phase.js';
+import { connectOptions, connectionFailed, preloadLiveKitClient } from './join-call.js';
 
-/** What the page asked for: the `view` attribute. */
-export type MeetingEntry = 'pre-join' | 'invite' | 'room';
-
-/** The call we are in. */
-export interface CallInfo {
-  readonly room: string;
-  readonly info: RoomInfo;
-  readonly identity: string;
-  readonly canPublish: boolean;
-  /** Our role, from the join answer (`host`: the room's creator or a co-host; room-roles.ts decides during the call). */
-  readonly role: Role;
-}
-
-export type MeetingPhase =
-  | { readonly phase: 'idle' }
-  /** Fetching the room's information (invite) or creating it (pre-join). */
-  | { readonly phase: 'loading-room'; readonly room: string; readonly creating: boolean }
-  | { readonly phase: 'ready'; readonly room: string; readonly info: RoomInfo }
-  /** `/join` then the SFU connection; `waiting`: in the room's waiting room until a host admits us (no token yet). */
-  | { readonly phase: 'joining'; readonly room: string; readonly waiting?: boolean }
-  | ({ readonly phase: 'in-call' } & CallInfo)
-  | ({ readonly phase: 'reconnecting' } & CallInfo)
-  /** The call ended; `byServer` when the SFU ended it (removal, room deleted, connection lost…). */
-  | { readonly phase: 'left'; readonly room: string; readonly reason: string; readonly byServer: boolean }
-  | { readonly phase: 'failed'; readonly room: string; readonly error: FlowError; readonly during: 'loading-room' | 'joining' };
-
-export type PhaseName = MeetingPhase['phase'];
-
-/** The phase plus the message currently shown to the person (a failure, or a device problem during the call). */
-export type FlowState = MeetingPhase & { readonly notice: FlowError | undefined };
-
-export type FlowEvent =
-  | { type: 'joined'; room: string; identity: string; canPublish: boolean }
-  | { type: 'left'; room: string; reason: string }
-  | { type: 'participant-joined'; identity: string; name: string }
-  | { type: 'participant-left'; identity: string; name: string }
-  | { type: 'room-created'; room: RoomInfo }
-  | { type: 'chat-message'; message: ChatMessage }
-  | { type: 'screen-share-started' | 'screen-share-stopped'; identity: string }
-  | { type: 'device-changed'; kind: DeviceKind; deviceId: string }
-  | { type: 'connection-quality'; identity: string; quality: ConnectionQualityName }
-  /** A hand went up or down (hands.ts), ours included; also hands already up when we join. */
-  | HandChange
-  | { type: 'error'; error: FlowError };
-
-/** Legal transitions; anything else is a bug and throws IllegalTransitionError. */
-const TRANSITIONS: Readonly<Record<PhaseName, readonly PhaseName[]>> = {
-  idle: ['loading-room', 'joining', 'failed', 'left'],
-  'loading-room': ['loading-room', 'ready', 'joining', 'failed', 'idle', 'left'],
-  ready: ['loading-room', 'joining', 'failed', 'idle', 'left'],
-  joining: ['joining', 'in-call', 'failed', 'left', 'idle'],
-  'in-call': ['reconnecting', 'left'],
-  reconnecting: ['in-call', 'left'],
-  left: ['loading-room', 'joining', 'failed', 'idle'],
-  failed: ['loading-room', 'joining', 'failed', 'idle', 'left'],
-};
-
-export function canTransition(from: PhaseName, to: PhaseName): boolean {
-  return TRANSITIONS[from].includes(to);
-}
-
-export class IllegalTransitionError extends Error {
-  override readonly name = 'IllegalTransitionError';
-  constructor(readonly from: PhaseName, readonly to: PhaseName) {
-    super(`meeting flow: illegal transition ${from} → ${to}`);
-  }
-}
-
-/** The `connection-state` the element reflects for a phase. */
-export function connectionStateOf(p: MeetingPhase): ConnectionStateName {
-  switch (p.phase) {
-    case 'joining': return 'connecting';
-    case 'in-call': return 'connected';
-    case 'reconnecting': return 'reconnecting';
-    case 'left': return 'disconnected';
-    case 'failed': return p.during === 'joining' ? 'disconnected' : 'idle';
-    default: return 'idle';
-  }
-}
+export {
+  canTransition, connectionStateOf, IllegalTransitionError,
+  type CallInfo, type FlowEvent, type FlowState, type MeetingEntry, type MeetingPhase, type PhaseName,
+} from './meeting-phase.js';
 
 /** Reasons for which we end the call ourselves (anything else comes from the SFU). */
 const LOCAL_END_REASONS = new Set(['client_initiated', 'element_removed']);
@@ -122,17 +44,6 @@ export interface FlowConfig {
 
 /** The in-call chunk (core/in-call.ts). */
 export type InCallModule = typeof import('./in-call.js');
-
-/** The device-id field of the stored choices for each kind (devices.ts's CHOICE_FIELD, kept out of the entry). */
-const CHOICE_FIELD: Record<DeviceKind, 'audioDeviceId' | 'videoDeviceId' | 'audioOutputId'> = {
-  audioinput: 'audioDeviceId', videoinput: 'videoDeviceId', audiooutput: 'audioOutputId',
-};
-
-/**
- * Start fetching livekit-client now, in parallel with the in-call chunk (whose session imports the same module).
- * Destructured, so that bundlers keep tree-shaking livekit-client to what call-session.ts uses.
- */
-const preloadLiveKitClient = (): Promise<unknown> => import('livekit-client').then(({ Room }) => Room);
 
 export interface MeetingFlowOptions {
   /** The call session (tests inject one with a fake livekit module). */
@@ -192,23 +103,19 @@ export class MeetingFlow {
     return this.loadingCall;
   }
 
-  private createCall({ InCall }: InCallModule): InCall {
+  private createCall({ InCall, wireFlow }: InCallModule): InCall {
     const call = new InCall({ session: this.options.session, devices: this.options.devices });
-    call.session.subscribe((s) => this.onSessionState(s.connection));
-    call.session.onEvent((e) => this.onSessionEvent(e));
-    call.on((e: InCallEvent) => {
-      if (e.type === 'device-changed') {
-        // A choice also replaces the pre-join's for this page's next join (the stored one is already updated).
-        if (e.chosen && this.choices) this.choices = { ...this.choices, [CHOICE_FIELD[e.kind]]: e.deviceId };
-        this.fire({ type: 'device-changed', kind: e.kind, deviceId: e.deviceId });
-      } else {
-        this.fire(e);
-      }
-    });
-    // What this page sends is also kept by the service for late joiners (fire-and-forget).
-    call.chat.onMessage((message) => {
-      const p = this._phase;
-      if (message.local && (p.phase === 'in-call' || p.phase === 'reconnecting')) void call.keepChatMessage(this.client, p.room, message);
+    wireFlow(call, {
+      connection: (connection) => this.onSessionState(connection),
+      end: (reason) => { void this.end(reason); },
+      report: (error) => this.report(error),
+      fire: (e) => this.fire(e),
+      chose: (patch) => { if (this.choices) this.choices = { ...this.choices, ...patch }; },
+      // What this page sends is also kept by the service for late joiners (fire-and-forget).
+      sentChat: (message) => {
+        const p = this._phase;
+        if (p.phase === 'in-call' || p.phase === 'reconnecting') void call.keepChatMessage(this.client, p.room, message);
+      },
     });
     return call;
   }
@@ -367,9 +274,7 @@ export class MeetingFlow {
     this.to({ phase: 'joining', room });
     // livekit-client and the in-call chunk download in parallel with the service's answer.
     const warm = (this.options.preload ?? preloadLiveKitClient)().catch(() => undefined);
-    const loading = this.loadCall().catch((err: unknown) => {
-      throw new MeetingError('connection_failed', String((err as Error)?.message ?? err), undefined, { cause: err });
-    });
+    const loading = this.loadCall().catch((err: unknown) => { throw connectionFailed(err); });
     loading.catch(() => {});
     try {
       const choices = { ...loadUserChoices(), ...this.choices };
@@ -384,27 +289,13 @@ export class MeetingFlow {
         this.fail('joining', room, flowError('already_in_call'));
         return;
       }
-      const callType = res.room.call_type;
       await warm;
       const call = await loading;
       if (attempt !== this.attempt) return;
       call.chat.clear();
       this.pendingCall = { room, info: res.room, canPublish: res.permissions.can_publish, role: res.permissions.role };
       // The session's state moves the phase to in-call as soon as the SFU connection is up (see onSessionState).
-      await call.session.connect({
-        url: res.url,
-        token: res.token,
-        roomName: res.room_name || room,
-        callType,
-        canPublish: res.permissions.can_publish,
-        audio: choices.audioEnabled !== false,
-        video: callType === 'video' && choices.videoEnabled !== false,
-        audioDeviceId: choices.audioDeviceId || undefined,
-        videoDeviceId: choices.videoDeviceId || undefined,
-        audioOutputId: choices.audioOutputId || undefined,
-      }).catch((err: unknown) => {
-        throw new MeetingError('connection_failed', String((err as Error)?.message ?? err), undefined, { cause: err });
-      });
+      await call.session.connect(connectOptions(res, room, choices)).catch((err: unknown) => { throw connectionFailed(err); });
     } catch (err) {
       if (attempt !== this.attempt) return;
       this.pendingCall = undefined;
@@ -566,28 +457,6 @@ export class MeetingFlow {
     this._phase = { ...p, info };
     this.host.update(info);
     this.publish();
-  }
-
-  private onSessionEvent(e: SessionEvent): void {
-    switch (e.type) {
-      case 'participant-joined':
-      case 'participant-left':
-        this.fire({ type: e.type, identity: e.identity, name: e.name });
-        break;
-      case 'disconnected':
-        void this.end(e.reason);
-        break;
-      case 'media-error':
-        this.report(mediaFlowError(e.kind, e.code, e.message));
-        break;
-      case 'screen-share-started':
-      case 'screen-share-stopped':
-        this.fire({ type: e.type, identity: e.identity });
-        break;
-      case 'connection-quality':
-        this.fire({ type: e.type, identity: e.identity, quality: e.quality });
-        break;
-    }
   }
 
   private to(next: MeetingPhase, notice: FlowError | undefined = this._notice): void {
