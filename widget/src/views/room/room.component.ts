@@ -6,13 +6,11 @@ import styles from './room.styles.js';
 import { translator, type Locale } from '../../i18n/room.js';
 import { CallStateController } from '../../controllers/call-state-controller.js';
 import { ResizeController } from '../../controllers/resize-controller.js';
-import { computeStage } from '../../core/stage-layout.js';
-import { updateTileOrder } from '../../core/tile-order.js';
-import { SpeakerFocus, chooseStageFocus, type StageControl, type StageSettings, type StageFocus } from '../../core/speaker-focus.js';
+import type { StageControl, StageSettings, StageFocus } from '../../core/speaker-focus.js';
 import type { CallSessionLike, CallState, ParticipantView } from '../../core/call-session.js';
 import { portableRenderRoot } from '../../styles/adopt-styles.js';
 import { icons } from './icons.js';
-import { renderTile, tileLabel } from './tile.js';
+import { renderTile } from './tile.js';
 import { renderControls } from './controls.js';
 import { renderStage } from './stage-view.js';
 import { MediaAttacher } from './media-attach.js';
@@ -20,10 +18,7 @@ import { HostControlsController, type HostControlsLike } from '../../controllers
 import { hostAnnouncement, renderTileHostAction } from './host-actions.js';
 import { RoleNotice, markLabel, renderRoleMark, roleMarkStyles } from './role-marks.js';
 import { StageRoleWatcher, renderStageRole } from './stage-role.js';
-import type { ChatLike } from '../chat-panel/chat-panel.component.js';
 import type { ChatMessage, ChatState } from '../../core/chat.js';
-import { CHAT_PANEL_PARTS } from '../chat-panel/chat-panel.parts.js';
-import '../chat-panel/chat-panel.js';
 import { PARTICIPANTS_PANEL_PARTS } from '../participants-panel/participants-panel.parts.js';
 import '../participants-panel/participants-panel.js';
 import { orderedHands } from '../../core/hands.js';
@@ -32,18 +27,15 @@ import type { DevicesLike } from '../device-menu/device-menu.component.js';
 import type { StatsLike } from '../stats-panel/stats-panel.component.js';
 import { CallStats, roomTracks } from '../../core/call-stats.js';
 import type { Room } from 'livekit-client';
-import { DEVICE_MENU_EXPORTS, INVITE_PANEL_EXPORTS, QA_PANEL_EXPORTS, STATS_PANEL_EXPORTS } from './room.parts.js';
+import { DEVICE_MENU_EXPORTS } from './room.parts.js';
 import '../device-menu/device-menu.js';
-import '../stats-panel/stats-panel.js';
-import type { QaLike } from '../qa-panel/qa-panel.component.js';
-import '../qa-panel/qa-panel.js';
-import '../invite-panel/invite-panel.js';
 import { EndCallDialog, endCallStyles } from './end-call.js';
-import { MoreMenu, focusControl } from './more-menu.js';
+import { MoreMenu } from './more-menu.js';
+import { SidePanels, type RoomChat, type RoomQa } from './side-panels.js';
+import { StagePlanner, pinButton } from './room-stage.js';
+import { chatAnnouncement, connectionStatusText, renderAnnouncements, stageAnnouncement } from './announcements.js';
 
-/** The chat the room shows: messages and sending (chat-panel) plus the open/unread state the toggle shows. */
-export type RoomChat = ChatLike & { setOpen(open: boolean): void };
-const CHAT_EXPORTS = CHAT_PANEL_PARTS.join(', ');
+export type { RoomChat } from './side-panels.js';
 const PEOPLE_EXPORTS = PARTICIPANTS_PANEL_PARTS.join(', ');
 
 declare global {
@@ -208,8 +200,9 @@ export class UrbaniaRoom extends LitElement {
   /** The host's controls over the call (shown to the host only). */
   @property({ attribute: false }) hostControls: HostControlsLike | undefined;
   private readonly hostCtl = new HostControlsController(this);
-  /** Hosts: the invite-links panel, and "end for everyone" with its confirmation. */
-  @state() private invitesOpen = false;
+  /** Which side panel is open (hosts: the invite-links panel too). */
+  private readonly panels = new SidePanels(this, () => Boolean(this.chatState?.open));
+  /** Hosts: "end for everyone" with its confirmation. */
   private readonly endCall = new EndCallDialog(this, () => this.hostControls);
   private readonly more = new MoreMenu(this);
   /** "Vous êtes maintenant co-hôte" when the creator makes us co-host during the call (and back). */
@@ -218,8 +211,7 @@ export class UrbaniaRoom extends LitElement {
   @state() private stageSettings: StageSettings = { layout: 'grid', pinned: undefined };
   @state() private stageNotice = '';
   private stageUnsub: (() => void) | undefined;
-  private readonly speaker = new SpeakerFocus();
-  private speakerTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly planner = new StagePlanner(() => this.requestUpdate());
   /** Who is on the stage at the last render (the PiP video, announcements). */
   private staged: StageFocus = { kind: 'none' };
   /** We created the room: the participants panel offers to lower anyone's hand. */
@@ -236,22 +228,18 @@ export class UrbaniaRoom extends LitElement {
     const room = this.callRoom;
     return this.stats ?? (room ? (this.ownStats ??= new CallStats(() => { const r = room(); return r ? roomTracks(r) : []; })) : undefined);
   }
-  @state() private statsOpen = false;
   /** A webinar's audience questions (Q&A); no Q&A toggle without them. */
-  @property({ attribute: false }) qa: (QaLike & { setOpen(open: boolean): void }) | undefined;
-  @state() private qaOpen = false;
+  @property({ attribute: false }) qa: RoomQa | undefined;
   @state() private page = 0;
   @state() private chatState: ChatState | undefined;
   @state() private chatAnnouncement = '';
   private chatUnsub: (() => void) | undefined;
   private chatSeen: ChatMessage | undefined;
-  @state() private peopleOpen = false;
   /** What the last keyboard shortcut did, for screen readers. */
   @state() private shortcutNotice = '';
 
   private readonly call = new CallStateController(this);
   private readonly size = new ResizeController(this);
-  private order: string[] = [];
   private readonly media = new MediaAttacher();
 
   /** Styled in whichever document it is in (the call can move into a picture-in-picture window). */
@@ -283,11 +271,9 @@ export class UrbaniaRoom extends LitElement {
       const prev = this.stageSettings;
       this.stageSettings = v;
       if (first) { first = false; return; }
-      const t = translator(this.locale);
       const name = (id: string) => this.call.state.participants.find((p) => p.identity === id)?.name ?? id;
-      if (v.pinned && v.pinned !== prev.pinned) this.stageNotice = t('announce.pinned', { name: name(v.pinned) });
-      else if (!v.pinned && prev.pinned) this.stageNotice = t('announce.unpinned');
-      else if (v.layout !== prev.layout) this.stageNotice = t(v.layout === 'speaker' ? 'announce.layoutSpeaker' : 'announce.layoutGrid');
+      const notice = stageAnnouncement(prev, v, translator(this.locale), name);
+      if (notice !== undefined) this.stageNotice = notice;
     });
   }
 
@@ -312,62 +298,10 @@ export class UrbaniaRoom extends LitElement {
     this.chatUnsub?.();
     this.chatSeen = this.chat?.state.messages.at(-1);
     this.chatUnsub = this.chat?.subscribe((s) => {
-      // With the panel closed, a new message from someone else is announced (the open panel is itself a live log);
-      // earlier messages loaded on joining go before the last one and are not announced.
-      const last = s.messages.at(-1);
-      if (!s.open && last && !last.local && !last.earlier && s.unread > 0 && last !== this.chatSeen) {
-        this.chatAnnouncement = translator(this.locale)('chat.announce', { name: last.from.name, text: last.text.slice(0, 200) });
-      }
-      this.chatSeen = last;
+      const announcement = chatAnnouncement(s, this.chatSeen, translator(this.locale));
+      if (announcement !== undefined) this.chatAnnouncement = announcement;
+      this.chatSeen = s.messages.at(-1);
       this.chatState = s;
-    });
-  }
-
-  private toggleChat(open: boolean, focusToggle = false): void {
-    this.chat?.setOpen(open);
-    if (open) this.statsOpen = this.invitesOpen = false;
-    if (open) this.toggleQa(false);
-    void this.updateComplete.then(() => {
-      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-chat-panel')?.focus();
-      else if (focusToggle) focusControl(this.renderRoot, 'chat-toggle');
-    });
-  }
-
-  private toggleStats(open: boolean, focusToggle = false): void {
-    this.statsOpen = open;
-    if (open) this.invitesOpen = false;
-    if (open && this.chatState?.open) this.chat?.setOpen(false);
-    if (open) this.toggleQa(false);
-    void this.updateComplete.then(() => {
-      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-stats-panel')?.focus();
-      else if (focusToggle) focusControl(this.renderRoot, 'stats-toggle');
-    });
-  }
-
-  private toggleQa(open: boolean, focusToggle = false): void {
-    if (open === this.qaOpen) return;
-    this.qaOpen = open;
-    this.qa?.setOpen(open);
-    if (open) {
-      this.statsOpen = this.invitesOpen = false;
-      if (this.chatState?.open) this.chat?.setOpen(false);
-    }
-    void this.updateComplete.then(() => {
-      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-qa-panel')?.focus();
-      else if (focusToggle) focusControl(this.renderRoot, 'qa-toggle');
-    });
-  }
-
-  private toggleInvites(open: boolean, focusToggle = false): void {
-    if (open) {
-      this.toggleStats(false);
-      this.toggleQa(false);
-      if (this.chatState?.open) this.chat?.setOpen(false);
-    }
-    this.invitesOpen = open;
-    void this.updateComplete.then(() => {
-      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-invite-panel')?.focus();
-      else if (focusToggle) focusControl(this.renderRoot, 'invites-toggle');
     });
   }
 
@@ -382,7 +316,7 @@ export class UrbaniaRoom extends LitElement {
     this.chatUnsub = undefined;
     this.stageUnsub?.();
     this.stageUnsub = undefined;
-    clearTimeout(this.speakerTimer);
+    this.planner.clear();
     this.media.clear();
   }
 
@@ -439,11 +373,7 @@ export class UrbaniaRoom extends LitElement {
 
   private tile(p: ParticipantView, t: ReturnType<typeof translator>) {
     const pinned = this.stageSettings.pinned === p.identity;
-    const pin = this.stage && this.call.state.participants.length > 1
-      ? html`<button part="pin-button" type="button" class="tile-btn" aria-pressed=${pinned ? 'true' : 'false'}
-          aria-label=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })} title=${t(pinned ? 'room.unpin' : 'room.pin', { name: tileLabel(p, t) })}
-          @click=${() => this.pinFromTile(pinned ? null : p.identity)}>${pinned ? icons.unpin : icons.pin}</button>`
-      : undefined;
+    const pin = this.stage && this.call.state.participants.length > 1 ? pinButton(p, pinned, t, (id) => this.pinFromTile(id)) : undefined;
     const role = { label: markLabel(p, this.hostCtl, t), mark: renderRoleMark(p, this.hostCtl, t, 'tile-role') };
     return renderTile(p, { t, pinned, role, corner: html`${handBadge(this.handPositions.get(p.identity), t)}${pin ?? nothing}${renderTileHostAction(p, this.hostCtl, t) ?? nothing}` });
   }
@@ -464,16 +394,6 @@ export class UrbaniaRoom extends LitElement {
     }
   }
 
-  /** The held active speaker of the speaker layout; re-renders when a pending switch is due. */
-  private heldSpeaker(s: CallState): string | undefined {
-    clearTimeout(this.speakerTimer);
-    const order = new Map(this.order.map((id, i) => [id, i]));
-    const participants = [...s.participants].sort((a, b) => (order.get(a.identity) ?? 1e9) - (order.get(b.identity) ?? 1e9));
-    const choice = this.speaker.update({ participants, speaking: s.speaking, now: performance.now() });
-    if (choice.recheckInMs !== undefined) this.speakerTimer = setTimeout(() => this.requestUpdate(), choice.recheckInMs + 20);
-    return choice.identity;
-  }
-
   private hand(raise: boolean): void {
     this.dispatchEvent(new CustomEvent('room-hand', { detail: raise, bubbles: true }));
   }
@@ -489,14 +409,6 @@ export class UrbaniaRoom extends LitElement {
     else this.dispatchEvent(new CustomEvent('room-lower-hand', { detail: e.detail, bubbles: true }));
   }
 
-  private togglePeople(open: boolean, focusToggle = false): void {
-    this.peopleOpen = open;
-    void this.updateComplete.then(() => {
-      if (open) this.renderRoot.querySelector<HTMLElement>('urbania-participants-panel')?.focus();
-      else if (focusToggle) focusControl(this.renderRoot, 'people-toggle');
-    });
-  }
-
   /** Each raised hand's place in the queue (1 = first up), for the tiles' marks. */
   private handPositions = new Map<string, number>();
 
@@ -505,39 +417,20 @@ export class UrbaniaRoom extends LitElement {
     const s = this.call.state;
     const local = s.participants.find((p) => p.isLocal);
     const byId = new Map(s.participants.map((p) => [p.identity, p]));
-    // The screen on the stage: someone else's first (what people came to see), else ours.
-    const presenter = s.participants.find((p) => p.screen && !p.isLocal) ?? s.participants.find((p) => p.screen);
     const sharing = Boolean(s.screenShareEnabled || local?.screen);
     const settings = this.stageSettings;
-    if (s.connection === 'idle' || s.connection === 'disconnected') this.speaker.reset();
-    const focus = chooseStageFocus({
-      layout: settings.layout, pinned: settings.pinned && byId.has(settings.pinned) ? settings.pinned : undefined,
-      presenter: presenter?.identity, speaker: settings.layout === 'speaker' && !presenter ? this.heldSpeaker(s) : undefined,
-    });
+    const { focus, layout, ordered } = this.planner.plan(s, settings, this.size);
     this.staged = focus;
-    const staged = focus.kind === 'participant' ? [focus.identity] : [];
-    // Measured on the stage (grid + pager), so showing the pager cannot make the layout oscillate.
-    const width = this.size.width || 640;
-    const height = this.size.height || 360;
-    const layout = computeStage({
-      count: s.participants.length - staged.length, width, height, focus: focus.kind !== 'none', pagerHeight: PAGER_HEIGHT,
-    });
-    const pageSize = layout.mode === 'grid' ? layout.grid.pageSize : layout.visibleTiles;
-    this.order = updateTileOrder(this.order, s.participants.map((p) => p.identity), {
-      first: local?.identity, speaking: s.speaking, pageSize, exclude: staged,
-    });
-    const ordered = this.order.map((id) => byId.get(id)!).filter(Boolean);
     this.handPositions = new Map(orderedHands(s.participants).map((h) => [h.identity, h.position]));
     const chat = this.chat && s.connection !== 'idle' ? this.chatState : undefined;
     const chatOpen = Boolean(chat?.open);
     const isHost = Boolean(this.hostCtl.state?.isHost);
-    const invitesOpen = this.invitesOpen && isHost && s.connection !== 'disconnected';
-    const statusText = s.connection === 'disconnected' && s.reason
-      ? t('state.disconnectedReason', { reason: t(`reason.${s.reason}` in reasonKeys ? (`reason.${s.reason}` as 'reason.unknown') : 'reason.unknown') })
-      : t(`state.${s.connection}`);
+    const panels = this.panels;
+    const invitesOpen = panels.invitesOpen && isHost && s.connection !== 'disconnected';
+    const statusText = connectionStatusText(s, t);
     return html`
       <section part="room" class="room" tabindex="-1" lang=${this.locale} aria-label=${t('room.label', { room: this.roomName })}
-        data-connection=${s.connection} data-chat=${chatOpen || this.statsOpen || this.qaOpen || invitesOpen ? 'open' : 'closed'} @keydown=${this.onKeydown}>
+        data-connection=${s.connection} data-chat=${chatOpen || panels.statsOpen || panels.qaOpen || invitesOpen ? 'open' : 'closed'} @keydown=${this.onKeydown}>
         <div class="status">
           <span class="badge" part="connection-status" role="status">${statusText}</span>
           ${!s.canPublish && s.connection !== 'idle' ? html`<span class="badge" part="audience-badge">${t('room.listener')}</span>` : nothing}
@@ -547,10 +440,10 @@ export class UrbaniaRoom extends LitElement {
         </div>
         <div class="main">
           ${renderStage({ t, layout, focus, ordered, page: this.page, setPage: (p) => { this.page = p; }, tile: (p) => this.tile(p, t) })}
-          <urbania-participants-panel class="people" ?hidden=${!this.peopleOpen} exportparts=${PEOPLE_EXPORTS} .locale=${this.locale}
+          <urbania-participants-panel class="people" ?hidden=${!panels.peopleOpen} exportparts=${PEOPLE_EXPORTS} .locale=${this.locale}
             .participants=${s.participants} ?host=${this.host} .hostControls=${this.hostControls}
             @participants-lower-hand=${this.onLowerHand}
-            @participants-close=${(e: Event) => { e.stopPropagation(); this.togglePeople(false, true); }}></urbania-participants-panel>
+            @participants-close=${(e: Event) => { e.stopPropagation(); panels.togglePeople(false, true); }}></urbania-participants-panel>
         </div>
         ${sharing && s.connection !== 'disconnected'
           ? html`<div class="banner" part="screen-share-banner" role="status">
@@ -559,48 +452,34 @@ export class UrbaniaRoom extends LitElement {
             </div>`
           : nothing}
         ${renderControls({
-          s, t, sharing, chat, peopleOpen: this.peopleOpen, layout: this.stage ? settings.layout : undefined, pip: this.pip,
+          s, t, sharing, chat, peopleOpen: panels.peopleOpen, layout: this.stage ? settings.layout : undefined, pip: this.pip,
           handRaised: Boolean(local && local.handRaisedAt !== undefined),
           deviceMenu: this.devices ? (group) => html`<urbania-device-menu group=${group} exportparts=${DEVICE_MENU_EXPORTS} .locale=${this.locale}
             .devices=${this.devices} @device-select=${this.onDeviceSelect}></urbania-device-menu>` : undefined,
-          statsOpen: this.callStats ? this.statsOpen : undefined,
-          qaOpen: this.qa ? this.qaOpen : undefined,
+          statsOpen: this.callStats ? panels.statsOpen : undefined,
+          qaOpen: this.qa ? panels.qaOpen : undefined,
           host: isHost ? { invitesOpen } : undefined, barWidth: this.size.width, more: this.more,
           on: {
-            invites: (open) => this.toggleInvites(open),
+            invites: (open) => panels.toggleInvites(open),
             endAll: () => this.endCall.show(),
-            qa: (open) => this.toggleQa(open),
-            stats: (open) => this.toggleStats(open),
+            qa: (open) => panels.toggleQa(open),
+            stats: (open) => panels.toggleStats(open),
             layout: (l) => this.setLayout(l),
             pip: (open) => { this.dispatchEvent(new CustomEvent('room-pip', { detail: open, bubbles: true })); },
             hand: (raise) => this.hand(raise),
             mic: () => this.toggleMic(s), camera: () => this.toggleCamera(s), screenShare: (on) => this.screenShare(on),
-            people: () => this.togglePeople(!this.peopleOpen), chat: (open) => this.toggleChat(open),
+            people: () => panels.togglePeople(!panels.peopleOpen), chat: (open) => panels.toggleChat(open),
             startAudio: () => void this.session?.startAudio(), leave: () => this.fire('room-leave'),
           },
         })}
-        ${chatOpen
-          ? html`<urbania-chat-panel id="chat" class="chat" exportparts=${CHAT_EXPORTS} .locale=${this.locale} .chat=${this.chat}
-              ?can-send=${s.canChat} @chat-close=${(e: Event) => { e.stopPropagation(); this.toggleChat(false, true); }}></urbania-chat-panel>`
-          : nothing}
-        ${this.statsOpen && this.callStats && s.connection !== 'disconnected'
-          ? html`<urbania-stats-panel id="stats" class="chat" exportparts=${STATS_PANEL_EXPORTS} .locale=${this.locale} .stats=${this.callStats}
-              @stats-close=${(e: Event) => { e.stopPropagation(); this.toggleStats(false, true); }}></urbania-stats-panel>`
-          : nothing}
-        ${this.qaOpen && this.qa && s.connection !== 'disconnected'
-          ? html`<urbania-qa-panel id="qa" class="chat" exportparts=${QA_PANEL_EXPORTS} .locale=${this.locale} .qa=${this.qa}
-              .identity=${local?.identity ?? ''} ?host=${this.host} @qa-close=${(e: Event) => { e.stopPropagation(); this.toggleQa(false, true); }}></urbania-qa-panel>`
-          : nothing}
-        ${invitesOpen
-          ? html`<urbania-invite-panel id="invites" class="chat" exportparts=${INVITE_PANEL_EXPORTS} .locale=${this.locale} .hostControls=${this.hostControls}
-              @invites-close=${(e: Event) => { e.stopPropagation(); this.toggleInvites(false, true); }}></urbania-invite-panel>`
-          : nothing}
+        ${panels.render({
+          s, locale: this.locale, chatOpen, invitesOpen, stats: this.callStats, identity: local?.identity ?? '', host: this.host, hostControls: this.hostControls,
+        })}
         ${this.endCall.render(t, isHost && s.connection !== 'disconnected')}
-        <div class="sr-only" aria-live="polite">${this.chatAnnouncement}</div>
-        <div class="sr-only" id="shortcut-status" aria-live="polite">${this.shortcutNotice}</div>
-        <div class="sr-only" id="stage-status" aria-live="polite">${this.stageNotice}</div>
-        <div class="sr-only" id="host-status" aria-live="polite">${hostAnnouncement(this.hostCtl, t, (id) => byId.get(id)?.name ?? id)}</div>
-        <div class="sr-only" id="role-status" aria-live="polite">${this.roleNotice.update(this.hostCtl.state, t)}</div>
+        ${renderAnnouncements({
+          chat: this.chatAnnouncement, shortcut: this.shortcutNotice, stage: this.stageNotice,
+          host: hostAnnouncement(this.hostCtl, t, (id) => byId.get(id)?.name ?? id), role: this.roleNotice.update(this.hostCtl.state, t),
+        })}
         <div class="audio-sink" aria-hidden="true">
           ${repeat(s.participants.flatMap((p) => p.audio.map((a) => ({ p, a }))), ({ a }) => a.sid, ({ p, a }) =>
             html`<audio data-identity=${p.identity} data-track-sid=${a.sid} autoplay></audio>`)}
@@ -609,10 +488,3 @@ export class UrbaniaRoom extends LitElement {
     `;
   }
 }
-
-const PAGER_HEIGHT = 48;
-
-const reasonKeys: Record<string, true> = {
-  'reason.client_initiated': true, 'reason.duplicate_identity': true, 'reason.server_shutdown': true,
-  'reason.participant_removed': true, 'reason.room_deleted': true, 'reason.join_failure': true, 'reason.connection_lost': true, 'reason.unknown': true,
-};
