@@ -551,6 +551,9 @@ describe('<urbania-meeting>', () => {
         // The participants panel, rendered before the move, was restyled for the PiP window too.
         const people = room.shadowRoot!.querySelector('urbania-participants-panel')!.shadowRoot!.querySelector('header')!;
         expect(pw.getComputedStyle(people).display).to.equal('flex');
+        // Close the chat again: with it open beside the stage, the page's stage is under 600 px and the bar narrow.
+        room.shadowRoot!.querySelector<HTMLButtonElement>('[part="chat-toggle"]')!.click();
+        await waitFor(() => !room.shadowRoot!.querySelector('urbania-chat-panel'), 2000, 'chat panel closed');
         // The page shows the placeholder; its button brings the call back.
         const back = deepQuery<HTMLButtonElement>(el, '[part="pip-return"]')!;
         expect(text(deepQuery(el, '[part="pip-placeholder"]'))).to.contain('The call continues in the floating window.');
@@ -560,7 +563,10 @@ describe('<urbania-meeting>', () => {
         expect(deepQuery(el, '[part="pip-placeholder"]')).to.equal(null);
         const home = el.shadowRoot!.querySelector('urbania-room')!.shadowRoot!;
         expect(getComputedStyle(home.querySelector('[part="room"]')!).backgroundColor).to.equal('rgb(1, 2, 3)');
-        expect(home.querySelector('[part="pip-toggle"]')!.getAttribute('aria-pressed')).to.equal('false');
+        // The bar is measured again in the page (with the chat closed the stage is wide: the toggle is in the bar, not in
+        // "More options").
+        const homeToggle = await waitFor(() => home.querySelector('[part="pip-toggle"]'), 3000, 'pip toggle back in the bar');
+        expect(homeToggle.getAttribute('aria-pressed')).to.equal('false');
       } finally {
         dpip?.window?.close();
         el.remove();
