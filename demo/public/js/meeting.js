@@ -74,7 +74,7 @@ document.getElementById('create-guest-link').addEventListener('click', async () 
     guestStatus.textContent = `Lien créé, valable jusqu'au ${new Date(created.expires_at).toLocaleString('fr-FR')}.`;
   } catch (err) {
     guestStatus.textContent =
-      err.status === 403 ? "Seul l'organisateur de la réunion peut créer un lien invité." : `Échec : ${err.message}`;
+      err.status === 403 ? "Seuls les hôtes de la réunion peuvent créer un lien invité." : `Échec : ${err.message}`;
   }
 });
 
