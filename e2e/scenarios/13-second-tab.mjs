@@ -44,6 +44,15 @@ export default {
     const status = (await inMeeting(alice.page, 'connection-status').first().textContent())?.trim() ?? '';
     world.log(`first tab: ${status}`);
     assert(/continué dans un autre onglet/.test(status), `the first tab does not say the call continued elsewhere: ${status}`);
+    // Bob's page may still show the first tab's video for a moment: wait until the Alice it sees is the second tab's
+    // session (a new participant sid), or the check below could sample the old video and then the new one.
+    const tab2Sid = await tab2.evaluate(() => /** @type {any} */ (document.querySelector('urbania-meeting'))?.livekitRoom?.localParticipant?.sid);
+    assert(tab2Sid, 'the second tab has no participant sid');
+    await bob.page.waitForFunction(
+      (sid) => /** @type {any} */ (document.querySelector('urbania-meeting'))?.livekitRoom?.remoteParticipants?.get('alice')?.sid === sid,
+      tab2Sid,
+      { timeout: 15_000 },
+    );
     await expectRemoteVideoPlaying(bob.page, 'alice');
     await expectRemoteVideoPlaying(tab2, 'bob');
     const atSfu = (await sfuParticipants(world, room)).filter((p) => p.identity === 'alice');
